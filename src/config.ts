@@ -1,0 +1,110 @@
+import { z } from 'zod'
+
+/**
+ * The one place gatehouse reads its settings. Every entry point hands its environment
+ * (process.env, Worker bindings) to `loadConfig`, which either returns a typed config or throws
+ * a ConfigError listing every problem — naming settings, never echoing their values.
+ */
+
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def)
+const bool = (def: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default(def ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes')
+const optionalString = z.string().trim().min(1).optional()
+const optionalUrl = z.string().trim().url().optional()
+
+export const ConfigSchema = z
+  .object({
+    // Redis over HTTP (Upstash REST protocol)
+    UPSTASH_REDIS_REST_URL: optionalUrl,
+    UPSTASH_REDIS_REST_TOKEN: optionalString,
+    // MongoDB through the Data API protocol (our gateway) or the official driver
+    MONGO_DATA_API_URL: optionalUrl,
+    MONGO_DATA_API_KEY: optionalString,
+    MONGO_DATA_SOURCE: z.string().default('gatehouse'),
+    MONGO_DB_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('gatehouse'),
+    MONGODB_URI: z.string().trim().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+    // Embedded mode (Node only)
+    GATEHOUSE_DATA_DIR: z.string().default('./data'),
+    // Tokens
+    JWT_PRIVATE_JWK: optionalString,
+    JWT_PREVIOUS_PUBLIC_JWKS: optionalString,
+    JWT_ISSUER: z.string().default('gatehouse'),
+    JWT_AUDIENCE: z.string().default('gatehouse-api'),
+    ACCESS_TOKEN_TTL_SECONDS: int(900, 30),
+    JWKS_URL: optionalUrl,
+    JWKS_ISSUER: optionalString,
+    JWKS_AUDIENCE: optionalString,
+    JWKS_TENANT_CLAIM: z.string().default('tenant_id'),
+    JWKS_ROLE_CLAIM: z.string().default('role'),
+    PASSWORD_PBKDF2_ITERATIONS: int(100_000, 10_000),
+    // Sessions, cache, limits (names and defaults from the DataWise seed)
+    SESSION_EXPIRE_MINUTES: int(60, 1),
+    SESSION_MAX_LIFETIME_HOURS: int(24 * 30, 1),
+    CACHE_EXPIRE_MINUTES: int(30, 1),
+    RATE_LIMIT_REQUESTS: int(100, 1),
+    RATE_LIMIT_WINDOW: int(3600, 1),
+    // HTTP
+    BODY_LIMIT_BYTES: int(1024 * 1024, 1024),
+    TRUSTED_IP_HEADER: optionalString,
+    BACKEND_TIMEOUT_MS: int(2000, 50),
+    FAIL_OPEN_READS: bool(false),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  })
+  .superRefine((c, ctx) => {
+    if (!!c.UPSTASH_REDIS_REST_URL !== !!c.UPSTASH_REDIS_REST_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [c.UPSTASH_REDIS_REST_URL ? 'UPSTASH_REDIS_REST_TOKEN' : 'UPSTASH_REDIS_REST_URL'],
+        message: 'UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN are set together',
+      })
+    }
+    if (!!c.MONGO_DATA_API_URL !== !!c.MONGO_DATA_API_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [c.MONGO_DATA_API_URL ? 'MONGO_DATA_API_KEY' : 'MONGO_DATA_API_URL'],
+        message: 'MONGO_DATA_API_URL and MONGO_DATA_API_KEY are set together',
+      })
+    }
+    if (c.MONGO_DATA_API_URL && c.MONGODB_URI) {
+      ctx.addIssue({ code: 'custom', path: ['MONGODB_URI'], message: 'set either MONGO_DATA_API_URL or MONGODB_URI, not both' })
+    }
+    const redis = !!c.UPSTASH_REDIS_REST_URL
+    const mongo = !!(c.MONGO_DATA_API_URL || c.MONGODB_URI)
+    if (redis !== mongo) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [redis ? 'MONGO_DATA_API_URL' : 'UPSTASH_REDIS_REST_URL'],
+        message: 'remote mode needs both Redis (UPSTASH_REDIS_REST_*) and MongoDB (MONGO_DATA_API_* or MONGODB_URI); set neither for embedded mode',
+      })
+    }
+  })
+
+export type Config = z.infer<typeof ConfigSchema> & { mode: 'embedded' | 'remote' }
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+  readonly problems: string[]
+  constructor(problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`)
+    this.problems = problems
+  }
+}
+
+/** Parses settings once. Unknown keys are ignored; empty strings count as unset. */
+export function loadConfig(env: Record<string, unknown>): Config {
+  const input: Record<string, unknown> = {}
+  for (const key of Object.keys(ConfigSchema.shape)) {
+    const value = env[key]
+    if (value !== undefined && value !== '') input[key] = typeof value === 'string' ? value : String(value)
+  }
+  const parsed = ConfigSchema.safeParse(input)
+  if (!parsed.success) {
+    // Issue messages name the setting and the rule; zod never puts the input value in them.
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`))
+  }
+  const c = parsed.data
+  return { ...c, mode: c.UPSTASH_REDIS_REST_URL ? 'remote' : 'embedded' }
+}

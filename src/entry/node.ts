@@ -1,0 +1,55 @@
+/**
+ * Node entry (`npm start`). With no Redis/MongoDB settings it runs embedded: every port on a
+ * node:sqlite file in GATEHOUSE_DATA_DIR (./data). Thin on purpose: config → backends → app.
+ */
+import { serve } from '@hono/node-server'
+import { resolve } from 'node:path'
+import { createApp } from '../app.ts'
+import { createRemoteBackends, kvOptions } from '../backends.ts'
+import { ConfigError, loadConfig } from '../config.ts'
+import { createLogger } from '../http/logger.ts'
+import { createEmbeddedBackends } from '../adapters/embedded/index.ts'
+
+async function main() {
+  let config
+  try {
+    config = loadConfig(process.env)
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`gatehouse: ${err.message}`)
+      process.exit(1)
+    }
+    throw err
+  }
+  const logger = createLogger(config.LOG_LEVEL)
+  const port = Number(process.env.PORT ?? 8787)
+  const host = process.env.HOST ?? '127.0.0.1'
+
+  const backends =
+    config.mode === 'embedded'
+      ? createEmbeddedBackends(resolve(config.GATEHOUSE_DATA_DIR), kvOptions(config))
+      : await createRemoteBackends(config)
+  const app = createApp({ config, backends, logger })
+
+  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+    const where = `http://${host}:${info.port}`
+    if (config.mode === 'embedded') {
+      console.log(`gatehouse: EMBEDDED mode — no Redis/MongoDB configured; data in ${resolve(config.GATEHOUSE_DATA_DIR)}/gatehouse.db`)
+    } else {
+      console.log(`gatehouse: remote mode — Redis over HTTP, MongoDB via ${config.MONGO_DATA_API_URL ? 'Data API' : 'driver'}`)
+    }
+    console.log(`gatehouse: listening on ${where} (docs at ${where}/docs)`)
+  })
+
+  const shutdown = () => {
+    server.close(async () => {
+      await backends.close?.()
+      process.exit(0)
+    })
+    setTimeout(() => process.exit(0), 5000).unref()
+  }
+  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
+}
+
+await main()

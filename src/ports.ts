@@ -1,0 +1,270 @@
+/**
+ * The ports: every storage-facing interface gatehouse uses, and nothing else.
+ *
+ * Each port has one adapter per backend family (src/adapters/upstash, src/adapters/mongo,
+ * src/adapters/embedded) and ONE contract suite in tests/contracts run against every adapter.
+ * Services and routes depend on these interfaces only.
+ */
+
+export type Role = 'viewer' | 'admin' | 'superadmin'
+
+/** Background work a caller hands to `executionCtx.waitUntil` (or awaits when there is none). */
+export type Pending = Promise<unknown>
+
+/** Something health checks can ask. `ping` resolves when the backend answers, rejects otherwise. */
+export interface Pingable {
+  ping(): Promise<void>
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sessions (DataWise seed's SessionStore). Raw session ids never reach storage: records are keyed
+// by SHA-256(id) — the "handle" — which is also what listings and the API expose.
+// ---------------------------------------------------------------------------------------------
+
+export interface SessionInput {
+  userId: string
+  tenantId: string
+  role: Role
+  device?: string
+  ip?: string
+  userAgent?: string
+  /** SHA-256 of the current refresh token (rotated on every refresh). */
+  refreshHash?: string
+  data?: Record<string, unknown>
+}
+
+export interface Session extends SessionInput {
+  /** SHA-256 hex of the raw session id. */
+  handle: string
+  createdAt: number
+  lastActiveAt: number
+  /** Idle expiry (ms epoch); slides forward on touch, never past absoluteExpiresAt. */
+  expiresAt: number
+  /** Absolute lifetime end (ms epoch). */
+  absoluteExpiresAt: number
+}
+
+export interface SessionTimes {
+  /** Idle expiry in seconds (SESSION_EXPIRE_MINUTES * 60). */
+  idleSeconds: number
+  /** Absolute maximum lifetime in seconds. */
+  maxLifetimeSeconds: number
+}
+
+export interface SessionStore extends Pingable {
+  /** Creates a session; returns the raw id (only ever given to the client) and the record. */
+  create(input: SessionInput): Promise<{ id: string; session: Session }>
+  /** The live session for a raw id, or null when unknown, expired or revoked. */
+  get(id: string): Promise<Session | null>
+  /** Slides the idle expiry forward (bounded by the absolute lifetime). Null when not alive. */
+  touch(id: string): Promise<Session | null>
+  /** Merges fields into a live session (refreshHash rotation, data). Null when not alive. */
+  update(id: string, patch: Partial<Pick<Session, 'refreshHash' | 'data' | 'role' | 'device'>>): Promise<Session | null>
+  /**
+   * Atomically swaps the refresh hash: succeeds only if the stored hash equals `expected`.
+   * Returns 'rotated', 'mismatch' (reuse detected — caller revokes) or 'missing'.
+   */
+  rotateRefresh(id: string, expected: string, next: string): Promise<'rotated' | 'mismatch' | 'missing'>
+  /** Live sessions of a user, newest first. Never returns expired or revoked ones. */
+  list(userId: string): Promise<Session[]>
+  /** Revokes one session of `userId` by handle. False when it was not that user's live session. */
+  revoke(userId: string, handle: string): Promise<boolean>
+  /** Revokes all sessions of a user except the given handles; returns how many were revoked. */
+  revokeAll(userId: string, exceptHandles?: string[]): Promise<number>
+  /** Drops expired records and index entries; returns how many were removed. */
+  cleanupExpired(): Promise<number>
+}
+
+// ---------------------------------------------------------------------------------------------
+// Revocations (ELK seed's JWT blacklist)
+// ---------------------------------------------------------------------------------------------
+
+export interface Revocations extends Pingable {
+  /** Refuses the token id until `expiresAt` (ms epoch), after which the entry may vanish. */
+  revokeToken(jti: string, expiresAt: number): Promise<void>
+  isRevoked(jti: string): Promise<boolean>
+  /** Every token of the user issued before `at` (ms epoch) is refused, for `ttlSeconds`. */
+  revokeUserBefore(userId: string, at: number, ttlSeconds: number): Promise<void>
+  /** The user's "revoked before" time (ms epoch), or null. */
+  revokedBefore(userId: string): Promise<number | null>
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cache (QueryCache / CacheStore). Keys are hashed and scoped by tenant (and user when given).
+// ---------------------------------------------------------------------------------------------
+
+export interface CacheScope {
+  tenantId: string
+  /** Present for per-user entries (clearUser drops them all). */
+  userId?: string
+}
+
+export interface CacheSetOptions {
+  ttlSeconds: number
+  /** Tags (within the scope's tenant) that invalidate this entry. */
+  tags?: string[]
+}
+
+export interface Cache extends Pingable {
+  get<T = unknown>(scope: CacheScope, key: string): Promise<T | null>
+  set(scope: CacheScope, key: string, value: unknown, options: CacheSetOptions): Promise<void>
+  delete(scope: CacheScope, key: string): Promise<void>
+  /** Drops every entry of the tenant carrying any of the tags. No whole-keyspace scans. */
+  invalidateTags(tenantId: string, tags: string[]): Promise<void>
+  /** Drops every per-user entry of that user. */
+  clearUser(tenantId: string, userId: string): Promise<void>
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rate limits
+// ---------------------------------------------------------------------------------------------
+
+export type RateAlgorithm = 'sliding' | 'fixed' | 'token'
+
+export interface RatePolicy {
+  /** Name used in headers and problem details ("burst", "hourly", "daily", "login"...). */
+  name: string
+  limit: number
+  windowSeconds: number
+  algorithm?: RateAlgorithm
+}
+
+export interface PolicyResult {
+  name: string
+  limit: number
+  remaining: number
+  /** When the window resets (ms epoch). */
+  reset: number
+  windowSeconds: number
+  allowed: boolean
+}
+
+export interface RateResult {
+  allowed: boolean
+  policies: PolicyResult[]
+  /** Background work (analytics, sync) for waitUntil. */
+  pending: Pending
+}
+
+export interface RateLimiter extends Pingable {
+  /** Checks all policies for one key in one call. */
+  check(key: string, policies: RatePolicy[]): Promise<RateResult>
+  /** Forgets a key's usage (e.g. after a successful login). */
+  reset(key: string, policies: RatePolicy[]): Promise<void>
+}
+
+// ---------------------------------------------------------------------------------------------
+// Counters (API usage per user per window; atomic increments with expiry)
+// ---------------------------------------------------------------------------------------------
+
+export interface Counters extends Pingable {
+  /** Adds `by` to the counter and returns the new value; the counter expires after ttlSeconds. */
+  increment(key: string, by: number, ttlSeconds: number): Promise<number>
+  get(key: string): Promise<number>
+}
+
+// ---------------------------------------------------------------------------------------------
+// Locks (ELK seed's DistributedLock)
+// ---------------------------------------------------------------------------------------------
+
+export interface LockHandle {
+  readonly name: string
+  readonly owner: string
+  /** Releases only if still owned; false otherwise. */
+  release(): Promise<boolean>
+  /** Extends the TTL only if still owned. */
+  extend(ttlMs: number): Promise<boolean>
+}
+
+export interface AcquireOptions {
+  ttlMs: number
+  /** How long to keep retrying before giving up (default 0: one attempt). */
+  waitMs?: number
+}
+
+export interface Locks extends Pingable {
+  acquire(name: string, options: AcquireOptions): Promise<LockHandle | null>
+  /** Runs fn under the lock; throws LockBusyError when it cannot be had in time. */
+  withLock<T>(name: string, options: AcquireOptions, fn: () => Promise<T>): Promise<T>
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents: the small collection interface that the Data API client, the mongodb driver and
+// the embedded SQLite store all implement; repositories are written once against it.
+// ---------------------------------------------------------------------------------------------
+
+export type Doc = Record<string, unknown>
+export type Filter = Record<string, unknown>
+export type Update = Record<string, unknown>
+export type Sort = Record<string, 1 | -1>
+
+export interface FindOptions {
+  projection?: Record<string, 0 | 1>
+  sort?: Sort
+  limit?: number
+  skip?: number
+}
+
+export interface UpdateResult {
+  matchedCount: number
+  modifiedCount: number
+  upsertedId?: unknown
+}
+
+export interface IndexSpec {
+  key: Record<string, 1 | -1>
+  name: string
+  unique?: boolean
+}
+
+export interface Collection<T extends Doc = Doc> {
+  findOne(filter: Filter, options?: Omit<FindOptions, 'limit' | 'skip'>): Promise<T | null>
+  find(filter: Filter, options?: FindOptions): Promise<T[]>
+  count(filter: Filter): Promise<number>
+  /** Throws DuplicateKeyError on a unique index violation. */
+  insertOne(doc: T): Promise<{ insertedId: unknown }>
+  updateOne(filter: Filter, update: Update, options?: { upsert?: boolean }): Promise<UpdateResult>
+  updateMany(filter: Filter, update: Update): Promise<UpdateResult>
+  deleteOne(filter: Filter): Promise<{ deletedCount: number }>
+  deleteMany(filter: Filter): Promise<{ deletedCount: number }>
+  aggregate<R extends Doc = Doc>(pipeline: Doc[]): Promise<R[]>
+  /** Idempotent: existing indexes with the same name and key are left alone. */
+  createIndexes(indexes: IndexSpec[]): Promise<void>
+  listIndexes(): Promise<IndexSpec[]>
+}
+
+export interface DocumentStore extends Pingable {
+  collection<T extends Doc = Doc>(name: string): Collection<T>
+  close?(): Promise<void>
+}
+
+// ---------------------------------------------------------------------------------------------
+// Everything a running app needs from storage, built once per mode (src/backends.ts).
+// ---------------------------------------------------------------------------------------------
+
+export interface Backends {
+  /** "embedded" (node:sqlite) or "remote" (Upstash REST + Data API / driver). */
+  mode: 'embedded' | 'remote'
+  sessions: SessionStore
+  revocations: Revocations
+  cache: Cache
+  rateLimiter: RateLimiter
+  counters: Counters
+  locks: Locks
+  documents: DocumentStore
+  /** Health of the Redis-side (key-value) backend. */
+  kv: Pingable
+  close?(): Promise<void>
+}
+
+/** The Redis-side half of Backends, as each key-value adapter family builds it. */
+export type KvBackends = Pick<Backends, 'sessions' | 'revocations' | 'cache' | 'rateLimiter' | 'counters' | 'locks' | 'kv'> & {
+  close?(): Promise<void>
+}
+
+/** Settings every key-value adapter family takes. */
+export interface KvOptions {
+  session: SessionTimes
+  /** Key prefix so several apps can share one Redis (default "gh"). */
+  prefix?: string
+}

@@ -1,0 +1,73 @@
+/**
+ * Vitest globalSetup: provisions and starts the real servers every backend-facing suite uses, on
+ * free loopback ports, and stops them afterwards:
+ *   redis-server (Debian) ◀─ tools/redis-http (Upstash REST)      FerretDB (SQLite) ◀─ gateway/ (Data API v1)
+ * Their addresses reach tests through `inject(...)` (and workerd tests through bindings).
+ * A server that cannot be provisioned fails the run with its reason — never a silent skip.
+ *
+ * For quick local loops, GATEHOUSE_SERVICES=redis,ferretdb (say) starts only some of them; a test
+ * that needs a missing one fails loudly through `need()` in tests/harness/services.ts.
+ */
+import type { TestProject } from 'vitest/node'
+import { progress } from '../../tools/lib/process.ts'
+
+export const REDIS_HTTP_TOKEN = 'test-token'
+export const GATEWAY_KEY = 'test-gateway-key'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    redisUrl: string
+    redisHttpUrl: string
+    redisHttpToken: string
+    mongoUri: string
+    gatewayUrl: string
+    gatewayKey: string
+  }
+}
+
+const ALL = ['redis', 'redis-http', 'ferretdb', 'gateway'] as const
+
+export default async function setup(project: TestProject) {
+  const wanted = new Set((process.env.GATEHOUSE_SERVICES ?? ALL.join(',')).split(',').map((s) => s.trim()))
+  const stops: Array<() => Promise<void>> = []
+  const started = Date.now()
+  progress(`starting test services: ${[...wanted].join(', ')} ...`)
+
+  const [redis, ferret] = await Promise.all([
+    wanted.has('redis') || wanted.has('redis-http')
+      ? import('../../tools/lib/redis-server.ts').then((m) => m.startRedisServer())
+      : undefined,
+    wanted.has('ferretdb') || wanted.has('gateway') ? import('../../tools/ferretdb/server.ts').then((m) => m.startFerretDb()) : undefined,
+  ])
+  if (redis) {
+    stops.push(redis.stop)
+    project.provide('redisUrl', redis.url)
+    progress(`redis-server ready on ${redis.url}`)
+  }
+  if (ferret) {
+    stops.push(ferret.stop)
+    project.provide('mongoUri', ferret.uri)
+    progress(`FerretDB ready on ${ferret.uri}`)
+  }
+  if (redis && wanted.has('redis-http')) {
+    const { startRedisHttp } = await import('../../tools/redis-http/server.ts')
+    const srv = await startRedisHttp({ redisUrl: redis.url, token: REDIS_HTTP_TOKEN, port: 0, quiet: true })
+    stops.unshift(srv.close)
+    project.provide('redisHttpUrl', srv.url)
+    project.provide('redisHttpToken', REDIS_HTTP_TOKEN)
+    progress(`redis-http ready on ${srv.url}`)
+  }
+  if (ferret && wanted.has('gateway')) {
+    const { startGateway } = await import('../../gateway/server.ts')
+    const gw = await startGateway({ mongodbUri: ferret.uri, apiKeys: [GATEWAY_KEY], port: 0, quiet: true })
+    stops.unshift(gw.close)
+    project.provide('gatewayUrl', gw.url)
+    project.provide('gatewayKey', GATEWAY_KEY)
+    progress(`gateway ready on ${gw.url}`)
+  }
+  progress(`test services ready in ${Date.now() - started} ms`)
+
+  return async () => {
+    for (const stop of stops) await stop().catch(() => undefined)
+  }
+}
