@@ -1,0 +1,52 @@
+/** Builds a real app for tests: embedded (temp SQLite dir) or remote (the harness's servers). */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createApp } from '../../src/app.ts'
+import { createEmbeddedBackends } from '../../src/adapters/embedded/index.ts'
+import { createRemoteBackends, kvOptions } from '../../src/backends.ts'
+import { loadConfig } from '../../src/config.ts'
+import { createLogger } from '../../src/http/logger.ts'
+import type { AppOpenAPI } from '../../src/http/types.ts'
+import type { Backends } from '../../src/ports.ts'
+import { need } from './services.ts'
+
+export interface TestApp {
+  app: AppOpenAPI
+  backends: Backends
+  close(): Promise<void>
+}
+
+export type BackendKind = 'embedded' | 'remote'
+
+/** An app on real backends. `env` overrides settings (strings, as in the environment). */
+export async function makeTestApp(kind: BackendKind, env: Record<string, string> = {}): Promise<TestApp> {
+  if (kind === 'embedded') {
+    const dir = mkdtempSync(join(tmpdir(), 'gatehouse-test-'))
+    const config = loadConfig({ LOG_LEVEL: 'silent', ...env })
+    const backends = createEmbeddedBackends(dir, kvOptions(config))
+    return {
+      app: createApp({ config, backends, logger: createLogger('silent') }),
+      backends,
+      async close() {
+        await backends.close?.()
+        rmSync(dir, { recursive: true, force: true })
+      },
+    }
+  }
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    UPSTASH_REDIS_REST_URL: need('redisHttpUrl'),
+    UPSTASH_REDIS_REST_TOKEN: need('redisHttpToken'),
+    MONGO_DATA_API_URL: need('gatewayUrl'),
+    MONGO_DATA_API_KEY: need('gatewayKey'),
+    MONGO_DB_NAME: `t${Math.random().toString(36).slice(2, 10)}`,
+    ...env,
+  })
+  const backends = await createRemoteBackends(config)
+  return {
+    app: createApp({ config, backends, logger: createLogger('silent') }),
+    backends,
+    close: async () => backends.close?.(),
+  }
+}
