@@ -1,0 +1,70 @@
+/**
+ * Storage-level errors that callers must tell apart, shared by every adapter family.
+ * Append-only: several helpers add classes here. Messages never carry document values, keys of
+ * secrets or request bodies — only names of indexes, fields and states.
+ */
+
+/** A write hit a unique index (duplicate email, user_id, upload_id...). API level: 409. */
+export class DuplicateKeyError extends Error {
+  override name = 'DuplicateKeyError'
+  /** Name of the unique index that refused the write, when the backend says. */
+  readonly index: string | undefined
+
+  constructor(message = 'duplicate key', options: { index?: string; cause?: unknown } = {}) {
+    super(message, { cause: options.cause })
+    this.index = options.index
+  }
+}
+
+/** Optimistic concurrency: the record changed since the version the caller saw. API level: 412. */
+export class VersionConflictError extends Error {
+  override name = 'VersionConflictError'
+  readonly expected: number
+  /** The version found, or null when the record is gone. */
+  readonly actual: number | null
+
+  constructor(expected: number, actual: number | null) {
+    super(`version conflict: expected ${expected}, found ${actual ?? 'none'}`)
+    this.expected = expected
+    this.actual = actual
+  }
+}
+
+/** A state change the record's lifecycle does not allow (e.g. success → processing). API level: 409. */
+export class InvalidTransitionError extends Error {
+  override name = 'InvalidTransitionError'
+  readonly from: string
+  readonly to: string
+
+  constructor(from: string, to: string) {
+    super(`status cannot change from ${from} to ${to}`)
+    this.from = from
+    this.to = to
+  }
+}
+
+/**
+ * A value handed to a repository or store is not of the expected type or shape (an object where
+ * a string belongs, an operator in a filter value, an unknown sort field...). API level: 400/422.
+ */
+export class ValidationError extends Error {
+  override name = 'ValidationError'
+  /** The field (or option) that was refused. */
+  readonly field: string
+
+  constructor(field: string, message: string) {
+    super(`${field}: ${message}`)
+    this.field = field
+  }
+}
+
+/** An index of that name already exists with a different key or options. */
+export class IndexConflictError extends Error {
+  override name = 'IndexConflictError'
+  readonly index: string
+
+  constructor(index: string, message = `index ${index} already exists with a different definition`) {
+    super(message)
+    this.index = index
+  }
+}
