@@ -1,0 +1,204 @@
+/**
+ * redis-http: an Upstash-REST-compatible HTTP server in front of a real redis-server, for
+ * development, tests and benchmarks. It speaks what `@upstash/redis` sends with default options:
+ *   POST /             ["set","k","v"]              → {"result": …} | 400 {"error": …}
+ *   POST /pipeline     [[…],[…]]                    → 200 [{"result"}|{"error"}, …]
+ *   POST /multi-exec   [[…],[…]] (MULTI/EXEC)       → 200 [{"result"}|{"error"}, …] | 400 on EXECABORT
+ *   GET  /_stats, POST /_stats/reset               → {"requests": n, "commands": m} (not counted)
+ * `Upstash-Encoding: base64` answers every string base64-encoded; Bearer-token auth (constant
+ * time); Redis unreachable → 503 {"error"} at once; `upstash-sync-token` header on every answer.
+ *
+ * @example
+ * const srv = await startRedisHttp({ redisUrl: 'redis://127.0.0.1:6379', token: 'dev', port: 0 })
+ * const redis = new Redis({ url: srv.url, token: 'dev' })   // from @upstash/redis
+ */
+import { createHash, timingSafeEqual } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { toArgs, type PreparedCommand } from './commands.ts'
+import { encodeReply } from './encode.ts'
+import { RedisExecutor, RedisReplyError, RedisUnavailableError, type Outcome } from './redis.ts'
+
+export interface RedisHttpOptions {
+  /** redis://host:port of the real redis-server. */
+  redisUrl: string
+  /** Bearer token clients must send. Never logged. */
+  token: string
+  /** 0 (default) picks a free port. */
+  port?: number
+  /** Default 127.0.0.1. */
+  host?: string
+  /** Fixed delay before answering each request, ms (simulates edge→Redis distance). */
+  delayMs?: number
+  /** No log lines at all. */
+  quiet?: boolean
+  /** Largest accepted request body, bytes (default 10 MiB). */
+  maxBodyBytes?: number
+}
+
+export interface RunningRedisHttp {
+  url: string
+  port: number
+  /** HTTP requests and commands served since start (or the last reset); /_stats is not counted. */
+  stats(): { requests: number; commands: number }
+  close(): Promise<void>
+}
+
+class HttpError extends Error {
+  readonly status: number
+  constructor(status: number, message: string) {
+    super(message)
+    this.status = status
+  }
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 405: 'Method Not Allowed',
+  413: 'Content Too Large', 500: 'Internal Server Error', 503: 'Service Unavailable',
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest()
+
+/** Starts redis-http; resolves once it listens (after waiting briefly for Redis to be ready). */
+export async function startRedisHttp(options: RedisHttpOptions): Promise<RunningRedisHttp> {
+  const log = (msg: string) => options.quiet || process.stderr.write(`[redis-http] ${msg}\n`)
+  const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024
+  const delayMs = options.delayMs ?? 0
+  const expectedAuth = digest(`Bearer ${options.token}`)
+  const executor = new RedisExecutor({ redisUrl: options.redisUrl })
+  if (!(await executor.connect())) log(`Redis at ${redactUrl(options.redisUrl)} is not reachable yet; retrying in the background`)
+
+  let requests = 0
+  let commands = 0
+  let syncToken = 0
+
+  const authorized = (req: IncomingMessage) => {
+    const got = req.headers.authorization
+    return typeof got === 'string' && timingSafeEqual(digest(got), expectedAuth)
+  }
+
+  const send = (res: ServerResponse, status: number, body: unknown, problem = false) => {
+    const json = JSON.stringify(body)
+    res.writeHead(status, {
+      'content-type': problem ? 'application/problem+json' : 'application/json',
+      'content-length': Buffer.byteLength(json),
+      'upstash-sync-token': String(++syncToken),
+    })
+    res.end(json)
+  }
+
+  // HTTP-level failures: RFC 9457 fields plus `error`, the key @upstash/redis reads.
+  const sendProblem = (res: ServerResponse, status: number, detail: string) =>
+    send(res, status, { type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, error: detail }, true)
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = (req.url ?? '/').split('?', 1)[0]!.replace(/\/+$/, '') || '/'
+    if (path === '/_stats' || path === '/_stats/reset') {
+      if (!authorized(req)) return sendProblem(res, 401, 'Unauthorized')
+      if (path === '/_stats' && req.method === 'GET') return send(res, 200, { requests, commands })
+      if (path === '/_stats/reset' && req.method === 'POST') {
+        requests = 0
+        commands = 0
+        return send(res, 200, { requests, commands })
+      }
+      return sendProblem(res, 405, `${req.method} is not allowed on ${path}`)
+    }
+
+    requests++
+    if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs))
+    if (!authorized(req)) return sendProblem(res, 401, 'Unauthorized')
+    if (path !== '/' && path !== '/pipeline' && path !== '/multi-exec') return sendProblem(res, 404, `No route for ${path}`)
+    if (req.method !== 'POST') return sendProblem(res, 405, `${req.method} is not allowed; send commands with POST`)
+
+    const body = await readJson(req, maxBody)
+    const base64 = String(req.headers['upstash-encoding'] ?? '').toLowerCase() === 'base64'
+    const result = (o: Outcome) => (o.ok ? { result: encodeReply(o.reply, base64) } : { error: o.error })
+
+    if (path === '/') {
+      const args = toArgs(body)
+      if (!args) throw new HttpError(400, 'Invalid command: expected a non-empty JSON array of strings and numbers')
+      commands++
+      const prepared = executor.prepare(args)
+      if (typeof prepared === 'string') return send(res, 400, { error: prepared })
+      const outcome = await executor.one(prepared)
+      return send(res, outcome.ok ? 200 : 400, result(outcome))
+    }
+
+    if (!Array.isArray(body) || body.length === 0) throw new HttpError(400, 'Invalid body: expected a non-empty JSON array of commands')
+    const list = body.map((c) => toArgs(c))
+    const bad = list.findIndex((a) => a === undefined)
+    if (bad >= 0) throw new HttpError(400, `Invalid command at index ${bad}: expected a non-empty JSON array of strings and numbers`)
+    commands += list.length
+    const prepared = list.map((a) => executor.prepare(a!))
+
+    if (path === '/pipeline') return send(res, 200, (await executor.pipeline(prepared)).map(result))
+
+    const refused = prepared.find((p): p is string => typeof p === 'string')
+    if (refused) return send(res, 400, { error: refused })
+    return send(res, 200, (await executor.multi(prepared as PreparedCommand[])).map(result))
+  }
+
+  const server = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 }, (req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (res.headersSent) return res.destroy()
+      if (err instanceof HttpError) {
+        if (err.status === 413) res.setHeader('connection', 'close')
+        return sendProblem(res, err.status, err.message)
+      }
+      if (err instanceof RedisReplyError) return send(res, 400, { error: err.message })
+      if (err instanceof RedisUnavailableError) return send(res, 503, { error: err.message })
+      log(`internal error: ${err instanceof Error ? err.message : String(err)}`)
+      sendProblem(res, 500, 'Internal error')
+    })
+  })
+
+  const host = options.host ?? '127.0.0.1'
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, host, () => (server.off('error', reject), resolve()))
+  })
+  const port = (server.address() as AddressInfo).port
+  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
+  const url = `http://${shownHost}:${port}`
+
+  return {
+    url,
+    port,
+    stats: () => ({ requests, commands }),
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeAllConnections()
+      await closed
+      await executor.close()
+    },
+  }
+}
+
+/** Reads and parses a JSON body, enforcing the size limit. */
+async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  const declared = Number(req.headers['content-length'] ?? 0)
+  if (declared > maxBytes) throw new HttpError(413, `Request body larger than ${maxBytes} bytes`)
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > maxBytes) throw new HttpError(413, `Request body larger than ${maxBytes} bytes`)
+    chunks.push(chunk)
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'))
+  } catch {
+    throw new HttpError(400, 'Malformed JSON body')
+  }
+}
+
+/** The Redis URL without its password, for log lines. */
+export function redactUrl(redisUrl: string): string {
+  try {
+    const u = new URL(redisUrl)
+    if (u.password) u.password = '***'
+    return u.toString().replace(/\/$/, '')
+  } catch {
+    return 'redis'
+  }
+}
