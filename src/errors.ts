@@ -68,3 +68,34 @@ export class IndexConflictError extends Error {
     this.index = index
   }
 }
+
+/**
+ * A backend (Redis over HTTP, MongoDB...) did not answer in time, is unreachable, or refused the
+ * command. Callers choose: fail closed (503) or fail open. The message names the backend and the
+ * kind of failure only — never the command, its keys or values.
+ */
+export class BackendUnavailableError extends Error {
+  override name = 'BackendUnavailableError'
+  /** Which backend failed ("redis", "mongodb", "sqlite"...). */
+  readonly backend: string
+  /** "timeout" (no answer within the bound), "unreachable" (network), "error" (an error answer). */
+  readonly reason: 'timeout' | 'unreachable' | 'error'
+
+  constructor(backend: string, reason: 'timeout' | 'unreachable' | 'error', detail?: string) {
+    super(`${backend} ${reason === 'error' ? 'refused the command' : reason === 'timeout' ? 'timed out' : 'is unreachable'}${detail ? `: ${detail}` : ''}`)
+    this.backend = backend
+    this.reason = reason
+  }
+}
+
+/** A lock could not be had within the allowed wait. API level: 409 or 503. */
+export class LockBusyError extends Error {
+  override name = 'LockBusyError'
+  /** The lock's name. */
+  readonly lock: string
+
+  constructor(lock: string) {
+    super(`lock ${lock} is busy`)
+    this.lock = lock
+  }
+}
