@@ -46,6 +46,10 @@ export const ConfigSchema = z
     CACHE_EXPIRE_MINUTES: int(30, 1),
     RATE_LIMIT_REQUESTS: int(100, 1),
     RATE_LIMIT_WINDOW: int(3600, 1),
+    // Default API quotas per profile (ELK Vision seed values); a profile's api_quota overrides them
+    QUOTA_LOGS_PER_DAY: int(100_000, 0),
+    QUOTA_API_CALLS_PER_HOUR: int(1000, 0),
+    QUOTA_RETENTION_DAYS: int(90, 1),
     // HTTP
     BODY_LIMIT_BYTES: int(1024 * 1024, 1024),
     TRUSTED_IP_HEADER: optionalString,
