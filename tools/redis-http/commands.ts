@@ -18,12 +18,17 @@ const BLOCKING = new Set([
 ])
 
 export interface PreparedCommand {
+  /** Upper case on purpose: ioredis applies reply transformers (HGETALL → object) to lower-case names only. */
   name: string
   args: string[]
   blocking: boolean
   /** Adjusts the raw reply (SCRIPT LOAD answers the client's SHA, not the rewritten one). */
   fixReply?: (reply: unknown) => unknown
+  /** Adjusts an error message (Redis names the rewritten script's SHA; the client knows its own). */
+  fixError?: (message: string) => string
 }
+
+const renameSha = (realSha: string, clientSha: string) => (message: string) => message.replaceAll(realSha, clientSha)
 
 /** A command as received: its JSON array elements turned into Redis arguments. */
 export function toArgs(value: unknown): string[] | undefined {
@@ -39,17 +44,23 @@ export function toArgs(value: unknown): string[] | undefined {
 
 /** Prepares a command, or returns a Redis-style error message when it is refused. */
 export function prepareCommand(args: string[], scripts: ScriptMap): PreparedCommand | string {
-  const name = args[0]!.toLowerCase()
+  const lower = args[0]!.toLowerCase()
+  const name = args[0]!.toUpperCase()
   const rest = args.slice(1)
-  if (FORBIDDEN.has(name)) return `ERR '${name.toUpperCase()}' is not supported over HTTP (the Redis connection is shared)`
-  const blocking = BLOCKING.has(name) || ((name === 'xread' || name === 'xreadgroup') && rest.some((a) => a.toLowerCase() === 'block'))
+  if (FORBIDDEN.has(lower)) return `ERR '${name}' is not supported over HTTP (the Redis connection is shared)`
+  const blocking = BLOCKING.has(lower) || ((lower === 'xread' || lower === 'xreadgroup') && rest.some((a) => a.toLowerCase() === 'block'))
 
-  if ((name === 'eval' || name === 'eval_ro') && rest[0] !== undefined) {
+  if ((lower === 'eval' || lower === 'eval_ro') && rest[0] !== undefined) {
     const prepared = scripts.prepare(rest[0])
-    if (prepared) rest[0] = prepared.text
-  } else if ((name === 'evalsha' || name === 'evalsha_ro') && rest[0] !== undefined) {
-    rest[0] = scripts.translate(rest[0])
-  } else if (name === 'script' && rest[0] !== undefined) {
+    if (prepared) {
+      rest[0] = prepared.text
+      return { name, args: rest, blocking, fixError: renameSha(prepared.realSha, prepared.clientSha) }
+    }
+  } else if ((lower === 'evalsha' || lower === 'evalsha_ro') && rest[0] !== undefined) {
+    const clientSha = rest[0]
+    rest[0] = scripts.translate(clientSha)
+    if (rest[0] !== clientSha) return { name, args: rest, blocking, fixError: renameSha(rest[0], clientSha) }
+  } else if (lower === 'script' && rest[0] !== undefined) {
     const sub = rest[0].toLowerCase()
     if (sub === 'load' && rest[1] !== undefined) {
       const prepared = scripts.prepare(rest[1])

@@ -114,7 +114,7 @@ export class RedisExecutor {
     return results.map(([err, reply], i) => {
       if (err) {
         if (!isReplyError(err)) throw unavailable(err)
-        return { ok: false, error: err.message }
+        return { ok: false, error: cmds[i]!.fixError?.(err.message) ?? err.message }
       }
       const fix = cmds[i]!.fixReply
       return { ok: true, reply: fix ? fix(reply) : reply }
@@ -126,7 +126,7 @@ export class RedisExecutor {
       const reply = await pending
       return { ok: true, reply: cmd.fixReply ? cmd.fixReply(reply) : reply }
     } catch (err) {
-      if (isReplyError(err)) return { ok: false, error: err.message }
+      if (isReplyError(err)) return { ok: false, error: cmd.fixError?.(err.message) ?? err.message }
       throw unavailable(err)
     }
   }

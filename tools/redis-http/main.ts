@@ -1,0 +1,70 @@
+/**
+ * CLI for redis-http:
+ *   npm run redis-http -- --redis redis://127.0.0.1:6379 --token dev --port 8079 [--delay-ms 20] [--host 127.0.0.1]
+ * `--port 0` picks a free port; the address is printed (the token never is). Ctrl-C / SIGTERM
+ * closes it gracefully.
+ */
+import { parseArgs } from 'node:util'
+import { redactUrl, startRedisHttp } from './server.ts'
+
+const usage = 'usage: npm run redis-http -- --redis redis://127.0.0.1:6379 --token <token> --port <port|0> [--delay-ms <ms>] [--host <addr>]'
+
+function fail(msg: string): never {
+  process.stderr.write(`redis-http: ${msg}\n${usage}\n`)
+  process.exit(2)
+}
+
+function parsePort(value: string | undefined, what: string, fallback: number): number {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0 || n > 65535) fail(`${what} must be an integer 0-65535, got "${value}"`)
+  return n
+}
+
+let values
+try {
+  values = parseArgs({
+    options: {
+      redis: { type: 'string' },
+      token: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'delay-ms': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  }).values
+} catch (err) {
+  fail(err instanceof Error ? err.message : String(err))
+}
+if (values.help) {
+  process.stdout.write(`${usage}\n`)
+  process.exit(0)
+}
+const missing = [!values.redis && '--redis', !values.token && '--token', values.port === undefined && '--port'].filter(Boolean)
+if (missing.length > 0) fail(`missing ${missing.join(', ')}`)
+const delayMs = values['delay-ms'] === undefined ? 0 : Number(values['delay-ms'])
+if (!Number.isFinite(delayMs) || delayMs < 0) fail(`--delay-ms must be a non-negative number, got "${values['delay-ms']}"`)
+
+const server = await startRedisHttp({
+  redisUrl: values.redis!,
+  token: values.token!,
+  port: parsePort(values.port, '--port', 0),
+  host: values.host,
+  delayMs,
+})
+const delay = delayMs > 0 ? `, delay ${delayMs} ms` : ''
+process.stdout.write(`redis-http listening on ${server.url} (redis ${redactUrl(values.redis!)}${delay})\n`)
+
+let closing = false
+const shutdown = (signal: string) => {
+  if (closing) return
+  closing = true
+  process.stderr.write(`redis-http: ${signal}, closing\n`)
+  server.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  )
+}
+process.on('SIGINT', () => shutdown('SIGINT'))
+process.on('SIGTERM', () => shutdown('SIGTERM'))
