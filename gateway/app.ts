@@ -1,0 +1,112 @@
+/**
+ * The gateway's Hono app: auth → size limit → action lookup → body parse → allow-list and guards
+ * → one driver call → answer in the negotiated format. Every failure becomes `{error,
+ * error_code, link}`; unexpected ones are logged by name only and answered with a generic 500.
+ */
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { MongoClient } from 'mongodb'
+import { ACTIONS } from './actions.ts'
+import { createKeyring, presentedKey, type KeyScope, type ResolvedKey } from './auth.ts'
+import { toGatewayError } from './backend-errors.ts'
+import { errorBody, GatewayError } from './errors.ts'
+import { requiredString } from './fields.ts'
+import { assertAllowed, assertCollectionName, assertDatabaseName } from './guards.ts'
+import type { GatewayLogger } from './log.ts'
+import { answerFormat, decodeBody, encodeAnswer, requestFormat, type Format } from './wire.ts'
+
+export interface GatewayAppOptions {
+  client: MongoClient
+  apiKeys: string[] | Record<string, KeyScope>
+  logger: GatewayLogger
+  maxBodyBytes: number
+  findLimitCap: number
+}
+
+type Env = { Variables: { key: ResolvedKey; action?: string; database?: string; collection?: string } }
+
+const CONTENT_TYPES: Record<Format, string> = { json: 'application/json', ejson: 'application/ejson' }
+
+function fail(c: Context, err: GatewayError): Response {
+  return c.json(errorBody(err), err.status)
+}
+
+export function createGatewayApp(options: GatewayAppOptions): Hono<Env> {
+  const { client, logger } = options
+  const resolveKey = createKeyring(options.apiKeys)
+  const app = new Hono<Env>()
+
+  // One log line per request: method, path, action, namespace, status, duration. No bodies, no keys.
+  app.use(async function requestLog(c, next) {
+    const started = performance.now()
+    await next()
+    logger.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      action: c.get('action'),
+      database: c.get('database'),
+      collection: c.get('collection'),
+      key: c.get('key')?.label,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    })
+  })
+
+  app.use(async function authenticate(c, next) {
+    const key = resolveKey(presentedKey({ get: (n) => c.req.header(n) }))
+    if (!key) {
+      const none = !presentedKey({ get: (n) => c.req.header(n) })
+      return fail(c, new GatewayError(401, 'InvalidSession', none ? 'no API key was given (apiKey header or Authorization: Bearer)' : 'invalid API key'))
+    }
+    c.set('key', key)
+    await next()
+  })
+
+  /** Extension: health. Auth required, so a client's ping also proves its key works. */
+  app.get('/ping', async (c) => {
+    await client.db('admin').command({ ping: 1 })
+    return c.json({ ok: 1 })
+  })
+
+  app.post(
+    '/action/:name',
+    bodyLimit({
+      maxSize: options.maxBodyBytes,
+      onError: (c) => fail(c, new GatewayError(413, 'PayloadTooLarge', `request body exceeds ${options.maxBodyBytes} bytes`)),
+    }),
+    async (c) => {
+      const name = c.req.param('name')
+      const action = Object.hasOwn(ACTIONS, name) ? ACTIONS[name] : undefined
+      if (!action) return fail(c, new GatewayError(404, 'ActionNotFound', `unknown action "${name}"`))
+      c.set('action', name)
+      const format = requestFormat(c.req.header('content-type'))
+      if (!format) throw new GatewayError(400, 'InvalidParameter', 'Content-Type must be application/json or application/ejson')
+      const body = decodeBody(await c.req.text(), format)
+      requiredString(body, 'dataSource')
+      const database = requiredString(body, 'database')
+      const collection = requiredString(body, 'collection')
+      assertDatabaseName(database)
+      assertCollectionName(collection)
+      c.set('database', database)
+      c.set('collection', collection)
+      const key = c.get('key')
+      assertAllowed(key.scope, database, collection)
+      const answer = await action({ coll: client.db(database).collection(collection), body, scope: key.scope, findLimitCap: options.findLimitCap })
+      const out = answerFormat(c.req.header('accept'), format)
+      return c.body(encodeAnswer(answer, out), 200, { 'content-type': CONTENT_TYPES[out] })
+    },
+  )
+
+  app.notFound((c) => fail(c, new GatewayError(404, 'NotFound', `no route for ${c.req.method} ${c.req.path}`)))
+
+  app.onError((err, c) => {
+    const mapped = toGatewayError(err)
+    if (mapped.status >= 500) {
+      const code = (err as { code?: unknown }).code
+      logger.error('request failed', { error: (err as Error)?.name ?? 'unknown', code: typeof code === 'number' || typeof code === 'string' ? code : undefined, path: c.req.path })
+    }
+    return fail(c, mapped)
+  })
+
+  return app
+}
