@@ -39,7 +39,11 @@ export const ConfigSchema = z
     JWKS_AUDIENCE: optionalString,
     JWKS_TENANT_CLAIM: z.string().default('tenant_id'),
     JWKS_ROLE_CLAIM: z.string().default('role'),
+    // PBKDF2-SHA256 cost; 100000 is the deployed Workers ceiling (workerd itself accepts more)
     PASSWORD_PBKDF2_ITERATIONS: int(100_000, 10_000),
+    // Brute-force limits on login/refresh/password change, per minute: per account+IP and per IP
+    AUTH_RATE_LIMIT_ACCOUNT: int(10, 1),
+    AUTH_RATE_LIMIT_IP: int(100, 1),
     // Sessions, cache, limits (names and defaults from the DataWise seed)
     SESSION_EXPIRE_MINUTES: int(60, 1),
     SESSION_MAX_LIFETIME_HOURS: int(24 * 30, 1),
