@@ -1,0 +1,283 @@
+/**
+ * User profiles (the ELK Vision seed's UserProfile), written once against `Collection`.
+ *
+ * Optimistic concurrency: every patch bumps `version`; a patch with `expectedVersion` is a
+ * conditional update on that version, so of two patches made from the same read exactly one
+ * wins and the other gets VersionConflictError (ETag / If-Match → 412 at the API).
+ * Usage counters (`usage`) are atomic `$inc`s with UTC day/hour windows and do not bump
+ * `version`: counting calls must not make every If-Match stale.
+ */
+import type { Collection, DocumentStore, Role } from '../ports.ts'
+import { VersionConflictError } from '../errors.ts'
+import { COLLECTIONS } from './indexes.ts'
+import { ROLES, type RepositoryOptions } from './users.ts'
+import { bool, date, id, idString, int, object, oneOf, onlyKeys, paging, text, timezone } from './values.ts'
+
+export const THEMES = ['light', 'dark', 'system'] as const
+export type Theme = (typeof THEMES)[number]
+
+export type Preferences = {
+  theme: Theme
+  /** IANA time zone. */
+  timezone: string
+  notifications: { email: boolean; browser: boolean }
+}
+
+export type ApiQuota = {
+  logs_per_day: number
+  api_calls_per_hour: number
+  retention_days: number
+}
+
+/** Persistent usage counters; the windows are UTC `YYYY-MM-DD` and `YYYY-MM-DDTHH`. */
+export type ProfileUsage = {
+  logs_day: string
+  logs_today: number
+  logs_total: number
+  api_calls_hour: string
+  api_calls_this_hour: number
+  api_calls_total: number
+}
+
+export type ProfileRecord = {
+  _id?: string
+  user_id: string
+  tenant_id: string
+  organization: string
+  role: Role
+  preferences: Preferences
+  api_quota: ApiQuota
+  usage: ProfileUsage
+  created_at: Date
+  updated_at: Date
+  version: number
+}
+
+export interface NewProfile {
+  user_id: string
+  tenant_id: string
+  organization?: string
+  role?: Role
+  preferences?: PreferencesPatch
+  api_quota?: Partial<ApiQuota>
+}
+
+export type PreferencesPatch = {
+  theme?: Theme
+  timezone?: string
+  notifications?: { email?: boolean; browser?: boolean }
+}
+
+export interface ProfilePatch {
+  organization?: string
+  role?: Role
+  /** Merged deeply: `{theme: 'light'}` keeps timezone and notifications. */
+  preferences?: PreferencesPatch
+  api_quota?: Partial<ApiQuota>
+}
+
+export const DEFAULT_PREFERENCES: Preferences = { theme: 'system', timezone: 'UTC', notifications: { email: true, browser: true } }
+/** The seed's limits; the app passes its configured defaults instead. */
+export const DEFAULT_QUOTA: ApiQuota = { logs_per_day: 100_000, api_calls_per_hour: 1000, retention_days: 90 }
+
+export interface ProfilesOptions extends RepositoryOptions {
+  defaultQuota?: ApiQuota
+}
+
+export interface ProfileScope {
+  /** When given, only a profile of this tenant is seen or changed. */
+  tenantId?: string
+}
+
+export interface ProfilesRepository {
+  /** Creates a profile; DuplicateKeyError when one exists for the user. */
+  create(input: NewProfile): Promise<ProfileRecord>
+  getByUser(userId: string, scope?: ProfileScope): Promise<ProfileRecord | null>
+  listByTenant(
+    tenantId: string,
+    options?: { page?: number; page_size?: number; role?: Role },
+  ): Promise<{ items: ProfileRecord[]; total: number; page: number; page_size: number }>
+  /**
+   * Applies a patch. With `expectedVersion`, succeeds only if the stored version equals it,
+   * else throws VersionConflictError. Null when there is no such profile (in scope).
+   */
+  patch(userId: string, changes: ProfilePatch, options?: ProfileScope & { expectedVersion?: number }): Promise<ProfileRecord | null>
+  delete(userId: string, scope?: ProfileScope): Promise<boolean>
+  /** Atomically adds to a usage counter in its current window. False when no such profile. */
+  incrementUsage(userId: string, kind: 'logs' | 'api_calls', by: number, options?: ProfileScope & { at?: Date }): Promise<boolean>
+}
+
+const PATCH_KEYS = ['organization', 'role', 'preferences', 'api_quota'] as const
+const PREFERENCE_KEYS = ['theme', 'timezone', 'notifications'] as const
+const NOTIFICATION_KEYS = ['email', 'browser'] as const
+const QUOTA_KEYS = ['logs_per_day', 'api_calls_per_hour', 'retention_days'] as const
+
+/** `$set` entries (dotted paths) for a validated preferences patch — the deep merge. */
+function preferenceSets(value: unknown): Record<string, unknown> {
+  const prefs = object('preferences', value)
+  onlyKeys('preferences', prefs, PREFERENCE_KEYS)
+  const sets: Record<string, unknown> = {}
+  if (prefs.theme !== undefined) sets['preferences.theme'] = oneOf('preferences.theme', prefs.theme, THEMES)
+  if (prefs.timezone !== undefined) sets['preferences.timezone'] = timezone('preferences.timezone', prefs.timezone)
+  if (prefs.notifications !== undefined) {
+    const n = object('preferences.notifications', prefs.notifications)
+    onlyKeys('preferences.notifications', n, NOTIFICATION_KEYS)
+    for (const key of NOTIFICATION_KEYS) {
+      if (n[key] !== undefined) sets[`preferences.notifications.${key}`] = bool(`preferences.notifications.${key}`, n[key])
+    }
+  }
+  return sets
+}
+
+function quotaSets(value: unknown): Record<string, unknown> {
+  const quota = object('api_quota', value)
+  onlyKeys('api_quota', quota, QUOTA_KEYS)
+  const sets: Record<string, unknown> = {}
+  if (quota.logs_per_day !== undefined) sets['api_quota.logs_per_day'] = int('api_quota.logs_per_day', quota.logs_per_day, 0, 1e12)
+  if (quota.api_calls_per_hour !== undefined) sets['api_quota.api_calls_per_hour'] = int('api_quota.api_calls_per_hour', quota.api_calls_per_hour, 0, 1e12)
+  if (quota.retention_days !== undefined) sets['api_quota.retention_days'] = int('api_quota.retention_days', quota.retention_days, 1, 36_500)
+  return sets
+}
+
+function organization(value: unknown): string {
+  return text('organization', value, { max: 200, min: 0 }).trim()
+}
+
+/** Applies dotted `$set` paths to a plain object (used to build a new profile from defaults). */
+function applySets(target: Record<string, unknown>, sets: Record<string, unknown>): void {
+  for (const [path, value] of Object.entries(sets)) {
+    const parts = path.split('.')
+    let node = target
+    for (const part of parts.slice(0, -1)) node = node[part] as Record<string, unknown>
+    node[parts[parts.length - 1]!] = value
+  }
+}
+
+function toProfile(doc: Record<string, unknown> | null): ProfileRecord | null {
+  if (!doc) return null
+  return { ...(doc as ProfileRecord), _id: idString(doc._id) }
+}
+
+/** The usage of the current windows (a counter from an older window reads as 0). */
+export function currentUsage(profile: ProfileRecord, at = new Date()): { logs_today: number; api_calls_this_hour: number } {
+  const iso = at.toISOString()
+  const u = profile.usage
+  return {
+    logs_today: u?.logs_day === iso.slice(0, 10) ? u.logs_today : 0,
+    api_calls_this_hour: u?.api_calls_hour === iso.slice(0, 13) ? u.api_calls_this_hour : 0,
+  }
+}
+
+/**
+ * @example
+ * const profiles = createProfilesRepository(backends.documents, { defaultQuota })
+ * const updated = await profiles.patch(userId, { preferences: { theme: 'light' } }, { expectedVersion: 3 })
+ */
+export function createProfilesRepository(store: DocumentStore, options: ProfilesOptions = {}): ProfilesRepository {
+  const coll: Collection = store.collection(options.collection ?? COLLECTIONS.profiles)
+  const now = options.now ?? (() => new Date())
+  const defaultQuota = options.defaultQuota ?? DEFAULT_QUOTA
+
+  const scoped = (userId: string, scope: ProfileScope = {}): Record<string, unknown> => {
+    const filter: Record<string, unknown> = { user_id: id('user_id', userId) }
+    if (scope.tenantId !== undefined) filter.tenant_id = id('tenant_id', scope.tenantId)
+    return filter
+  }
+
+  return {
+    async create(input) {
+      const at = now()
+      const profile: ProfileRecord = {
+        user_id: id('user_id', input.user_id),
+        tenant_id: id('tenant_id', input.tenant_id),
+        organization: input.organization === undefined ? '' : organization(input.organization),
+        role: input.role === undefined ? 'viewer' : oneOf('role', input.role, ROLES),
+        preferences: structuredClone(DEFAULT_PREFERENCES),
+        api_quota: { ...defaultQuota },
+        usage: { logs_day: '', logs_today: 0, logs_total: 0, api_calls_hour: '', api_calls_this_hour: 0, api_calls_total: 0 },
+        created_at: at,
+        updated_at: at,
+        version: 1,
+      }
+      if (input.preferences !== undefined) applySets(profile, preferenceSets(input.preferences))
+      if (input.api_quota !== undefined) applySets(profile, quotaSets(input.api_quota))
+      const { insertedId } = await coll.insertOne({ ...profile })
+      return { ...profile, _id: idString(insertedId) }
+    },
+
+    async getByUser(userId, scope) {
+      return toProfile(await coll.findOne(scoped(userId, scope)))
+    },
+
+    async listByTenant(tenantId, opts = {}) {
+      const { page, page_size, skip } = paging(opts.page, opts.page_size)
+      const filter: Record<string, unknown> = { tenant_id: id('tenant_id', tenantId) }
+      if (opts.role !== undefined) filter.role = oneOf('role', opts.role, ROLES)
+      const [docs, total] = await Promise.all([
+        coll.find(filter, { sort: { created_at: 1, user_id: 1 }, skip, limit: page_size }),
+        coll.count(filter),
+      ])
+      return { items: docs.map((d) => toProfile(d)!), total, page, page_size }
+    },
+
+    async patch(userId, changes, opts = {}) {
+      const patch = object('patch', changes)
+      onlyKeys('patch', patch, PATCH_KEYS)
+      const sets: Record<string, unknown> = {}
+      if (patch.organization !== undefined) sets.organization = organization(patch.organization)
+      if (patch.role !== undefined) sets.role = oneOf('role', patch.role, ROLES)
+      if (patch.preferences !== undefined) Object.assign(sets, preferenceSets(patch.preferences))
+      if (patch.api_quota !== undefined) Object.assign(sets, quotaSets(patch.api_quota))
+      const filter = scoped(userId, opts)
+      const expected = opts.expectedVersion === undefined ? undefined : int('expectedVersion', opts.expectedVersion, 0, Number.MAX_SAFE_INTEGER)
+
+      if (Object.keys(sets).length === 0) {
+        const current = toProfile(await coll.findOne(filter))
+        if (current && expected !== undefined && current.version !== expected) throw new VersionConflictError(expected, current.version)
+        return current
+      }
+      sets.updated_at = now()
+      const conditional = expected === undefined ? filter : { ...filter, version: expected }
+      const res = await coll.updateOne(conditional, { $set: sets, $inc: { version: 1 } })
+      if (res.matchedCount === 0) {
+        const current = await coll.findOne(filter)
+        if (!current) return null
+        throw new VersionConflictError(expected!, typeof current.version === 'number' ? current.version : null)
+      }
+      // Prefer the version this patch produced; a later patch may already have replaced it.
+      const written = expected === undefined ? null : await coll.findOne({ ...filter, version: expected + 1 })
+      return toProfile(written ?? (await coll.findOne(filter)))
+    },
+
+    async delete(userId, scope) {
+      const res = await coll.deleteOne(scoped(userId, scope))
+      return res.deletedCount === 1
+    },
+
+    async incrementUsage(userId, kind, by, opts = {}) {
+      const amount = int('by', by, 0, 1e12)
+      const iso = (opts.at === undefined ? now() : date('at', opts.at)).toISOString()
+      const [windowField, counter, total, window] =
+        oneOf('kind', kind, ['logs', 'api_calls']) === 'logs'
+          ? ['usage.logs_day', 'usage.logs_today', 'usage.logs_total', iso.slice(0, 10)]
+          : ['usage.api_calls_hour', 'usage.api_calls_this_hour', 'usage.api_calls_total', iso.slice(0, 13)]
+      const filter = scoped(userId, opts)
+      // Window strings only move forward: same window → add; older window → start the new one;
+      // newer window (a late call from a skewed clock) → count in the total only. A racing
+      // rollover between steps just sends us round again.
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const same = await coll.updateOne({ ...filter, [windowField]: window }, { $inc: { [counter]: amount, [total]: amount } })
+        if (same.matchedCount) return true
+        const older = await coll.updateOne(
+          { ...filter, [windowField]: { $lt: window } },
+          { $set: { [windowField]: window, [counter]: amount }, $inc: { [total]: amount } },
+        )
+        if (older.matchedCount) return true
+        const newer = await coll.updateOne({ ...filter, [windowField]: { $gt: window } }, { $inc: { [total]: amount } })
+        if (newer.matchedCount) return true
+        if (!(await coll.findOne(filter, { projection: { _id: 1 } }))) return false
+      }
+      return false
+    },
+  }
+}

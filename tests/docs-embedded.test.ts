@@ -1,0 +1,109 @@
+/**
+ * Document contracts on the embedded store (node:sqlite, a temp file), plus what only this path
+ * has to prove: persistence across reopen, uniqueness across two connections to one file, and
+ * indexed lookups that do not scan the table.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createEmbeddedDocuments } from '../src/adapters/embedded/documents.ts'
+import { fieldExpr, prefilter, tableName } from '../src/adapters/embedded/documents-sql.ts'
+import { DuplicateKeyError, IndexConflictError, ValidationError } from '../src/errors.ts'
+import type { DocumentStore } from '../src/ports.ts'
+import { COLLECTIONS, ensureIndexes } from '../src/repositories/indexes.ts'
+import { createUploadsRepository } from '../src/repositories/uploads.ts'
+import { collectionContract } from './contracts/collection.contract.ts'
+import { profilesContract } from './contracts/profiles.contract.ts'
+import { uploadsContract } from './contracts/uploads.contract.ts'
+import { usersContract } from './contracts/users.contract.ts'
+
+const dir = mkdtempSync(join(tmpdir(), 'gatehouse-docs-'))
+const file = join(dir, 'gatehouse.db')
+
+/** Opened like src/adapters/embedded/index.ts does (WAL, busy timeout). */
+function open(): DatabaseSync {
+  const db = new DatabaseSync(file)
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;')
+  return db
+}
+
+let db: DatabaseSync
+let store: DocumentStore
+
+beforeAll(() => {
+  db = open()
+  store = createEmbeddedDocuments(db)
+})
+
+afterAll(() => {
+  db?.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+collectionContract(() => store)
+profilesContract(() => store)
+uploadsContract(() => store)
+usersContract(() => store)
+
+describe('embedded document store specifics', () => {
+  it('documents and indexes persist across closing and reopening the file', async () => {
+    const c = store.collection('persist')
+    await c.createIndexes([{ key: { k: 1 }, name: 'k_1', unique: true }])
+    const at = new Date('2026-05-05T05:05:05.005Z')
+    await c.insertOne({ k: 'one', at })
+    const other = open()
+    try {
+      const reopened = createEmbeddedDocuments(other).collection('persist')
+      const doc = await reopened.findOne({ k: 'one' })
+      expect(doc!.at).toEqual(at)
+      expect((await reopened.listIndexes()).map((i) => i.name)).toEqual(['_id_', 'k_1'])
+      // The unique index lives in SQLite: a second connection (another process) is refused too.
+      await expect(reopened.insertOne({ k: 'one' })).rejects.toBeInstanceOf(DuplicateKeyError)
+    } finally {
+      other.close()
+    }
+    expect(await c.count({ k: 'one' })).toBe(1)
+  })
+
+  it('equality on indexed fields is an index search, not a table scan', async () => {
+    await ensureIndexes(store, { only: ['uploads'] })
+    const uploads = createUploadsRepository(store)
+    await uploads.create({ tenant_id: 'plan-t', user_id: 'u', source: 's', environment: 'e', file_name: 'f', file_size: 1, format_type: 'json' })
+    const indexed = new Set(['tenant_id', 'upload_id', 'status'])
+    const { where, params } = prefilter({ tenant_id: 'plan-t', status: { $in: ['pending', 'success'] }, file_size: { $gt: 0 } }, indexed)
+    expect(where).toContain(fieldExpr('tenant_id'))
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT rowid, body FROM ${tableName(COLLECTIONS.uploads)} ${where}`).all(...params) as Array<{ detail: string }>
+    const detail = plan.map((p) => p.detail).join(' | ')
+    expect(detail).toMatch(/USING INDEX/)
+    expect(detail).not.toMatch(/^SCAN/)
+    const byId = prefilter({ _id: 'x' }, new Set())
+    expect(byId.where).toBe('WHERE id = ?')
+  })
+
+  it('refuses what it cannot do safely: bad names, replacement updates, code, writing stages, index redefinition', async () => {
+    expect(() => store.collection('bad"name')).toThrow(ValidationError)
+    const c = store.collection('refusals')
+    await c.insertOne({ _id: 'a', v: 1 })
+    await expect(c.updateOne({ _id: 'a' }, { v: 2 })).rejects.toBeInstanceOf(ValidationError)
+    await expect(c.updateOne({ _id: 'a' }, { $set: { _id: 'b' } })).rejects.toBeInstanceOf(ValidationError)
+    await expect(c.insertOne({ $where: 'x' })).rejects.toBeInstanceOf(ValidationError)
+    await expect(c.find({ $where: 'function () { return true }' })).rejects.toThrow()
+    await expect(c.aggregate([{ $out: 'elsewhere' }])).rejects.toBeInstanceOf(ValidationError)
+    await expect(c.aggregate([{ $match: {} }, { $lookup: { from: 'x' } }])).rejects.toBeInstanceOf(ValidationError)
+    await c.createIndexes([{ key: { v: 1 }, name: 'v_1' }])
+    await expect(c.createIndexes([{ key: { v: -1 }, name: 'v_1' }])).rejects.toBeInstanceOf(IndexConflictError)
+    await expect(c.createIndexes([{ key: { 'a.$b': 1 }, name: 'weird' }])).rejects.toBeInstanceOf(ValidationError)
+    expect(await c.findOne({ _id: 'a' })).toMatchObject({ v: 1 })
+  })
+
+  it('a failed write inside a multi-document update rolls back entirely', async () => {
+    const c = store.collection('rollback')
+    await c.createIndexes([{ key: { slot: 1 }, name: 'slot_1', unique: true }])
+    await c.insertOne({ slot: 1, group: 'g' })
+    await c.insertOne({ slot: 2, group: 'g' })
+    await expect(c.updateMany({ group: 'g' }, { $set: { slot: 9 } })).rejects.toBeInstanceOf(DuplicateKeyError)
+    expect((await c.find({}, { sort: { slot: 1 } })).map((d) => d.slot)).toEqual([1, 2])
+  })
+})
