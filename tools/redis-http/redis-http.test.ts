@@ -374,6 +374,25 @@ describe('Redis outages', () => {
       await own.stop()
     }
   })
+  it('a Redis that stops answering (SIGSTOP) yields 503 after the command timeout, not a hang', async () => {
+    const own = await startRedisServer()
+    const http = await startRedisHttp({ redisUrl: own.url, token: TOKEN, port: 0, quiet: true, commandTimeoutMs: 400 })
+    try {
+      expect(await (await post('/', ['PING'], {}, http.url)).json()).toEqual({ result: 'PONG' })
+      own.child.kill('SIGSTOP')
+      for (const [path, body] of [['/', ['PING']], ['/multi-exec', [['PING']]]] as const) {
+        const t0 = performance.now()
+        const res = await post(path, body, {}, http.url)
+        expect(performance.now() - t0).toBeLessThan(2000)
+        expect(res.status).toBe(503)
+        expect(((await res.json()) as { error: string }).error).toMatch(/^Redis unavailable: .*timed out/i)
+      }
+    } finally {
+      own.child.kill('SIGCONT')
+      await http.close()
+      await own.stop()
+    }
+  })
 })
 
 describe('CLI', () => {

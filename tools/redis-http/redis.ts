@@ -3,7 +3,7 @@
  * bounded failure: no offline queue and no per-request retries, so a dead Redis answers at once,
  * while ioredis keeps reconnecting in the background and recovers by itself.
  */
-import { Command, Redis } from 'ioredis'
+import { Command, Pipeline, Redis } from 'ioredis'
 import { prepareCommand, type PreparedCommand } from './commands.ts'
 import { ScriptMap } from './scripts.ts'
 
@@ -20,9 +20,14 @@ export class RedisReplyError extends Error {
   override name = 'RedisReplyError'
 }
 
-/** Sends one command with Buffer replies (binary-safe). */
+/** A command with Buffer replies (binary-safe). */
+function command(cmd: PreparedCommand): Command {
+  return new Command(cmd.name, cmd.args, { replyEncoding: null })
+}
+
+/** Sends one command straight away (dedicated connections). */
 function send(client: Redis, cmd: PreparedCommand): Promise<unknown> {
-  return client.sendCommand(new Command(cmd.name, cmd.args, { replyEncoding: null })) as Promise<unknown>
+  return client.sendCommand(command(cmd)) as Promise<unknown>
 }
 
 function isReplyError(err: unknown): err is Error {
@@ -43,16 +48,17 @@ export interface ExecutorOptions {
 export class RedisExecutor {
   readonly client: Redis
   readonly #scripts = new ScriptMap()
+  #batch: Command[] | undefined
 
   constructor(options: ExecutorOptions) {
     this.client = new Redis(options.redisUrl, {
-      // ioredis auto-pipelining drops the command name of callBuffer(); we send Command objects
-      // directly instead: writes issued in one tick are coalesced by the socket anyway.
+      // ioredis auto-pipelining drops the command name of callBuffer(); #batched() does the same
+      // job for our Command objects.
       enableAutoPipelining: false,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       connectTimeout: 2000,
-      commandTimeout: options.commandTimeoutMs ?? 10_000,
+      commandTimeout: options.commandTimeoutMs ?? 5000,
       // Keep trying in the background, at most every 500 ms, so recovery is quick.
       retryStrategy: (times) => Math.min(50 * times, 500),
       lazyConnect: true,
@@ -86,14 +92,14 @@ export class RedisExecutor {
   /** One command; throws RedisUnavailableError when Redis cannot be reached. */
   async one(cmd: PreparedCommand): Promise<Outcome> {
     if (cmd.blocking) return (await this.#dedicated([cmd]))[0]!
-    return this.#settle(cmd, send(this.client, cmd))
+    return this.#settle(cmd, this.#batched(cmd))
   }
 
   /** A pipeline: in order, not atomic, one outcome per command. */
   async pipeline(cmds: Array<PreparedCommand | string>): Promise<Outcome[]> {
     if (cmds.some((c) => typeof c !== 'string' && c.blocking)) return this.#dedicated(cmds)
-    // Written in order on the one connection, so Redis runs them in order.
-    return Promise.all(cmds.map((c) => (typeof c === 'string' ? { ok: false as const, error: c } : this.#settle(c, send(this.client, c)))))
+    // Queued in order into the same batch, so Redis runs them in order.
+    return Promise.all(cmds.map((c) => (typeof c === 'string' ? { ok: false as const, error: c } : this.#settle(c, this.#batched(c)))))
   }
 
   /** MULTI/EXEC: all or nothing; a queueing error aborts the whole transaction (RedisReplyError). */
@@ -119,6 +125,26 @@ export class RedisExecutor {
       const fix = cmds[i]!.fixReply
       return { ok: true, reply: fix ? fix(reply) : reply }
     })
+  }
+
+  /**
+   * Queues a command for the batch written at the end of this event-loop turn: one socket write
+   * for all commands of all HTTP requests that arrived together (the write syscall dominates).
+   */
+  #batched(cmd: PreparedCommand): Promise<unknown> {
+    const c = command(cmd)
+    if (!this.#batch) {
+      const batch: Command[] = (this.#batch = [])
+      setImmediate(() => {
+        this.#batch = undefined
+        const pipeline = new Pipeline(this.client)
+        for (const queued of batch) pipeline.sendCommand(queued)
+        // Outcomes are read from each command's own promise.
+        pipeline.exec().catch(() => undefined)
+      })
+    }
+    this.#batch.push(c)
+    return c.promise as Promise<unknown>
   }
 
   async #settle(cmd: PreparedCommand, pending: Promise<unknown>): Promise<Outcome> {

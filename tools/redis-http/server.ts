@@ -34,6 +34,8 @@ export interface RedisHttpOptions {
   quiet?: boolean
   /** Largest accepted request body, bytes (default 10 MiB). */
   maxBodyBytes?: number
+  /** A command Redis has not answered within this many ms fails with 503 (default 5000). */
+  commandTimeoutMs?: number
 }
 
 export interface RunningRedisHttp {
@@ -65,7 +67,7 @@ export async function startRedisHttp(options: RedisHttpOptions): Promise<Running
   const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024
   const delayMs = options.delayMs ?? 0
   const expectedAuth = digest(`Bearer ${options.token}`)
-  const executor = new RedisExecutor({ redisUrl: options.redisUrl })
+  const executor = new RedisExecutor({ redisUrl: options.redisUrl, commandTimeoutMs: options.commandTimeoutMs })
   if (!(await executor.connect())) log(`Redis at ${redactUrl(options.redisUrl)} is not reachable yet; retrying in the background`)
 
   let requests = 0
@@ -174,22 +176,33 @@ export async function startRedisHttp(options: RedisHttpOptions): Promise<Running
   }
 }
 
-/** Reads and parses a JSON body, enforcing the size limit. */
-async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
-  const declared = Number(req.headers['content-length'] ?? 0)
-  if (declared > maxBytes) throw new HttpError(413, `Request body larger than ${maxBytes} bytes`)
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > maxBytes) throw new HttpError(413, `Request body larger than ${maxBytes} bytes`)
-    chunks.push(chunk)
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'))
-  } catch {
-    throw new HttpError(400, 'Malformed JSON body')
-  }
+/** Reads and parses a JSON body, enforcing the size limit (events, not for-await: it is the hot path). */
+function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const tooLarge = () => new HttpError(413, `Request body larger than ${maxBytes} bytes`)
+    if (Number(req.headers['content-length'] ?? 0) > maxBytes) return reject(tooLarge())
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > maxBytes) {
+        req.removeAllListeners('data')
+        req.resume()
+        return reject(tooLarge())
+      }
+      chunks.push(chunk)
+    })
+    req.on('error', reject)
+    // A client that goes away mid-body must not leave this promise pending forever.
+    req.on('close', () => req.complete || reject(new HttpError(400, 'Request body incomplete')))
+    req.on('end', () => {
+      try {
+        resolve(JSON.parse((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8')))
+      } catch {
+        reject(new HttpError(400, 'Malformed JSON body'))
+      }
+    })
+  })
 }
 
 /** The Redis URL without its password, for log lines. */
