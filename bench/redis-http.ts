@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { parseArgs } from 'node:util'
+import { Ratelimit } from '@upstash/ratelimit'
 import { Redis as UpstashRedis } from '@upstash/redis'
 import { Redis as IoRedis } from 'ioredis'
 import { progress, stopChild } from '../tools/lib/process.ts'
@@ -59,6 +60,7 @@ interface Row {
   httpRequests: number
 }
 const rows: Row[] = []
+let ratelimit: { checks: number; requests: number; commands: number; m: Measurement } | undefined
 try {
   progress(`warm-up ...`)
   await measure(300, 1, (i) => upstash.set(key(i), VALUE))
@@ -80,6 +82,16 @@ try {
     const { requests } = await serverStats(http.url)
     rows.push({ scenario, tcp: tcpM, http: httpM, httpRequests: requests })
   }
+
+  progress(`@upstash/ratelimit slidingWindow: ${N} sequential limit() checks ...`)
+  const rl = new Ratelimit({ redis: upstash, limiter: Ratelimit.slidingWindow(1_000_000, '60 s'), analytics: false, prefix: `bench-rl-${Date.now()}` })
+  await (await rl.limit('warm-up')).pending // loads the script (EVALSHA → NOSCRIPT → EVAL)
+  await serverStats(http.url, true)
+  const m = await measure(N, 1, async (i) => {
+    const r = await rl.limit(`user-${i % 100}`)
+    await r.pending
+  })
+  ratelimit = { checks: N, ...(await serverStats(http.url)), m }
 } finally {
   tcp.disconnect()
   await stopChild(http.child)
@@ -109,3 +121,10 @@ console.log(
 const seq = rows.filter((r) => r.scenario.includes('sequential'))
 const extra = seq.map((r) => r.http.p50Ms - r.tcp.p50Ms).reduce((a, b) => a + b, 0) / seq.length
 console.log(`\noverhead per sequential request (p50, HTTP − TCP): ${fmt(extra, 3)} ms`)
+if (ratelimit) {
+  const { checks, requests, commands, m } = ratelimit
+  console.log(
+    `ratelimit slidingWindow: ${checks} checks → ${requests} HTTP requests, ${commands} commands ` +
+      `(${fmt(requests / checks, 2)} requests/check), p50 ${fmt(m.p50Ms, 3)} ms, p99 ${fmt(m.p99Ms, 3)} ms`,
+  )
+}
