@@ -1,0 +1,99 @@
+/**
+ * Pure helpers both key-value adapter families share (Upstash and embedded), so that session
+ * handles, cache entry ids and rate-limit arithmetic are defined once and the two adapters give
+ * identical answers. No runtime-specific imports: this file runs on Workers too.
+ */
+import { LockBusyError } from '../../errors.ts'
+import type { AcquireOptions, CacheScope, LockHandle, Locks, RateAlgorithm, RatePolicy } from '../../ports.ts'
+import { sha256Hex } from './sha256.ts'
+
+/** A new raw session id: 128 random bits, base64url (22 chars). Only the client ever sees it. */
+export function newSessionId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  let bin = ''
+  for (const b of bytes) bin += String.fromCharCode(b)
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+/** Raw ids we hand out are 22 base64url chars; anything else cannot be a session (no lookup). */
+export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/
+
+/** The storage key of a session: SHA-256 hex of the raw id (what listings and the API show). */
+export const sessionHandle = (id: string): string => sha256Hex(id)
+
+/** Where a cache entry lives: the logical key hashed together with its tenant (and user) scope. */
+export function cacheEntryId(scope: CacheScope, key: string): string {
+  return sha256Hex(JSON.stringify([scope.tenantId, scope.userId ?? null, key]))
+}
+
+/** The id of a tenant's tag (generation counter or tag row). */
+export const cacheTagId = (tenantId: string, tag: string): string => sha256Hex(JSON.stringify(['tag', tenantId, tag]))
+
+/** The id of a user's cache generation (clearUser bumps it). */
+export const cacheUserId = (tenantId: string, userId: string): string => sha256Hex(JSON.stringify(['user', tenantId, userId]))
+
+/** A policy with everything an algorithm needs, validated once. */
+export interface ResolvedPolicy {
+  name: string
+  algorithm: RateAlgorithm
+  limit: number
+  windowSeconds: number
+  windowMs: number
+  /** Token bucket: one refill of `refillRate` tokens every `intervalMs`. */
+  intervalMs: number
+  refillRate: number
+  /** Key prefix (without identifier), unique per name, algorithm and window. */
+  tag: string
+}
+
+const NAME = /^[A-Za-z0-9_.-]{1,64}$/
+
+/**
+ * Validates a policy and derives its parameters. The token bucket holds `limit` tokens and
+ * refills gradually — about limit/window — rather than all at once (that would be a fixed window).
+ * The limit is NOT part of the key: a tenant whose plan changes keeps its usage.
+ */
+export function resolvePolicy(p: RatePolicy): ResolvedPolicy {
+  if (!NAME.test(p.name)) throw new TypeError(`rate policy name must match ${NAME}: ${JSON.stringify(p.name)}`)
+  if (!Number.isInteger(p.limit) || p.limit < 1) throw new TypeError(`rate policy ${p.name}: limit must be a positive integer`)
+  if (!(p.windowSeconds > 0)) throw new TypeError(`rate policy ${p.name}: windowSeconds must be positive`)
+  const algorithm = p.algorithm ?? 'sliding'
+  const windowMs = Math.round(p.windowSeconds * 1000)
+  const intervalMs = Math.max(1, Math.round(windowMs / p.limit))
+  const refillRate = Math.max(1, Math.round((p.limit * intervalMs) / windowMs))
+  const short = algorithm === 'sliding' ? 's' : algorithm === 'fixed' ? 'f' : 't'
+  return { name: p.name, algorithm, limit: p.limit, windowSeconds: p.windowSeconds, windowMs, intervalMs, refillRate, tag: `${short}:${windowMs}:${p.name}` }
+}
+
+/** The storage keys (relative to the limiter prefix) a policy touches for `identifier` at `now`. */
+export function policyKeys(p: ResolvedPolicy, identifier: string, now: number): string[] {
+  const base = `${p.tag}:${identifier}`
+  if (p.algorithm === 'token') return [base]
+  const window = Math.floor(now / p.windowMs)
+  return p.algorithm === 'sliding' ? [`${base}:${window}`, `${base}:${window - 1}`] : [`${base}:${window}`]
+}
+
+/** Shared by both adapter families: retries `tryOnce` until it succeeds or `waitMs` has passed. */
+export async function acquireWithWait(name: string, options: AcquireOptions, tryOnce: () => Promise<LockHandle | null>): Promise<LockHandle | null> {
+  const deadline = Date.now() + (options.waitMs ?? 0)
+  for (let attempt = 0; ; attempt++) {
+    const handle = await tryOnce()
+    if (handle) return handle
+    const left = deadline - Date.now()
+    if (left <= 0) return null
+    // Short, jittered, growing pauses: contenders spread out instead of retrying in lockstep.
+    const pause = Math.min(left, Math.min(200, 10 * 2 ** Math.min(attempt, 4)) * (0.5 + Math.random()))
+    await new Promise((r) => setTimeout(r, pause))
+  }
+}
+
+/** Shared by both adapter families: acquire, run, always release. */
+export async function runWithLock<T>(locks: Pick<Locks, 'acquire'>, name: string, options: AcquireOptions, fn: () => Promise<T>): Promise<T> {
+  const handle = await locks.acquire(name, options)
+  if (!handle) throw new LockBusyError(name)
+  try {
+    return await fn()
+  } finally {
+    await handle.release().catch(() => false) // an expired lease is released by its TTL anyway
+  }
+}

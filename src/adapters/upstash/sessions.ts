@@ -1,0 +1,254 @@
+/**
+ * SessionStore on Redis. Layout (p = prefix):
+ *   p:s:<handle>   HASH   the record (handle = SHA-256 of the raw id); TTL = idle expiry
+ *   p:su:<userId>  ZSET   the user's sessions, member handle, score = idle expiry (ms)
+ *   p:su           ZSET   users with sessions, score = their earliest expiry (for cleanupExpired)
+ * Every operation is ONE script (atomic, one command): `get` so it batches with the auth hot path,
+ * `rotateRefresh` as a compare-and-swap, the rest because they keep record, index and registry in
+ * step. Scripts that follow a user's index touch keys they derive from ARGV (records, index):
+ * fine on a single Redis / Upstash database, not on Redis Cluster.
+ */
+import type { Session, SessionInput, SessionStore, SessionTimes } from '../../ports.ts'
+import { fieldMap, guard, lua, runScript, type UpstashContext } from './client.ts'
+import { newSessionId, SESSION_ID_PATTERN, sessionHandle } from './common.ts'
+
+/** Prunes a user's index, sets its TTL to the latest expiry and its registry score to the earliest. */
+const MAINTAIN = `
+local function maintain(idx, reg, user, now)
+  redis.call('ZREMRANGEBYSCORE', idx, '-inf', now)
+  local first = redis.call('ZRANGE', idx, 0, 0, 'WITHSCORES')
+  if #first == 0 then
+    redis.call('ZREM', reg, user)
+    redis.call('DEL', idx)
+    return
+  end
+  local last = redis.call('ZRANGE', idx, -1, -1, 'WITHSCORES')
+  redis.call('PEXPIRE', idx, math.max(1, tonumber(last[2]) - now))
+  redis.call('ZADD', reg, first[2], user)
+end
+local function alive(exp, abs, now)
+  return exp and abs and tonumber(exp) > now and tonumber(abs) > now
+end
+`
+
+// KEYS rec idx reg · ARGV now exp handle userId field value ...
+const CREATE = lua(`${MAINTAIN}
+local now = tonumber(ARGV[1])
+redis.call('HSET', KEYS[1], unpack(ARGV, 5))
+redis.call('PEXPIRE', KEYS[1], math.max(1, tonumber(ARGV[2]) - now))
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+maintain(KEYS[2], KEYS[3], ARGV[4], now)
+return 1`)
+
+// KEYS rec
+const GET = lua(`return redis.call('HGETALL', KEYS[1])`)
+
+// KEYS rec · ARGV now idleMs prefix   (index keys derive from the record's user)
+const TOUCH = lua(`${MAINTAIN}
+local now = tonumber(ARGV[1])
+local v = redis.call('HMGET', KEYS[1], 'exp', 'abs', 'user', 'handle')
+if not alive(v[1], v[2], now) then return false end
+local exp = math.min(now + tonumber(ARGV[2]), tonumber(v[2]))
+redis.call('HSET', KEYS[1], 'exp', string.format('%.0f', exp), 'last', ARGV[1])
+redis.call('PEXPIRE', KEYS[1], math.max(1, exp - now))
+local idx = ARGV[3] .. ':su:' .. v[3]
+redis.call('ZADD', idx, exp, v[4])
+maintain(idx, ARGV[3] .. ':su', v[3], now)
+return redis.call('HGETALL', KEYS[1])`)
+
+// KEYS rec · ARGV now field value ...
+const UPDATE = lua(`
+local now = tonumber(ARGV[1])
+local v = redis.call('HMGET', KEYS[1], 'exp', 'abs')
+if not (v[1] and v[2] and tonumber(v[1]) > now and tonumber(v[2]) > now) then return false end
+if #ARGV > 1 then redis.call('HSET', KEYS[1], unpack(ARGV, 2)) end
+return redis.call('HGETALL', KEYS[1])`)
+
+// KEYS rec · ARGV now expected next → 0 missing, 1 mismatch, 2 rotated
+const ROTATE = lua(`
+local now = tonumber(ARGV[1])
+local v = redis.call('HMGET', KEYS[1], 'exp', 'abs', 'refresh')
+if not (v[1] and v[2] and tonumber(v[1]) > now and tonumber(v[2]) > now) then return 0 end
+if v[3] ~= ARGV[2] then return 1 end
+redis.call('HSET', KEYS[1], 'refresh', ARGV[3])
+return 2`)
+
+// KEYS idx reg · ARGV now recPrefix userId
+const LIST = lua(`${MAINTAIN}
+local now = tonumber(ARGV[1])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+local out = {}
+for _, h in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+  local r = redis.call('HGETALL', ARGV[2] .. h)
+  if #r == 0 then redis.call('ZREM', KEYS[1], h) else out[#out + 1] = r end
+end
+maintain(KEYS[1], KEYS[2], ARGV[3], now)
+return out`)
+
+// KEYS idx reg · ARGV now recPrefix userId keep... (revokeAll) — or with ARGV[4] = the only handle (revoke)
+const REVOKE = lua(`${MAINTAIN}
+local now = tonumber(ARGV[1])
+local only = ARGV[4] == '1'
+local keep = {}
+local targets
+if only then
+  targets = { ARGV[5] }
+else
+  for i = 5, #ARGV do keep[ARGV[i]] = true end
+  targets = redis.call('ZRANGE', KEYS[1], 0, -1)
+end
+local n = 0
+for _, h in ipairs(targets) do
+  if not keep[h] and redis.call('ZREM', KEYS[1], h) == 1 then
+    local rec = ARGV[2] .. h
+    local v = redis.call('HMGET', rec, 'exp', 'abs')
+    if alive(v[1], v[2], now) then n = n + 1 end
+    redis.call('DEL', rec)
+  end
+end
+maintain(KEYS[1], KEYS[2], ARGV[3], now)
+return n`)
+
+// KEYS reg · ARGV now idxPrefix batch → {removed index entries, users visited}
+const CLEANUP = lua(`${MAINTAIN}
+local now = tonumber(ARGV[1])
+local users = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, tonumber(ARGV[3]))
+local removed = 0
+for _, u in ipairs(users) do
+  local idx = ARGV[2] .. u
+  removed = removed + redis.call('ZREMRANGEBYSCORE', idx, '-inf', now)
+  maintain(idx, KEYS[1], u, now)
+end
+return { removed, #users }`)
+
+const CLEANUP_BATCH = 200
+
+/** Builds the Redis-backed SessionStore. */
+export function createUpstashSessions(ctx: UpstashContext, times: SessionTimes): SessionStore {
+  const { redis, prefix } = ctx
+  const rec = (handle: string) => `${prefix}:s:${handle}`
+  const idx = (userId: string) => `${prefix}:su:${userId}`
+  const reg = `${prefix}:su`
+  const idleMs = times.idleSeconds * 1000
+  const lifeMs = times.maxLifetimeSeconds * 1000
+
+  /** The record's key for a raw id, or null when the id cannot be one of ours. */
+  const recFor = (id: string) => (typeof id === 'string' && SESSION_ID_PATTERN.test(id) ? rec(sessionHandle(id)) : null)
+
+  return {
+    async create(input: SessionInput) {
+      const id = newSessionId()
+      const handle = sessionHandle(id)
+      const now = Date.now()
+      const session: Session = { ...input, handle, createdAt: now, lastActiveAt: now, expiresAt: Math.min(now + idleMs, now + lifeMs), absoluteExpiresAt: now + lifeMs }
+      await runScript(redis, CREATE, [rec(handle), idx(input.userId), reg], [now, session.expiresAt, handle, input.userId, ...toFields(session)])
+      return { id, session }
+    },
+
+    async get(id) {
+      const key = recFor(id)
+      if (!key) return null
+      return fromFields(await runScript(redis, GET, [key], []), Date.now())
+    },
+
+    async touch(id) {
+      const key = recFor(id)
+      if (!key) return null
+      const now = Date.now()
+      return fromFields(await runScript(redis, TOUCH, [key], [now, idleMs, prefix]), now)
+    },
+
+    async update(id, patch) {
+      const key = recFor(id)
+      if (!key) return null
+      const now = Date.now()
+      const fields: string[] = []
+      if (patch.refreshHash !== undefined) fields.push('refresh', patch.refreshHash)
+      if (patch.role !== undefined) fields.push('role', patch.role)
+      if (patch.device !== undefined) fields.push('device', patch.device)
+      if (patch.data !== undefined) fields.push('data', JSON.stringify(patch.data))
+      return fromFields(await runScript(redis, UPDATE, [key], [now, ...fields]), now)
+    },
+
+    async rotateRefresh(id, expected, next) {
+      const key = recFor(id)
+      if (!key) return 'missing'
+      const code = await runScript<number>(redis, ROTATE, [key], [Date.now(), expected, next])
+      return code === 2 ? 'rotated' : code === 1 ? 'mismatch' : 'missing'
+    },
+
+    async list(userId) {
+      const now = Date.now()
+      const rows = await runScript<unknown[]>(redis, LIST, [idx(userId), reg], [now, `${prefix}:s:`, userId])
+      return (rows ?? [])
+        .map((r) => fromFields(r, now))
+        .filter((s): s is Session => s !== null && s.userId === userId)
+        .sort((a, b) => b.createdAt - a.createdAt || (a.handle < b.handle ? -1 : 1))
+    },
+
+    async revoke(userId, handle) {
+      const n = await runScript<number>(redis, REVOKE, [idx(userId), reg], [Date.now(), `${prefix}:s:`, userId, '1', handle])
+      return n > 0
+    },
+
+    async revokeAll(userId, exceptHandles = []) {
+      return runScript<number>(redis, REVOKE, [idx(userId), reg], [Date.now(), `${prefix}:s:`, userId, '0', ...exceptHandles])
+    },
+
+    async cleanupExpired() {
+      let total = 0
+      for (;;) {
+        const [removed, visited] = await runScript<[number, number]>(redis, CLEANUP, [reg], [Date.now(), `${prefix}:su:`, CLEANUP_BATCH])
+        total += removed
+        if (visited < CLEANUP_BATCH) return total
+      }
+    },
+
+    async ping() {
+      await guard(redis.ping())
+    },
+  }
+}
+
+/** The record as hash fields (optional ones only when present). */
+function toFields(s: Session): string[] {
+  const f = ['handle', s.handle, 'user', s.userId, 'tenant', s.tenantId, 'role', s.role]
+  if (s.device !== undefined) f.push('device', s.device)
+  if (s.ip !== undefined) f.push('ip', s.ip)
+  if (s.userAgent !== undefined) f.push('ua', s.userAgent)
+  if (s.refreshHash !== undefined) f.push('refresh', s.refreshHash)
+  if (s.data !== undefined) f.push('data', JSON.stringify(s.data))
+  f.push('created', String(s.createdAt), 'last', String(s.lastActiveAt), 'exp', String(s.expiresAt), 'abs', String(s.absoluteExpiresAt))
+  return f
+}
+
+/** Parses a record; null when absent or no longer alive (Redis TTLs use Redis' clock, we check ours too). */
+function fromFields(flat: unknown, now: number): Session | null {
+  const m = fieldMap(flat)
+  const handle = m.get('handle')
+  if (!handle) return null
+  const expiresAt = Number(m.get('exp'))
+  const absoluteExpiresAt = Number(m.get('abs'))
+  if (!(expiresAt > now && absoluteExpiresAt > now)) return null
+  const s: Session = {
+    handle,
+    userId: m.get('user') ?? '',
+    tenantId: m.get('tenant') ?? '',
+    role: (m.get('role') ?? 'viewer') as Session['role'],
+    createdAt: Number(m.get('created')),
+    lastActiveAt: Number(m.get('last')),
+    expiresAt,
+    absoluteExpiresAt,
+  }
+  const device = m.get('device')
+  const ip = m.get('ip')
+  const ua = m.get('ua')
+  const refresh = m.get('refresh')
+  const data = m.get('data')
+  if (device !== undefined) s.device = device
+  if (ip !== undefined) s.ip = ip
+  if (ua !== undefined) s.userAgent = ua
+  if (refresh !== undefined) s.refreshHash = refresh
+  if (data !== undefined) s.data = JSON.parse(data) as Record<string, unknown>
+  return s
+}
