@@ -1,5 +1,13 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
+import { generateKeyPairSync } from 'node:crypto'
 import { defineConfig } from 'vitest/config'
+
+// A signing key for the Worker under test (Workers refuse to start without JWT_PRIVATE_JWK).
+const workerSigningJwk = JSON.stringify({
+  ...generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }),
+  kid: 'workers-test',
+  alg: 'EdDSA',
+})
 
 export default defineConfig({
   test: {
@@ -28,6 +36,7 @@ export default defineConfig({
                 UPSTASH_REDIS_REST_TOKEN: inject('redisHttpToken'),
                 MONGO_DATA_API_URL: inject('gatewayUrl'),
                 MONGO_DATA_API_KEY: inject('gatewayKey'),
+                JWT_PRIVATE_JWK: workerSigningJwk,
                 LOG_LEVEL: 'warn',
               },
             },

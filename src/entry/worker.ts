@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from '../config.ts'
 import { createLogger } from '../http/logger.ts'
 import { problemBody, problemResponse } from '../http/problems.ts'
 import type { AppOpenAPI } from '../http/types.ts'
+import { signingKeys } from '../services/keys.ts'
 
 let app: Promise<AppOpenAPI> | undefined
 
@@ -19,7 +20,13 @@ async function build(env: Record<string, unknown>): Promise<AppOpenAPI> {
       'UPSTASH_REDIS_REST_URL: Workers need remote backends (UPSTASH_REDIS_REST_* and MONGO_DATA_API_*); embedded mode is Node-only',
     ])
   }
+  if (!config.JWT_PRIVATE_JWK) {
+    // Each isolate would sign with its own key and refuse the others' tokens.
+    throw new ConfigError(['JWT_PRIVATE_JWK: required on Workers (a private Ed25519 or P-256 JWK; `wrangler secret put JWT_PRIVATE_JWK`)'])
+  }
   const logger = createLogger(config.LOG_LEVEL)
+  // Import the keys once per isolate; a malformed key fails here as "misconfigured".
+  await signingKeys(config, logger)
   return createApp({ config, backends: await createRemoteBackends(config), logger })
 }
 
