@@ -157,8 +157,8 @@ export const ACTIONS: Record<string, Action> = {
     try {
       raw = await ctx.coll.listIndexes().toArray()
     } catch (err) {
-      // A collection that does not exist yet has no indexes (NamespaceNotFound).
-      if ((err as { code?: unknown }).code === 26) return { indexes: [] }
+      // A collection that does not exist yet (NamespaceNotFound) will get only the built-in index.
+      if (Number((err as { code?: unknown }).code) === 26) return { indexes: [{ key: { _id: 1 }, name: '_id_' }] }
       throw err
     }
     const indexes = raw.map((ix) => {

@@ -1,0 +1,203 @@
+/**
+ * The driver adapter: a `DocumentStore` over the official `mongodb` package, for Node (and MongoDB-
+ * wire servers such as FerretDB).
+ *
+ * Workers: with nodejs_compat the driver can open TCP from a Worker, but FACTS.md records that a
+ * MongoClient REUSED across requests hung the second request in local workerd, while one client
+ * per request worked; Cloudflare's guidance is a Durable Object holding the connection. So on
+ * Workers prefer the Data API client (data-api.ts); if this adapter is used there, create the
+ * store per request and `close()` it when the request ends.
+ *
+ * One client per store, created lazily on first use (`client ??=`). Reads keep Longs as Long (as
+ * the Data API client does); undefined fields are dropped, not stored as null. Errors: E11000 →
+ * DuplicateKeyError, index clashes → IndexConflictError, input the server refuses →
+ * ValidationError, network/timeouts → BackendUnavailableError. Server messages are not quoted
+ * (they echo document values).
+ */
+import {
+  MongoClient, MongoNetworkError, MongoNetworkTimeoutError, MongoOperationTimeoutError, MongoServerError,
+  MongoServerSelectionError, type Db, type Document,
+} from 'mongodb'
+import type { Collection, Doc, DocumentStore, Filter, FindOptions, IndexSpec, Update, UpdateResult } from '../../ports.ts'
+import { BackendUnavailableError, DuplicateKeyError, IndexConflictError, ValidationError } from '../../errors.ts'
+
+export interface DriverOptions {
+  /** mongodb:// or mongodb+srv:// URI. Never put in error messages (it may carry credentials). */
+  uri: string
+  database: string
+  /** Server selection / connect / socket bound (default 5000 ms). */
+  timeoutMs?: number
+}
+
+const BACKEND = 'mongodb'
+const READ = { promoteLongs: false } as const
+
+/** Server codes meaning "the request is at fault". */
+const CLIENT_ERROR_CODES = new Set([
+  2, 9, 14, 15, 16, 17, 20, 22, 28, 30, 40, 52, 53, 54, 55, 56, 57, 66, 73, 168, 10334, 15955, 15956, 15958, 15959,
+  15972, 15973, 15976, 15998, 16006, 16410, 16411, 16436, 17276, 28667, 31249, 31250, 31253, 31254, 40156, 40157,
+  40158, 40160, 40177, 40180, 40181, 40234, 40238, 40323, 40324, 40352, 40353, 40390, 40602,
+])
+const INDEX_CONFLICT_CODES = new Set([68, 85, 86])
+
+export function createDriverDocuments(options: DriverOptions): DocumentStore {
+  if (!options.uri) throw new Error('[documents] [driver] Missing required option `uri`')
+  if (!options.database) throw new Error('[documents] [driver] Missing required option `database`')
+  const timeoutMs = options.timeoutMs ?? 5000
+  let client: MongoClient | undefined
+  const db = (): Db => {
+    client ??= new MongoClient(options.uri, {
+      serverSelectionTimeoutMS: timeoutMs,
+      connectTimeoutMS: timeoutMs,
+      socketTimeoutMS: timeoutMs * 2,
+      ignoreUndefined: true,
+      appName: 'gatehouse',
+    })
+    return client.db(options.database)
+  }
+  const collections = new Map<string, DriverCollection>()
+  return {
+    collection<T extends Doc = Doc>(name: string): Collection<T> {
+      let coll = collections.get(name)
+      if (!coll) {
+        coll = new DriverCollection(() => db().collection(name))
+        collections.set(name, coll)
+      }
+      return coll as unknown as Collection<T>
+    },
+    async ping() {
+      await guard(() => db().command({ ping: 1 }))
+    },
+    async close() {
+      const c = client
+      client = undefined
+      collections.clear()
+      await c?.close()
+    },
+  }
+}
+
+type DriverColl = ReturnType<Db['collection']>
+
+class DriverCollection implements Collection {
+  readonly #coll: () => DriverColl
+
+  constructor(coll: () => DriverColl) {
+    this.#coll = coll
+  }
+
+  findOne(filter: Filter, options: Omit<FindOptions, 'limit' | 'skip'> = {}): Promise<Doc | null> {
+    return guard(() => this.#coll().findOne(filter, { ...READ, ...options }))
+  }
+
+  find(filter: Filter, options: FindOptions = {}): Promise<Doc[]> {
+    return guard(() => {
+      const cursor = this.#coll().find(filter, { ...READ, ...(options.projection && { projection: options.projection }) })
+      if (options.sort) cursor.sort(options.sort)
+      if (options.skip) cursor.skip(options.skip)
+      if (options.limit) cursor.limit(options.limit)
+      return cursor.toArray()
+    })
+  }
+
+  count(filter: Filter): Promise<number> {
+    return guard(() => this.#coll().countDocuments(filter))
+  }
+
+  async insertOne(doc: Doc): Promise<{ insertedId: unknown }> {
+    // A copy: the driver would otherwise write the generated _id into the caller's object.
+    const r = await guard(() => this.#coll().insertOne({ ...doc }))
+    return { insertedId: r.insertedId }
+  }
+
+  async updateOne(filter: Filter, update: Update, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
+    return updateResult(await guard(() => this.#coll().updateOne(filter, update, { upsert: options.upsert === true })))
+  }
+
+  async updateMany(filter: Filter, update: Update): Promise<UpdateResult> {
+    return updateResult(await guard(() => this.#coll().updateMany(filter, update)))
+  }
+
+  async deleteOne(filter: Filter): Promise<{ deletedCount: number }> {
+    return { deletedCount: (await guard(() => this.#coll().deleteOne(filter))).deletedCount }
+  }
+
+  async deleteMany(filter: Filter): Promise<{ deletedCount: number }> {
+    return { deletedCount: (await guard(() => this.#coll().deleteMany(filter))).deletedCount }
+  }
+
+  aggregate<R extends Doc = Doc>(pipeline: Doc[]): Promise<R[]> {
+    return guard(() => this.#coll().aggregate<R>(pipeline as Document[], READ).toArray())
+  }
+
+  async createIndexes(indexes: IndexSpec[]): Promise<void> {
+    // Compared first, so "same name, other definition" names the index and identical ones cost
+    // no write (MongoDB would accept them; FerretDB's answer is not relied upon).
+    const existing = new Map((await this.listIndexes()).map((ix) => [ix.name, ix]))
+    const missing: IndexSpec[] = []
+    for (const spec of indexes) {
+      const have = existing.get(spec.name)
+      if (!have) missing.push({ key: spec.key, name: spec.name, ...(spec.unique ? { unique: true } : {}) })
+      else if (JSON.stringify(have.key) !== JSON.stringify(spec.key) || !!have.unique !== !!spec.unique) throw new IndexConflictError(spec.name)
+    }
+    if (missing.length === 0) return
+    await guard(() => this.#coll().createIndexes(missing), missing[0]!.name)
+  }
+
+  async listIndexes(): Promise<IndexSpec[]> {
+    let raw: Document[]
+    try {
+      raw = await this.#coll().listIndexes().toArray()
+    } catch (err) {
+      // A collection that does not exist yet has no index but the built-in one (NamespaceNotFound).
+      if (Number((err as { code?: unknown } | null)?.code) === 26) return [{ key: { _id: 1 }, name: '_id_' }]
+      throw mapError(err)
+    }
+    return raw.map((ix) => {
+      const key: Record<string, 1 | -1> = {}
+      for (const [k, v] of Object.entries(ix.key as Document)) key[k] = Number(v) === -1 ? -1 : 1
+      return ix.unique ? { key, name: String(ix.name), unique: true } : { key, name: String(ix.name) }
+    })
+  }
+}
+
+function updateResult(r: { matchedCount: number; modifiedCount: number; upsertedId?: unknown }): UpdateResult {
+  const out: UpdateResult = { matchedCount: r.matchedCount, modifiedCount: r.modifiedCount }
+  if (r.upsertedId !== undefined && r.upsertedId !== null) out.upsertedId = r.upsertedId
+  return out
+}
+
+/** Runs a driver call, mapping its failures to our error classes. */
+async function guard<T>(fn: () => Promise<T>, index?: string): Promise<T> {
+  try {
+    return await fn()
+  } catch (err) {
+    throw mapError(err, index)
+  }
+}
+
+function mapError(err: unknown, index?: string): unknown {
+  if (err instanceof MongoOperationTimeoutError || err instanceof MongoNetworkTimeoutError) {
+    return withCause(new BackendUnavailableError(BACKEND, 'timeout'), err)
+  }
+  if (err instanceof MongoNetworkError || err instanceof MongoServerSelectionError) {
+    return withCause(new BackendUnavailableError(BACKEND, 'unreachable'), err)
+  }
+  if (err instanceof MongoServerError || typeof (err as { code?: unknown } | null)?.code === 'number') {
+    const code = Number((err as { code: unknown }).code)
+    const codeName = (err as { codeName?: string }).codeName ?? `code ${code}`
+    if (code === 11000 || code === 11001) {
+      const name = /index: (\S+)/.exec(String((err as Error).message))?.[1]
+      return new DuplicateKeyError(name ? `duplicate key on index ${name}` : 'duplicate key', { index: name, cause: err })
+    }
+    if (INDEX_CONFLICT_CODES.has(code)) return withCause(new IndexConflictError(index ?? 'unknown'), err)
+    if (CLIENT_ERROR_CODES.has(code)) return withCause(new ValidationError('operation', `refused by the database (${codeName})`), err)
+    return withCause(new BackendUnavailableError(BACKEND, 'error', codeName), err)
+  }
+  return err
+}
+
+function withCause<E extends Error>(err: E, cause: unknown): E {
+  Object.defineProperty(err, 'cause', { value: cause, enumerable: false, configurable: true, writable: true })
+  return err
+}
