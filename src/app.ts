@@ -8,6 +8,7 @@ import { ApiError, problemBody, problemResponse } from './http/problems.ts'
 import { createRouter } from './http/router.ts'
 import type { AppDeps, AppOpenAPI } from './http/types.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
+import { logsRoutes } from './routes/logs/logs.index.ts'
 
 export const OPENAPI_INFO = {
   openapi: '3.1.0',
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps): AppOpenAPI {
   app.use('*', limitBody(config.BODY_LIMIT_BYTES))
 
   app.route('/', healthRoutes())
+  app.route('/', logsRoutes())
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -1,0 +1,213 @@
+import { createRoute, type RouteConfig } from '@hono/zod-openapi'
+import { authRoute } from '../../http/auth.ts'
+import { cacheLookup, type CacheableSpec } from '../../http/cache.ts'
+import { problemResponses } from '../../http/problems.ts'
+import { UPLOADS_TAG } from '../../services/uploads.ts'
+import * as s from './logs.schemas.ts'
+
+/**
+ * Upload metadata routes (ELK Vision seed). Static paths (`/recent`, `/stats`, `/task/{id}`)
+ * are registered before `/{upload_id}` in logs.index.ts, and those words are refused as ids.
+ */
+
+const tags = ['Upload metadata']
+const BASE = '/api/v1/logs/metadata'
+const json = <T>(schema: T) => ({ 'application/json': { schema } })
+const body = <T>(schema: T) => ({ body: { required: true, content: json(schema) } })
+
+const CACHE_HEADERS = {
+  ETag: { description: 'Strong validator of the body; send it back as If-None-Match', schema: { type: 'string' as const } },
+  'Cache-Control': { description: '`private, max-age=…` (`private, no-cache` on stale answers)', schema: { type: 'string' as const } },
+  'X-Cache': { description: '`hit`, `miss`, or `stale` (served from cache while the database is unreachable)', schema: { type: 'string' as const } },
+}
+
+/** Raw query as Hono's validator sees it (repeated keys become arrays). */
+function rawQuery(c: { req: { queries(): Record<string, string[]> } }): Record<string, string | string[]> {
+  return Object.fromEntries(Object.entries(c.req.queries()).map(([k, v]) => [k, v.length === 1 ? v[0]! : v]))
+}
+
+/** Cache key of a query: the validated values in a fixed order; null when invalid. */
+function queryKey(name: string, schema: { safeParse(v: unknown): { success: boolean; data?: unknown } }): CacheableSpec['key'] {
+  return (c) => {
+    const parsed = schema.safeParse(rawQuery(c))
+    if (!parsed.success) return null
+    const data = parsed.data as Record<string, unknown>
+    const parts = Object.keys(data)
+      .sort()
+      .filter((k) => data[k] !== undefined)
+      .map((k) => `${k}=${encodeURIComponent(data[k] instanceof Date ? (data[k] as Date).toISOString() : String(data[k]))}`)
+    return `${UPLOADS_TAG}:${name}?${parts.join('&')}`
+  }
+}
+
+export const listCache: CacheableSpec = { tag: UPLOADS_TAG, key: queryKey('list', s.ListQuery) }
+export const statsCache: CacheableSpec = { tag: UPLOADS_TAG, key: queryKey('stats', s.StatsQuery) }
+export const recentCache: CacheableSpec = { tag: UPLOADS_TAG, key: queryKey('recent', s.RecentQuery) }
+
+/**
+ * A protected, cacheable GET: the cache read is queued BEFORE requireAuth resolves the caller,
+ * so it joins the auth round trip; documents the caching headers and the 304 answer.
+ */
+function cacheableRoute<const R extends RouteConfig>(route: R, spec: CacheableSpec) {
+  const r = authRoute(route)
+  const ok = r.responses[200] as { description: string; content: unknown }
+  return {
+    ...r,
+    middleware: [cacheLookup(spec), ...(r.middleware as unknown[])],
+    responses: {
+      ...r.responses,
+      200: { ...ok, headers: CACHE_HEADERS },
+      304: { description: 'Not modified (If-None-Match matched the ETag)' },
+    },
+  } as typeof r & { responses: typeof r.responses & { 304: { description: string } } }
+}
+
+export const register = createRoute(
+  authRoute({
+    method: 'post',
+    path: BASE,
+    tags,
+    summary: 'Register an upload',
+    description:
+      "Any member of the tenant may register uploads. A known `log_count` counts against the tenant's logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is overwritten.",
+    request: body(s.RegisterUploadBody),
+    responses: {
+      201: { description: 'Registered', content: json(s.UploadSchema) },
+      ...problemResponses(409, 422),
+    },
+  }),
+)
+
+export const list = createRoute(
+  cacheableRoute(
+    {
+      method: 'get',
+      path: BASE,
+      tags,
+      summary: "List the tenant's uploads (filters, pagination, sort)",
+      request: { query: s.ListQuery },
+      responses: {
+        200: { description: 'One page of uploads', content: json(s.UploadPageSchema) },
+        ...problemResponses(422),
+      },
+    },
+    listCache,
+  ),
+)
+
+export const recent = createRoute(
+  cacheableRoute(
+    {
+      method: 'get',
+      path: `${BASE}/recent`,
+      tags,
+      summary: "The tenant's newest uploads",
+      request: { query: s.RecentQuery },
+      responses: {
+        200: { description: 'Newest first', content: json(s.UploadListSchema) },
+        ...problemResponses(422),
+      },
+    },
+    recentCache,
+  ),
+)
+
+export const stats = createRoute(
+  cacheableRoute(
+    {
+      method: 'get',
+      path: `${BASE}/stats`,
+      tags,
+      summary: "Upload statistics of the tenant over the last N days",
+      request: { query: s.StatsQuery },
+      responses: {
+        200: { description: 'Totals and per-status figures', content: json(s.UploadStatsSchema) },
+        ...problemResponses(422),
+      },
+    },
+    statsCache,
+  ),
+)
+
+export const byTask = createRoute(
+  authRoute({
+    method: 'get',
+    path: `${BASE}/task/{task_id}`,
+    tags,
+    summary: 'Uploads of a processing task',
+    request: { params: s.TaskParams },
+    responses: {
+      200: { description: 'Uploads of the task, newest first (at most 100)', content: json(s.TaskUploadsSchema) },
+      ...problemResponses(422),
+    },
+  }),
+)
+
+export const get = createRoute(
+  authRoute({
+    method: 'get',
+    path: `${BASE}/{upload_id}`,
+    tags,
+    summary: 'One upload',
+    request: { params: s.UploadParams },
+    responses: {
+      200: { description: 'The upload', content: json(s.UploadSchema) },
+      ...problemResponses(404, 422),
+    },
+  }),
+)
+
+export const changeStatus = createRoute(
+  authRoute({
+    method: 'patch',
+    path: `${BASE}/{upload_id}`,
+    tags,
+    summary: "Change an upload's status (pending → processing → success | failed)",
+    description: 'For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.',
+    request: { params: s.UploadParams, ...body(s.StatusChangeBody) },
+    responses: {
+      200: { description: 'The updated upload', content: json(s.UploadSchema) },
+      ...problemResponses(404, 409, 422),
+    },
+  }),
+)
+
+export const remove = createRoute(
+  authRoute({
+    method: 'delete',
+    path: `${BASE}/{upload_id}`,
+    tags,
+    summary: 'Delete an upload record',
+    description: 'For the user who registered the upload, or an admin.',
+    request: { params: s.UploadParams },
+    responses: {
+      204: { description: 'Deleted' },
+      ...problemResponses(404, 422),
+    },
+  }),
+)
+
+export const initializeIndexes = createRoute(
+  authRoute(
+    {
+      method: 'post',
+      path: '/api/v1/logs/admin/initialize-metadata-indexes',
+      tags,
+      summary: 'Create the upload metadata indexes (idempotent)',
+      responses: {
+        200: { description: 'The indexes the collection now has', content: json(s.IndexesSchema) },
+      },
+    },
+    { role: 'admin' },
+  ),
+)
+
+export type RegisterRoute = typeof register
+export type ListRoute = typeof list
+export type RecentRoute = typeof recent
+export type StatsRoute = typeof stats
+export type ByTaskRoute = typeof byTask
+export type GetRoute = typeof get
+export type ChangeStatusRoute = typeof changeStatus
+export type RemoveRoute = typeof remove
+export type InitializeIndexesRoute = typeof initializeIndexes

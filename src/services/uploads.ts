@@ -1,0 +1,220 @@
+/**
+ * Upload metadata (the ELK Vision seed's log endpoints) over the ports: who may do what, the
+ * tenant's `logs_per_day` quota, and keeping the tenant's cached answers honest.
+ *
+ * Rules:
+ * - everything is scoped to the caller's tenant; another tenant's upload is "not found";
+ * - every member may register uploads and read the tenant's uploads; changing or deleting one
+ *   is for the user who registered it, or an admin;
+ * - a known `log_count` at registration is counted against the tenant's logs_per_day quota
+ *   (Counters, UTC day) and refused over it; a log_count first learnt on a status change is
+ *   counted then (not refused: the logs were already processed);
+ * - every successful write invalidates the tenant's cached upload answers (tag `uploads`).
+ */
+import type { Role } from '../ports.ts'
+import type { AppDeps } from '../http/types.ts'
+import { errorFields } from '../http/logger.ts'
+import { roleAtLeast } from '../http/auth.ts'
+import { invalidateCached } from '../http/cache.ts'
+import { ApiError, problems } from '../http/problems.ts'
+import { DuplicateKeyError, InvalidTransitionError } from '../errors.ts'
+import { createProfilesRepository } from '../repositories/profiles.ts'
+import {
+  createUploadsRepository,
+  type ListOptions,
+  type NewUpload,
+  type StatusDetails,
+  type UploadFilters,
+  type UploadRecord,
+  type UploadStats,
+  type UploadStatus,
+} from '../repositories/uploads.ts'
+import { ensureIndexes } from './indexes.ts'
+import { dayWindow, logsKey, LOGS_TTL_SECONDS, quotaLimits } from './quotas.ts'
+
+/** The cache tag of a tenant's upload answers (stats, recent, lists). */
+export const UPLOADS_TAG = 'uploads'
+
+/** Who is acting. */
+export interface Actor {
+  userId: string
+  tenantId: string
+  role: Role
+}
+
+/** An upload as the API answers it (dates as ISO strings). */
+export type UploadView = Omit<UploadRecord, '_id' | 'created_at' | 'updated_at' | 'completed_at'> & {
+  _id: string
+  created_at: string
+  updated_at: string
+  completed_at: string | null
+}
+
+export interface UploadPage {
+  metadata: UploadView[]
+  page: number
+  page_size: number
+  count: number
+  total: number
+}
+
+export type RegisterInput = Omit<NewUpload, 'tenant_id' | 'user_id' | 'status' | 'processing_time' | 'errors'>
+
+export interface StatusChange extends StatusDetails {
+  status: UploadStatus
+}
+
+export type UploadsDeps = Pick<AppDeps, 'backends' | 'config' | 'logger' | 'now'>
+
+const iso = (d: unknown): string => (d instanceof Date ? d.toISOString() : new Date(String(d)).toISOString())
+
+/** The JSON-safe view of a record (also what the cache stores). */
+export function toView(r: UploadRecord): UploadView {
+  return {
+    ...r,
+    _id: r._id ?? '',
+    created_at: iso(r.created_at),
+    updated_at: iso(r.updated_at),
+    completed_at: r.completed_at === null || r.completed_at === undefined ? null : iso(r.completed_at),
+  }
+}
+
+/**
+ * @example
+ * const uploads = uploadsService(c.var.deps)
+ * const record = await uploads.register(actor, { source: 'api', environment: 'prod', file_name: 'a.log', file_size: 10, format_type: 'json' })
+ */
+export function uploadsService(deps: UploadsDeps) {
+  const { backends, config, logger } = deps
+  const clock = deps.now ?? Date.now
+  const repo = createUploadsRepository(backends.documents, { now: () => new Date(clock()) })
+  const profiles = createProfilesRepository(backends.documents)
+  const invalidationTtl = config.CACHE_EXPIRE_MINUTES * 60 * 48
+
+  // The write already happened: a cache that cannot be told is logged, not turned into an error
+  // the client would retry (and get 409 for).
+  const invalidate = (tenantId: string) =>
+    invalidateCached(backends.cache, tenantId, UPLOADS_TAG, invalidationTtl).catch((err: unknown) =>
+      logger.warn('upload cache invalidation failed', { tenant: tenantId, ...errorFields(err) }),
+    )
+
+  const mayWrite = (actor: Actor, record: UploadRecord) => record.user_id === actor.userId || roleAtLeast(actor.role, 'admin')
+
+  /** The tenant's logs_per_day limit: the uploader's profile quota, else the configured default. */
+  const logsLimit = async (actor: Actor) => {
+    const profile = await profiles.getByUser(actor.userId, { tenantId: actor.tenantId })
+    return quotaLimits(profile, config).logs_per_day
+  }
+
+  /** Adds `count` to today's counter; refuses (and takes it back) when over the limit. */
+  const chargeLogs = async (actor: Actor, count: number, now: number): Promise<() => Promise<void>> => {
+    const key = logsKey(actor.tenantId, now)
+    const [limitResult, usedResult] = await Promise.allSettled([logsLimit(actor), backends.counters.increment(key, count, LOGS_TTL_SECONDS)])
+    if (usedResult.status === 'rejected') throw usedResult.reason
+    const used = usedResult.value
+    const refund = async () => {
+      await backends.counters.increment(key, -count, LOGS_TTL_SECONDS)
+    }
+    if (limitResult.status === 'rejected') {
+      await refund().catch(() => undefined)
+      throw limitResult.reason
+    }
+    const limit = limitResult.value
+    if (used > limit) {
+      await refund()
+      const reset = dayWindow(now).reset
+      const retryAfter = Math.max(1, Math.ceil((reset - now) / 1000))
+      throw new ApiError(429, 'quota-exceeded', `This upload's ${count} log lines would exceed the tenant's logs_per_day quota of ${limit}`, {
+        extensions: { quota: 'logs_per_day', limit, used: used - count, requested: count, reset_at: new Date(reset).toISOString() },
+        headers: { 'retry-after': String(retryAfter) },
+      })
+    }
+    return refund
+  }
+
+  /** The record of the tenant, or 404 (also for other tenants' uploads). */
+  const mustGet = async (tenantId: string, uploadId: string) => {
+    const record = await repo.get(tenantId, uploadId)
+    if (!record) throw problems.notFound('No upload with this id')
+    return record
+  }
+
+  return {
+    /** Registers an upload (201). 409 on a taken upload_id, 429 over the logs quota. */
+    async register(actor: Actor, input: RegisterInput): Promise<UploadView> {
+      const now = clock()
+      const count = input.log_count ?? 0
+      const refund = count > 0 ? await chargeLogs(actor, count, now) : null
+      let record: UploadRecord
+      try {
+        record = await repo.create({ ...input, tenant_id: actor.tenantId, user_id: actor.userId })
+      } catch (err) {
+        await refund?.().catch(() => undefined)
+        if (err instanceof DuplicateKeyError) throw problems.conflict('An upload with this upload_id already exists')
+        throw err
+      }
+      await invalidate(actor.tenantId)
+      return toView(record)
+    },
+
+    /** Moves an upload along pending → processing → success|failed (409 otherwise). */
+    async changeStatus(actor: Actor, uploadId: string, change: StatusChange): Promise<UploadView> {
+      const current = await mustGet(actor.tenantId, uploadId)
+      if (!mayWrite(actor, current)) throw problems.forbidden('Only the uploading user or an admin may change this upload')
+      const { status, ...details } = change
+      let updated: UploadRecord | null
+      try {
+        updated = await repo.updateStatus(actor.tenantId, uploadId, status, details)
+      } catch (err) {
+        if (err instanceof InvalidTransitionError) {
+          throw new ApiError(409, 'invalid-transition', err.message, { extensions: { from: err.from, to: err.to } })
+        }
+        throw err
+      }
+      if (!updated) throw problems.notFound('No upload with this id')
+      await invalidate(actor.tenantId)
+      // Log lines learnt only now are counted (never refused: they were processed already).
+      const added = (updated.log_count ?? 0) - (current.log_count ?? 0)
+      if (added > 0) await backends.counters.increment(logsKey(actor.tenantId, clock()), added, LOGS_TTL_SECONDS)
+      return toView(updated)
+    },
+
+    async get(actor: Actor, uploadId: string): Promise<UploadView> {
+      return toView(await mustGet(actor.tenantId, uploadId))
+    },
+
+    async remove(actor: Actor, uploadId: string): Promise<void> {
+      const current = await mustGet(actor.tenantId, uploadId)
+      if (!mayWrite(actor, current)) throw problems.forbidden('Only the uploading user or an admin may delete this upload')
+      if (!(await repo.delete(actor.tenantId, uploadId))) throw problems.notFound('No upload with this id')
+      await invalidate(actor.tenantId)
+    },
+
+    async byTask(actor: Actor, taskId: string): Promise<{ task_id: string; metadata: UploadView[]; count: number }> {
+      const items = await repo.byTask(actor.tenantId, taskId)
+      return { task_id: taskId, metadata: items.map(toView), count: items.length }
+    },
+
+    async recent(actor: Actor, limit: number): Promise<{ metadata: UploadView[]; count: number }> {
+      const items = await repo.recent(actor.tenantId, limit)
+      return { metadata: items.map(toView), count: items.length }
+    },
+
+    async list(actor: Actor, filters: UploadFilters, options: ListOptions): Promise<UploadPage> {
+      const { items, total, page, page_size } = await repo.list(actor.tenantId, filters, options)
+      return { metadata: items.map(toView), page, page_size, count: items.length, total }
+    },
+
+    async stats(actor: Actor, days: number): Promise<UploadStats> {
+      return repo.stats(actor.tenantId, days)
+    },
+
+    /** Creates the upload indexes (idempotent, under the index lock); returns the index names. */
+    async initializeIndexes(): Promise<string[]> {
+      const out = await ensureIndexes(backends, { only: ['uploads'] })
+      return Object.values(out).flat()
+    },
+  }
+}
+
+export type UploadsService = ReturnType<typeof uploadsService>
