@@ -1,5 +1,9 @@
 import type { Config } from './config.ts'
+import { ConfigError } from './config.ts'
 import type { Backends, DocumentStore, KvOptions } from './ports.ts'
+
+/** Opens MongoDB through the official driver; only the Node entry passes it (keeps it out of Workers). */
+export type DriverFactory = (options: { uri: string; database: string; timeoutMs: number }) => DocumentStore
 
 /** Key-value settings derived from config, shared by every adapter family. */
 export function kvOptions(config: Config): KvOptions {
@@ -13,9 +17,9 @@ export function kvOptions(config: Config): KvOptions {
 
 /**
  * Remote mode: Redis over HTTP (Upstash REST) + MongoDB through the Data API (or the driver on
- * Node). Runs on Workers; nothing here opens a socket except the optional driver.
+ * Node, when the entry hands in `driver`). Fetch-only, so it runs on Workers.
  */
-export async function createRemoteBackends(config: Config): Promise<Backends> {
+export async function createRemoteBackends(config: Config, options: { driver?: DriverFactory } = {}): Promise<Backends> {
   const { createUpstashKv } = await import('./adapters/upstash/index.ts')
   const kv = createUpstashKv(
     { url: config.UPSTASH_REDIS_REST_URL!, token: config.UPSTASH_REDIS_REST_TOKEN!, timeoutMs: config.BACKEND_TIMEOUT_MS },
@@ -31,9 +35,10 @@ export async function createRemoteBackends(config: Config): Promise<Backends> {
       database: config.MONGO_DB_NAME,
       timeoutMs: config.BACKEND_TIMEOUT_MS,
     })
+  } else if (options.driver) {
+    documents = options.driver({ uri: config.MONGODB_URI!, database: config.MONGO_DB_NAME, timeoutMs: config.BACKEND_TIMEOUT_MS })
   } else {
-    const { createDriverDocuments } = await import('./adapters/mongo/driver.ts')
-    documents = createDriverDocuments({ uri: config.MONGODB_URI!, database: config.MONGO_DB_NAME, timeoutMs: config.BACKEND_TIMEOUT_MS })
+    throw new ConfigError(['MONGODB_URI: the mongodb driver is not available in this runtime; use MONGO_DATA_API_URL (the Data API gateway)'])
   }
   return {
     mode: 'remote',
