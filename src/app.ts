@@ -9,6 +9,8 @@ import { createRouter } from './http/router.ts'
 import type { AppDeps, AppOpenAPI } from './http/types.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
 import { logsRoutes } from './routes/logs/logs.index.ts'
+import { authRoutes } from './routes/auth/auth.index.ts'
+import { wellKnownRoutes } from './routes/wellknown/wellknown.index.ts'
 
 export const OPENAPI_INFO = {
   openapi: '3.1.0',
@@ -39,6 +41,8 @@ export function createApp(deps: AppDeps): AppOpenAPI {
 
   app.route('/', healthRoutes())
   app.route('/', logsRoutes())
+  app.route('/', authRoutes())
+  app.route('/', wellKnownRoutes())
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -9,6 +9,8 @@ import { createRemoteBackends, kvOptions } from '../backends.ts'
 import { ConfigError, loadConfig } from '../config.ts'
 import { createLogger } from '../http/logger.ts'
 import { createEmbeddedBackends } from '../adapters/embedded/index.ts'
+import { signingKeys } from '../services/keys.ts'
+import { KEY_FILE, loadOrCreateSigningKey } from '../services/keys-node.ts'
 
 async function main() {
   let config
@@ -22,6 +24,23 @@ async function main() {
     throw err
   }
   const logger = createLogger(config.LOG_LEVEL)
+  if (!config.JWT_PRIVATE_JWK) {
+    // No configured key: one kept in the data dir, so tokens survive restarts (Node only).
+    const { jwk, created } = await loadOrCreateSigningKey(resolve(config.GATEHOUSE_DATA_DIR))
+    config = { ...config, JWT_PRIVATE_JWK: jwk }
+    const where = `${resolve(config.GATEHOUSE_DATA_DIR)}/${KEY_FILE}`
+    console.log(`gatehouse: JWT_PRIVATE_JWK not set — ${created ? 'generated' : 'using'} the signing key in ${where}`)
+    if (config.mode === 'remote') console.warn('gatehouse: several instances must share one key: set JWT_PRIVATE_JWK')
+  }
+  try {
+    await signingKeys(config, logger)
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`gatehouse: ${err.message}`)
+      process.exit(1)
+    }
+    throw err
+  }
   const port = Number(process.env.PORT ?? 8787)
   const host = process.env.HOST ?? '127.0.0.1'
 
