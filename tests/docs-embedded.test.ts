@@ -98,6 +98,13 @@ describe('embedded document store specifics', () => {
     expect(await c.findOne({ _id: 'a' })).toMatchObject({ v: 1 })
   })
 
+  it('a $group may carry several accumulators (unlike FerretDB v1, which fills only the first)', async () => {
+    const c = store.collection('multi_acc')
+    for (const [s, n] of [['a', 1], ['a', 2], ['b', 5]] as const) await c.insertOne({ s, n })
+    const out = await c.aggregate([{ $group: { _id: '$s', count: { $sum: 1 }, n: { $sum: '$n' } } }, { $sort: { _id: 1 } }])
+    expect(out).toEqual([{ _id: 'a', count: 2, n: 3 }, { _id: 'b', count: 1, n: 5 }])
+  })
+
   it('a failed write inside a multi-document update rolls back entirely', async () => {
     const c = store.collection('rollback')
     await c.createIndexes([{ key: { slot: 1 }, name: 'slot_1', unique: true }])

@@ -70,7 +70,9 @@ export async function ensureIndexes(store: DocumentStore, options: EnsureIndexes
   for (const kind of kinds) {
     const name = options.names?.[kind] ?? COLLECTIONS[kind]
     const coll = store.collection(name)
-    await coll.createIndexes(INDEXES[kind])
+    // One index per call: FerretDB v1.24 drops the connection (server-side panic) when a single
+    // createIndexes names two or more indexes that all exist already.
+    for (const spec of INDEXES[kind]) await coll.createIndexes([spec])
     out[name] = (await coll.listIndexes()).map((i) => i.name)
   }
   return out

@@ -2,8 +2,8 @@
  * Upload metadata (the ELK Vision seed's LogMetadata), written once against `Collection`.
  * Every call is scoped to a tenant. Status changes follow pending → processing → success|failed
  * and are conditional updates on the current status, so of two racing transitions one wins.
- * Statistics use `$group` with `$sum` only (averages are sums divided in code): FerretDB v1 has
- * no `$avg`.
+ * Statistics use `$group` with one `$sum` each (averages are sums divided in code): FerretDB v1
+ * has no `$avg` and fills only the first accumulator of a `$group`.
  */
 import type { Collection, DocumentStore, Filter, Sort } from '../ports.ts'
 import { DuplicateKeyError, InvalidTransitionError, ValidationError } from '../errors.ts'
@@ -287,33 +287,36 @@ export function createUploadsRepository(store: DocumentStore, options: Repositor
     async stats(tenantId, days) {
       const period = int('days', days, 1, 3650)
       const since = new Date(now().getTime() - period * 86_400_000)
-      const match = { tenant_id: id('tenant_id', tenantId), created_at: { $gte: since } }
-      const [groups, timed] = await Promise.all([
-        coll.aggregate<{ _id: UploadStatus; count: number; total_logs: number; total_size_bytes: number }>([
-          { $match: match },
-          { $group: { _id: '$status', count: { $sum: 1 }, total_logs: { $sum: '$log_count' }, total_size_bytes: { $sum: '$file_size' } } },
-        ]),
-        coll.aggregate<{ _id: UploadStatus; n: number; seconds: number }>([
-          { $match: { ...match, processing_time: { $gte: 0 } } },
-          { $group: { _id: '$status', n: { $sum: 1 }, seconds: { $sum: '$processing_time' } } },
-        ]),
+      const match: Filter = { tenant_id: id('tenant_id', tenantId), created_at: { $gte: since } }
+      const timedMatch: Filter = { ...match, processing_time: { $gte: 0 } }
+      // One accumulator per $group: FerretDB v1.24 fills only the first accumulator of a $group
+      // (the others come back 0), and has no $avg. The five small pipelines run in parallel.
+      const sumByStatus = async (filter: Filter, value: 1 | string): Promise<Map<string, number>> => {
+        const rows = await coll.aggregate<{ _id: string; v: unknown }>([{ $match: filter }, { $group: { _id: '$status', v: { $sum: value } } }])
+        return new Map(rows.map((r) => [String(r._id), Number(r.v ?? 0)]))
+      }
+      const [counts, logs, sizes, timedCounts, seconds] = await Promise.all([
+        sumByStatus(match, 1),
+        sumByStatus(match, '$log_count'),
+        sumByStatus(match, '$file_size'),
+        sumByStatus(timedMatch, 1),
+        sumByStatus(timedMatch, '$processing_time'),
       ])
-      const timing = new Map(timed.map((t) => [t._id, t]))
       const stats: UploadStats = { period_days: period, total_uploads: 0, total_logs: 0, total_size_bytes: 0, by_status: {} }
-      for (const g of groups) {
-        const t = timing.get(g._id)
-        const count = Number(g.count)
-        const totalLogs = Number(g.total_logs ?? 0)
-        const totalSize = Number(g.total_size_bytes ?? 0)
-        stats.total_uploads += count
-        stats.total_logs += totalLogs
-        stats.total_size_bytes += totalSize
-        stats.by_status[g._id] = {
+      for (const status of UPLOAD_STATUSES) {
+        const count = counts.get(status) ?? 0
+        if (count === 0) continue
+        const timed = timedCounts.get(status) ?? 0
+        const entry: StatusStats = {
           count,
-          total_logs: totalLogs,
-          total_size_bytes: totalSize,
-          avg_processing_time: t && Number(t.n) > 0 ? round3(Number(t.seconds) / Number(t.n)) : null,
+          total_logs: logs.get(status) ?? 0,
+          total_size_bytes: sizes.get(status) ?? 0,
+          avg_processing_time: timed > 0 ? round3((seconds.get(status) ?? 0) / timed) : null,
         }
+        stats.total_uploads += entry.count
+        stats.total_logs += entry.total_logs
+        stats.total_size_bytes += entry.total_size_bytes
+        stats.by_status[status] = entry
       }
       return stats
     },

@@ -10,6 +10,9 @@ import { DuplicateKeyError } from '../../src/errors.ts'
 import { COLLECTIONS, INDEXES, ensureIndexes } from '../../src/repositories/indexes.ts'
 import { uniq } from '../harness/services.ts'
 
+/** ObjectId from any copy of bson (the driver loads the CJS build, tests the ESM one). */
+const isObjectId = (v: unknown) => !!v && (v as { _bsontype?: string })._bsontype === 'ObjectId'
+
 /** Registers the suite; `store()` is called inside tests (after the file's beforeAll ran). */
 export function collectionContract(store: () => DocumentStore): void {
   describe('Collection contract', () => {
@@ -24,14 +27,14 @@ export function collectionContract(store: () => DocumentStore): void {
       const ref = new ObjectId()
       const at = new Date('2025-11-24T10:00:00.123Z')
       const { insertedId } = await c.insertOne({ name: 'a', at, ref, n: 42, f: 2.5, ok: true, none: null, tags: ['x', 'y'], deep: { a: { b: 1 } } })
-      expect(insertedId).toBeInstanceOf(ObjectId)
+      expect(isObjectId(insertedId)).toBe(true)
       const doc = await c.findOne({ _id: insertedId })
       expect(doc).not.toBeNull()
-      expect(doc!._id).toBeInstanceOf(ObjectId)
+      expect(isObjectId(doc!._id)).toBe(true)
       expect(String(doc!._id)).toBe(String(insertedId))
       expect(doc!.at).toBeInstanceOf(Date)
       expect((doc!.at as Date).toISOString()).toBe(at.toISOString())
-      expect(doc!.ref).toBeInstanceOf(ObjectId)
+      expect(isObjectId(doc!.ref)).toBe(true)
       expect(String(doc!.ref)).toBe(ref.toHexString())
       expect(doc).toMatchObject({ name: 'a', n: 42, f: 2.5, ok: true, none: null, tags: ['x', 'y'], deep: { a: { b: 1 } } })
       expect(await c.findOne({ _id: new ObjectId() })).toBeNull()
@@ -186,7 +189,7 @@ export function collectionContract(store: () => DocumentStore): void {
       expect(bc.unique ?? false).toBe(false)
     })
 
-    it('aggregate: $match, $group with $sum (count, field sums), $sort, $limit, $project', async () => {
+    it('aggregate: $match, $group with $sum (a count, a field sum), $sort, $limit, $project', async () => {
       const c = fresh()
       const rows = [
         { t: 'x', s: 'ok', n: 10, size: 100 },
@@ -196,19 +199,17 @@ export function collectionContract(store: () => DocumentStore): void {
         { t: 'y', s: 'ok', n: 1000, size: 1 },
       ]
       for (const r of rows) await c.insertOne(r)
-      const out = await c.aggregate([
-        { $match: { t: 'x' } },
-        { $group: { _id: '$s', count: { $sum: 1 }, n: { $sum: '$n' }, size: { $sum: '$size' } } },
-        { $sort: { _id: 1 } },
-      ])
-      expect(out).toEqual([
-        { _id: 'bad', count: 2, n: 1, size: 10 },
-        { _id: 'ok', count: 2, n: 15, size: 150 },
-      ])
+      // One accumulator per $group: the portable subset (FerretDB v1 fills only the first one).
+      const sum = (value: 1 | string) => c.aggregate([{ $match: { t: 'x' } }, { $group: { _id: '$s', v: { $sum: value } } }, { $sort: { _id: 1 } }])
+      expect(await sum(1)).toEqual([{ _id: 'bad', v: 2 }, { _id: 'ok', v: 2 }])
+      expect(await sum('$n')).toEqual([{ _id: 'bad', v: 1 }, { _id: 'ok', v: 15 }])
+      expect(await sum('$size')).toEqual([{ _id: 'bad', v: 10 }, { _id: 'ok', v: 150 }])
       const top = await c.aggregate([{ $match: { t: 'x' } }, { $sort: { size: -1 } }, { $limit: 2 }, { $project: { _id: 0, size: 1 } }])
       expect(top).toEqual([{ size: 100 }, { size: 50 }])
       const total = await c.aggregate([{ $match: {} }, { $group: { _id: null, all: { $sum: 1 } } }])
       expect(total).toEqual([{ _id: null, all: 5 }])
+      const since = await c.aggregate([{ $match: { t: 'x', n: { $gte: 5 } } }, { $group: { _id: null, v: { $sum: '$size' } } }])
+      expect(since).toEqual([{ _id: null, v: 150 }])
     })
 
     it('an unknown query operator is refused, not ignored', async () => {

@@ -59,7 +59,10 @@ export default async function setup(project: TestProject) {
   }
   if (ferret && wanted.has('gateway')) {
     const { startGateway } = await import('../../gateway/server.ts')
-    const gw = await startGateway({ mongodbUri: ferret.uri, apiKeys: [GATEWAY_KEY], port: 0, quiet: true })
+    // One connection: FerretDB v1 runs updates as query-then-write, so conditional updates arriving
+    // on two connections can both win (lost updates). Serialised, they behave as on MongoDB.
+    const mongodbUri = `${ferret.uri}${ferret.uri.includes('?') ? '&' : '?'}maxPoolSize=1`
+    const gw = await startGateway({ mongodbUri, apiKeys: [GATEWAY_KEY], port: 0, quiet: true })
     stops.unshift(gw.close)
     project.provide('gatewayUrl', gw.url)
     project.provide('gatewayKey', GATEWAY_KEY)

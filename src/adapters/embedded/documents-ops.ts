@@ -3,10 +3,11 @@
  * survive the trip through SQLite's JSON text), checks of update documents and pipelines, and
  * the seed document an upsert starts from.
  */
-import { EJSON, ObjectId } from 'bson'
+import { EJSON } from 'bson'
 import type { Options } from 'mingo/types'
 import type { Doc, Filter, Update } from '../../ports.ts'
 import { ValidationError } from '../../errors.ts'
+import { isBsonValue } from './documents-sql.ts'
 
 /** mingo settings shared by every evaluation: `$where`/`$function`/`$accumulator` stay disabled. */
 export const MINGO: Partial<Options> = { idKey: '_id', scriptEnabled: false }
@@ -76,7 +77,7 @@ export function upsertSeed(filter: Filter): Doc {
 }
 
 function literal(value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || value instanceof Date || value instanceof ObjectId) return value
+  if (value === null || typeof value !== 'object' || value instanceof Date || isBsonValue(value)) return value
   if (Array.isArray(value)) return value
   const keys = Object.keys(value)
   if (keys.length === 1 && keys[0] === '$eq') return (value as Doc).$eq

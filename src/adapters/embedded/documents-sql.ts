@@ -6,7 +6,7 @@
  * Every identifier that reaches SQL is validated against a strict character set and quoted;
  * every value is bound as a parameter.
  */
-import { EJSON, ObjectId } from 'bson'
+import { EJSON } from 'bson'
 import type { Filter } from '../../ports.ts'
 import { ValidationError } from '../../errors.ts'
 
@@ -54,8 +54,13 @@ function isScalar(v: unknown): v is Scalar {
   return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))
 }
 
+/** BSON values (ObjectId, Decimal128...) from any copy of the bson package (ESM or CJS). */
+export function isBsonValue(v: unknown): boolean {
+  return !!v && typeof v === 'object' && typeof (v as { _bsontype?: unknown })._bsontype === 'string'
+}
+
 function isIdValue(v: unknown): boolean {
-  return isScalar(v) || v instanceof ObjectId
+  return isScalar(v) || (isBsonValue(v) && (v as { _bsontype: string })._bsontype === 'ObjectId')
 }
 
 export interface Prefilter {
@@ -99,7 +104,7 @@ export function prefilter(filter: Filter, indexed: ReadonlySet<string>): Prefilt
 function equalityValues(cond: unknown, isId: boolean): unknown[] | null {
   const ok = isId ? isIdValue : isScalar
   if (ok(cond)) return [cond]
-  if (!cond || typeof cond !== 'object' || Array.isArray(cond) || cond instanceof ObjectId) return null
+  if (!cond || typeof cond !== 'object' || Array.isArray(cond) || isBsonValue(cond)) return null
   const entries = Object.entries(cond)
   if (entries.length !== 1) return null
   const [op, v] = entries[0]!

@@ -1,0 +1,49 @@
+/** Contract of the `Revocations` port, run against every key-value adapter. */
+import { describe, it } from 'vitest'
+import type { KvBackends, SessionTimes } from '../../src/ports.ts'
+
+type MakeKv = (session?: SessionTimes) => Promise<KvBackends>
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+export function revocationsContract(name: string, make: MakeKv): void {
+  describe.concurrent(`Revocations contract (${name})`, () => {
+    it('refuses a revoked token id until its expiry, then forgets it', async ({ expect }) => {
+      const { revocations: r } = await make()
+      expect(await r.isRevoked('jti-1')).toBe(false)
+      await r.revokeToken('jti-1', Date.now() + 60_000)
+      await r.revokeToken('jti-2', Date.now() + 400)
+      expect(await r.isRevoked('jti-1')).toBe(true)
+      expect(await r.isRevoked('jti-2')).toBe(true)
+      expect(await r.isRevoked('jti-3')).toBe(false)
+      await r.revokeToken('jti-old', Date.now() - 1000) // already expired: nothing to keep
+      expect(await r.isRevoked('jti-old')).toBe(false)
+      await sleep(600)
+      expect(await r.isRevoked('jti-2')).toBe(false)
+      expect(await r.isRevoked('jti-1')).toBe(true)
+    })
+
+    it('keeps the latest "revoked before" time per user, for its TTL', async ({ expect }) => {
+      const { revocations: r } = await make()
+      expect(await r.revokedBefore('u1')).toBeNull()
+      const at = Date.now()
+      await r.revokeUserBefore('u1', at, 60)
+      expect(await r.revokedBefore('u1')).toBe(at)
+      await r.revokeUserBefore('u1', at - 5000, 60) // an older sign-out-everywhere cannot undo a newer one
+      expect(await r.revokedBefore('u1')).toBe(at)
+      await r.revokeUserBefore('u1', at + 10, 60)
+      expect(await r.revokedBefore('u1')).toBe(at + 10)
+      expect(await r.revokedBefore('u2')).toBeNull()
+
+      await r.revokeUserBefore('u3', at, 0.5)
+      expect(await r.revokedBefore('u3')).toBe(at)
+      await sleep(700)
+      expect(await r.revokedBefore('u3')).toBeNull()
+      expect(await r.revokedBefore('u1')).toBe(at + 10)
+    })
+
+    it('ping resolves', async ({ expect }) => {
+      await expect((await make()).revocations.ping()).resolves.toBeUndefined()
+    })
+  })
+}

@@ -1,0 +1,141 @@
+/**
+ * Contract of the `SessionStore` port: what every key-value adapter (Upstash via redis-http →
+ * redis-server, embedded node:sqlite) must do alike. `make(times)` returns a fresh, isolated set
+ * of ports (own key prefix or own database file).
+ */
+import { createHash } from 'node:crypto'
+import { describe, it } from 'vitest'
+import type { KvBackends, SessionStore, SessionTimes } from '../../src/ports.ts'
+
+type MakeKv = (session?: SessionTimes) => Promise<KvBackends>
+
+const LONG: SessionTimes = { idleSeconds: 3600, maxLifetimeSeconds: 86_400 }
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
+const input = (userId: string, extra: Record<string, unknown> = {}) => ({ userId, tenantId: 't1', role: 'viewer' as const, ...extra })
+
+export function sessionStoreContract(name: string, make: MakeKv): void {
+  describe.concurrent(`SessionStore contract (${name})`, () => {
+    const store = async (times = LONG): Promise<SessionStore> => (await make(times)).sessions
+
+    it('creates a session: 128-bit base64url id, stored under its SHA-256 handle, all fields round-trip', async ({ expect }) => {
+      const s = await store()
+      const before = Date.now()
+      const data = { theme: 'dark', tags: [], nested: { n: 1.5, list: [1, 'x', null] } }
+      const { id, session } = await s.create(input('u1', { device: '123', ip: '203.0.113.9', userAgent: 'UA/1 "quoted"', refreshHash: 'r0', data }))
+      expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/)
+      expect(session.handle).toBe(sha256(id))
+      expect(session.createdAt).toBeGreaterThanOrEqual(before)
+      expect(session.expiresAt).toBe(session.createdAt + LONG.idleSeconds * 1000)
+      expect(session.absoluteExpiresAt).toBe(session.createdAt + LONG.maxLifetimeSeconds * 1000)
+      const got = await s.get(id)
+      expect(got).toEqual(session)
+      expect(got).toMatchObject({ userId: 'u1', tenantId: 't1', role: 'viewer', device: '123', ip: '203.0.113.9', userAgent: 'UA/1 "quoted"', refreshHash: 'r0', data })
+      const other = await s.create(input('u1'))
+      expect(other.id).not.toBe(id)
+      expect(await s.get(other.id)).not.toHaveProperty('device')
+    })
+
+    it('answers null for unknown, malformed and hashed ids (the handle is not a credential)', async ({ expect }) => {
+      const s = await store()
+      const { session } = await s.create(input('u1'))
+      expect(await s.get('A'.repeat(22))).toBeNull()
+      expect(await s.get('not an id')).toBeNull()
+      expect(await s.get('')).toBeNull()
+      expect(await s.get(session.handle)).toBeNull()
+      expect(await s.touch('A'.repeat(22))).toBeNull()
+      expect(await s.update('A'.repeat(22), { role: 'admin' })).toBeNull()
+    })
+
+    it('touch slides the idle expiry and records activity; update merges fields', async ({ expect }) => {
+      const s = await store()
+      const { id, session } = await s.create(input('u1', { data: { a: 1 } }))
+      await sleep(15)
+      const touched = await s.touch(id)
+      expect(touched!.lastActiveAt).toBeGreaterThan(session.lastActiveAt)
+      expect(touched!.expiresAt).toBe(touched!.lastActiveAt + LONG.idleSeconds * 1000)
+      expect(touched!.absoluteExpiresAt).toBe(session.absoluteExpiresAt)
+      const updated = await s.update(id, { role: 'admin', device: 'phone', data: { b: [2] }, refreshHash: 'r1' })
+      expect(updated).toMatchObject({ role: 'admin', device: 'phone', data: { b: [2] }, refreshHash: 'r1', userId: 'u1', createdAt: session.createdAt })
+      expect(await s.get(id)).toEqual(updated)
+    })
+
+    it('rotateRefresh is a compare-and-swap: 25 concurrent rotations of one token have exactly one winner', async ({ expect }) => {
+      const s = await store()
+      const { id } = await s.create(input('u1', { refreshHash: 'r0' }))
+      const outcomes = await Promise.all(Array.from({ length: 25 }, (_, i) => s.rotateRefresh(id, 'r0', `r1-${i}`)))
+      expect(outcomes.filter((o) => o === 'rotated')).toHaveLength(1)
+      expect(outcomes.filter((o) => o === 'mismatch')).toHaveLength(24)
+      const winner = outcomes.indexOf('rotated')
+      expect((await s.get(id))!.refreshHash).toBe(`r1-${winner}`)
+      expect(await s.rotateRefresh(id, 'r0', 'again')).toBe('mismatch') // reuse of a rotated token
+      expect(await s.rotateRefresh(id, `r1-${winner}`, 'r2')).toBe('rotated')
+      expect(await s.rotateRefresh('B'.repeat(22), 'r2', 'r3')).toBe('missing')
+      const bare = await s.create(input('u1'))
+      expect(await s.rotateRefresh(bare.id, 'r0', 'r1')).toBe('mismatch') // no refresh token yet
+    })
+
+    it('lists a user’s live sessions newest first; revoked ones never appear', async ({ expect }) => {
+      const s = await store()
+      const a = await s.create(input('u1'))
+      await sleep(3)
+      const b = await s.create(input('u1'))
+      await sleep(3)
+      const c = await s.create(input('u1'))
+      await s.create(input('u2'))
+      expect((await s.list('u1')).map((x) => x.handle)).toEqual([c.session.handle, b.session.handle, a.session.handle])
+      expect(await s.list('nobody')).toEqual([])
+
+      expect(await s.revoke('u2', b.session.handle)).toBe(false) // not u2's session
+      expect(await s.revoke('u1', b.session.handle)).toBe(true)
+      expect(await s.revoke('u1', b.session.handle)).toBe(false) // already gone
+      expect(await s.get(b.id)).toBeNull()
+      expect(await s.touch(b.id)).toBeNull()
+      expect(await s.rotateRefresh(b.id, 'x', 'y')).toBe('missing')
+      expect((await s.list('u1')).map((x) => x.handle)).toEqual([c.session.handle, a.session.handle])
+
+      expect(await s.revokeAll('u1', [c.session.handle])).toBe(1)
+      expect((await s.list('u1')).map((x) => x.handle)).toEqual([c.session.handle])
+      expect(await s.get(a.id)).toBeNull()
+      expect(await s.get(c.id)).not.toBeNull()
+      expect(await s.revokeAll('u1')).toBe(1)
+      expect(await s.list('u1')).toEqual([])
+      expect(await s.list('u2')).toHaveLength(1)
+    })
+
+    it('expires idle sessions, slides on touch, never past the absolute lifetime; cleanup removes the rest', async ({ expect }) => {
+      const s = await store({ idleSeconds: 1, maxLifetimeSeconds: 2 })
+      const a = await s.create(input('u1'))
+      const b = await s.create(input('u1'))
+      await s.create(input('u2'))
+      await s.create(input('u2'))
+      const t0 = a.session.createdAt
+      const at = (ms: number) => sleep(Math.max(0, t0 + ms - Date.now()))
+
+      await at(600)
+      expect(await s.touch(a.id)).not.toBeNull()
+      expect(await s.get(b.id)).not.toBeNull()
+
+      await at(1250) // b idle for 1.25 s > 1 s; a touched 0.65 s ago
+      expect(await s.get(b.id)).toBeNull()
+      expect(await s.touch(b.id)).toBeNull()
+      expect((await s.list('u1')).map((x) => x.handle)).toEqual([a.session.handle])
+      const capped = await s.touch(a.id)
+      expect(capped!.expiresAt).toBe(capped!.absoluteExpiresAt) // now + idle would pass the absolute end
+
+      await at(1700)
+      expect(await s.get(a.id)).not.toBeNull()
+
+      await at(2150) // past the absolute lifetime although touched 0.9 s ago... and 0.45 s ago
+      expect(await s.get(a.id)).toBeNull()
+      expect(await s.touch(a.id)).toBeNull()
+      expect(await s.update(a.id, { role: 'admin' })).toBeNull()
+      expect(await s.rotateRefresh(a.id, 'x', 'y')).toBe('missing')
+      expect(await s.list('u1')).toEqual([])
+
+      expect(await s.cleanupExpired()).toBe(2) // u2's two sessions, never read since they expired
+      expect(await s.cleanupExpired()).toBe(0)
+      expect(await s.list('u2')).toEqual([])
+    })
+  })
+}
