@@ -11,7 +11,7 @@ const REVOKE_BEFORE = lua(`
 local cur = tonumber(redis.call('GET', KEYS[1]) or '0')
 local at = tonumber(ARGV[1])
 local ttl = tonumber(ARGV[2])
-if at > cur then redis.call('SET', KEYS[1], ARGV[1]) end
+if at > cur then redis.call('SET', KEYS[1], ARGV[1], 'KEEPTTL') end
 if redis.call('PTTL', KEYS[1]) < ttl then redis.call('PEXPIRE', KEYS[1], ttl) end
 return 1`)
 

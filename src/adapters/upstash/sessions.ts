@@ -12,7 +12,13 @@ import type { Session, SessionInput, SessionStore, SessionTimes } from '../../po
 import { fieldMap, guard, lua, runScript, type UpstashContext } from './client.ts'
 import { newSessionId, SESSION_ID_PATTERN, sessionHandle } from './common.ts'
 
-/** Prunes a user's index, sets its TTL to the latest expiry and its registry score to the earliest. */
+/**
+ * An index outlives its last session by this much, so cleanupExpired still finds (and counts)
+ * what expired; Redis drops it by itself after that.
+ */
+const INDEX_GRACE_MS = 24 * 3600 * 1000
+
+/** Prunes a user's index, sets its TTL past the latest expiry and its registry score to the earliest. */
 const MAINTAIN = `
 local function maintain(idx, reg, user, now)
   redis.call('ZREMRANGEBYSCORE', idx, '-inf', now)
@@ -23,7 +29,7 @@ local function maintain(idx, reg, user, now)
     return
   end
   local last = redis.call('ZRANGE', idx, -1, -1, 'WITHSCORES')
-  redis.call('PEXPIRE', idx, math.max(1, tonumber(last[2]) - now))
+  redis.call('PEXPIRE', idx, math.max(1, tonumber(last[2]) - now) + ${INDEX_GRACE_MS})
   redis.call('ZADD', reg, first[2], user)
 end
 local function alive(exp, abs, now)
