@@ -95,6 +95,12 @@ describe('embedded document store specifics', () => {
     await c.createIndexes([{ key: { v: 1 }, name: 'v_1' }])
     await expect(c.createIndexes([{ key: { v: -1 }, name: 'v_1' }])).rejects.toBeInstanceOf(IndexConflictError)
     await expect(c.createIndexes([{ key: { 'a.$b': 1 }, name: 'weird' }])).rejects.toBeInstanceOf(ValidationError)
+    // No multikey indexes: an array in an indexed field is refused rather than silently unmatched.
+    await expect(c.insertOne({ v: [1, 2] })).rejects.toBeInstanceOf(ValidationError)
+    await expect(c.updateOne({ _id: 'a' }, { $set: { v: [1] } })).rejects.toBeInstanceOf(ValidationError)
+    const { insertedId } = await c.insertOne({ _id: undefined, v: 3 })
+    expect(insertedId).toBeDefined()
+    expect(await c.findOne({ v: 3 })).toMatchObject({ _id: insertedId })
     expect(await c.findOne({ _id: 'a' })).toMatchObject({ v: 1 })
   })
 

@@ -95,7 +95,8 @@ class EmbeddedCollection implements Collection {
 
   async insertOne(doc: Doc): Promise<{ insertedId: unknown }> {
     checkDocument(doc)
-    const stored: Doc = doc._id === undefined ? { _id: new ObjectId(), ...doc } : { ...doc }
+    const { _id, ...rest } = doc
+    const stored: Doc = { _id: _id === undefined ? new ObjectId() : _id, ...rest }
     this.#write(() => this.#insert(stored))
     return { insertedId: stored._id }
   }
@@ -228,7 +229,20 @@ class EmbeddedCollection implements Collection {
     })
   }
 
+  /**
+   * SQL lookups compare an indexed field's JSON value as a whole, so an array there would hide
+   * element matches: refused loudly instead (the embedded store has no multikey indexes).
+   */
+  #checkIndexedValues(doc: Doc): void {
+    for (const path of this.#indexedFields()) {
+      let value: unknown = doc
+      for (const part of path.split('.')) value = value && typeof value === 'object' ? (value as Doc)[part] : undefined
+      if (Array.isArray(value)) throw new ValidationError('document', `indexed field "${path}" must not hold an array in the embedded store`)
+    }
+  }
+
   #insert(doc: Doc): void {
+    this.#checkIndexedValues(doc)
     try {
       this.#prepare(`INSERT INTO ${this.#table} (id, body) VALUES (?, ?)`).run(idKey(doc._id), encode(doc))
     } catch (err) {
@@ -237,6 +251,7 @@ class EmbeddedCollection implements Collection {
   }
 
   #replace(rowid: number, doc: Doc): void {
+    this.#checkIndexedValues(doc)
     try {
       this.#prepare(`UPDATE ${this.#table} SET body = ? WHERE rowid = ?`).run(encode(doc), rowid)
     } catch (err) {
