@@ -138,6 +138,11 @@ export const ACTIONS: Record<string, Action> = {
     return { count: await ctx.coll.countDocuments(filterOf(ctx)) }
   },
 
+  /**
+   * Idempotent: indexes that already exist with the same key and uniqueness are skipped, one with
+   * the same name and another definition is a 409 IndexConflict. (Compared here, not left to the
+   * server: FerretDB v1 drops the connection when several existing indexes are re-sent.)
+   */
   async createIndexes(ctx) {
     const specs = requiredObjectArray(ctx.body, 'indexes', { nonEmpty: true }).map((spec, i) => {
       const extra = Object.keys(spec).filter((k) => k !== 'key' && k !== 'name' && k !== 'unique')
@@ -148,24 +153,42 @@ export const ACTIONS: Record<string, Action> = {
       const unique = optionalBoolean(spec, 'unique') ?? false
       return unique ? { key, name, unique } : { key, name }
     })
-    const createdIndexes = await ctx.coll.createIndexes(specs)
-    return { createdIndexes }
+    const existing = new Map((await indexesOf(ctx.coll)).map((ix) => [ix.name, ix]))
+    const missing = specs.filter((spec) => {
+      const have = existing.get(spec.name)
+      if (!have) return true
+      if (JSON.stringify(have.key) !== JSON.stringify(spec.key) || !!have.unique !== !!spec.unique) {
+        throw new GatewayError(409, 'IndexConflict', `index ${spec.name} already exists with a different definition`, { index: spec.name })
+      }
+      return false
+    })
+    if (missing.length > 0) await ctx.coll.createIndexes(missing)
+    return { createdIndexes: specs.map((s) => s.name) }
   },
 
   async listIndexes(ctx) {
-    let raw: Document[]
-    try {
-      raw = await ctx.coll.listIndexes().toArray()
-    } catch (err) {
-      // A collection that does not exist yet (NamespaceNotFound) will get only the built-in index.
-      if (Number((err as { code?: unknown }).code) === 26) return { indexes: [{ key: { _id: 1 }, name: '_id_' }] }
-      throw err
-    }
-    const indexes = raw.map((ix) => {
-      const key: Record<string, number> = {}
-      for (const [k, v] of Object.entries(ix.key as Document)) key[k] = Number(v)
-      return ix.unique ? { key, name: ix.name as string, unique: true } : { key, name: ix.name as string }
-    })
-    return { indexes }
+    return { indexes: await indexesOf(ctx.coll) }
   },
+}
+
+interface IndexAnswer {
+  key: Record<string, number>
+  name: string
+  unique?: true
+}
+
+/** The collection's indexes as {key, name, unique?}; only `_id_` for a collection not created yet. */
+async function indexesOf(coll: Collection<Document>): Promise<IndexAnswer[]> {
+  let raw: Document[]
+  try {
+    raw = await coll.listIndexes().toArray()
+  } catch (err) {
+    if (Number((err as { code?: unknown }).code) === 26) return [{ key: { _id: 1 }, name: '_id_' }]
+    throw err
+  }
+  return raw.map((ix) => {
+    const key: Record<string, number> = {}
+    for (const [k, v] of Object.entries(ix.key as Document)) key[k] = Number(v)
+    return ix.unique ? { key, name: String(ix.name), unique: true } : { key, name: String(ix.name) }
+  })
 }

@@ -11,7 +11,7 @@ import { createKeyring, presentedKey, type KeyScope, type ResolvedKey } from './
 import { toGatewayError } from './backend-errors.ts'
 import { errorBody, GatewayError } from './errors.ts'
 import { requiredString } from './fields.ts'
-import { assertAllowed, assertCollectionName, assertDatabaseName } from './guards.ts'
+import { assertAllowed, assertCollectionName, assertDatabaseName, containsDecimal } from './guards.ts'
 import type { GatewayLogger } from './log.ts'
 import { answerFormat, decodeBody, encodeAnswer, requestFormat, type Format } from './wire.ts'
 
@@ -35,6 +35,18 @@ export function createGatewayApp(options: GatewayAppOptions): Hono<Env> {
   const { client, logger } = options
   const resolveKey = createKeyring(options.apiKeys)
   const app = new Hono<Env>()
+
+  // FerretDB v1 cannot decode Decimal128 and closes the connection on one; asked once (buildInfo
+  // carries `ferretdbVersion`), and only when a body holds a Decimal128.
+  let ferretDb: Promise<boolean> | undefined
+  const isFerretDb = () =>
+    (ferretDb ??= client.db('admin').command({ buildInfo: 1 }).then(
+      (info) => 'ferretdbVersion' in info,
+      (err) => {
+        ferretDb = undefined
+        throw err
+      },
+    ))
 
   // One log line per request: method, path, action, namespace, status, duration. No bodies, no keys.
   app.use(async function requestLog(c, next) {
@@ -91,6 +103,9 @@ export function createGatewayApp(options: GatewayAppOptions): Hono<Env> {
       c.set('collection', collection)
       const key = c.get('key')
       assertAllowed(key.scope, database, collection)
+      if (containsDecimal(body) && (await isFerretDb())) {
+        throw new GatewayError(501, 'NotSupported', 'Decimal128 values are not supported by this database (FerretDB v1)')
+      }
       const answer = await action({ coll: client.db(database).collection(collection), body, scope: key.scope, findLimitCap: options.findLimitCap })
       const out = answerFormat(c.req.header('accept'), format)
       return c.body(encodeAnswer(answer, out), 200, { 'content-type': CONTENT_TYPES[out] })

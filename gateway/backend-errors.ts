@@ -22,7 +22,8 @@ export function toGatewayError(err: unknown): GatewayError {
   if (err instanceof MongoServerError || code !== undefined) {
     const codeName = (err as { codeName?: string }).codeName ?? `code ${code}`
     const message = String((err as Error).message ?? '')
-    if (code !== undefined && DUPLICATE.has(code)) {
+    // FerretDB v1 reports a unique violation caused by an UPDATE as InternalError (code 1).
+    if ((code !== undefined && DUPLICATE.has(code)) || (code === 1 && /UNIQUE constraint failed/.test(message))) {
       const index = /index: (\S+)/.exec(message)?.[1]
       return new GatewayError(409, 'DuplicateKey', index ? `duplicate key on index ${index}` : 'duplicate key', index ? { index } : undefined)
     }
@@ -33,6 +34,7 @@ export function toGatewayError(err: unknown): GatewayError {
       return new GatewayError(501, 'NotSupported', `the database does not support this operation (${codeName})`)
     }
     if (code !== undefined && UNAVAILABLE.has(code)) return new GatewayError(503, 'BackendUnavailable', 'the database is unavailable')
+    if (code === 1 || code === 50) return new GatewayError(500, 'InternalServerError', `the database failed (${codeName})`)
     return new GatewayError(400, 'InvalidParameter', `the database refused the operation (${codeName})`)
   }
   return new GatewayError(500, 'InternalServerError', 'internal error')

@@ -1,5 +1,4 @@
 /** Typed reads of request-body fields; each failure is a 400 naming the field, never its value. */
-import { Decimal128, Double, Int32, Long } from 'bson'
 import { badRequest, missing } from './errors.ts'
 
 export type Body = Record<string, unknown>
@@ -48,7 +47,7 @@ export function optionalBoolean(body: Body, field: string): boolean | undefined 
 export function optionalCount(body: Body, field: string): number | undefined {
   const v = body[field]
   if (v === undefined || v === null) return undefined
-  const n = typeof v === 'number' ? v : v instanceof Int32 || v instanceof Double || v instanceof Long || v instanceof Decimal128 ? Number(v.toString()) : NaN
+  const n = asNumber(v)
   if (!Number.isSafeInteger(n) || n < 0) throw badRequest(`"${field}" must be a non-negative integer`)
   return n
 }
@@ -57,7 +56,7 @@ export function optionalCount(body: Body, field: string): number | undefined {
 export function direction(spec: Obj, field: string): Record<string, 1 | -1> {
   const out: Record<string, 1 | -1> = {}
   for (const [k, v] of Object.entries(spec)) {
-    const n = typeof v === 'number' ? v : v instanceof Int32 || v instanceof Double || v instanceof Long ? Number(v.toString()) : NaN
+    const n = asNumber(v)
     if (n !== 1 && n !== -1) throw badRequest(`"${field}" values must be 1 or -1`)
     out[k] = n
   }
@@ -81,4 +80,11 @@ export function requiredUpdate(body: Body): Obj | Obj[] {
   const keys = Object.keys(v)
   if (keys.length === 0 || !keys.every((k) => k.startsWith('$'))) throw badRequest('"update" must contain only update operators (use replaceOne to replace)')
   return v
+}
+
+/** A JS number, or the value of an EJSON number wrapper (Int32, Double, Long, Decimal128); else NaN. */
+function asNumber(v: unknown): number {
+  if (typeof v === 'number') return v
+  const t = (v as { _bsontype?: unknown } | null)?._bsontype
+  return t === 'Int32' || t === 'Double' || t === 'Long' || t === 'Decimal128' ? Number(String(v)) : NaN
 }

@@ -8,7 +8,6 @@
  * too. Stages that read another collection (`$lookup`, `$graphLookup`, `$unionWith`) are refused
  * for keys restricted to a list of collections, since they would step around the allow-list.
  */
-import { Code } from 'bson'
 import type { KeyScope } from './auth.ts'
 import { badRequest, GatewayError } from './errors.ts'
 
@@ -26,7 +25,7 @@ export function assertSafe(value: unknown, field: string, scope: KeyScope): void
 function scan(value: unknown, field: string, scope: KeyScope, depth: number): void {
   if (value === null || typeof value !== 'object') return
   if (depth > MAX_DEPTH) throw badRequest(`"${field}" is nested deeper than ${MAX_DEPTH} levels`)
-  if (value instanceof Code) throw badRequest(`"${field}" contains JavaScript code, which the gateway refuses`)
+  if (bsonType(value) === 'Code') throw badRequest(`"${field}" contains JavaScript code, which the gateway refuses`)
   if (Array.isArray(value)) {
     for (const item of value) scan(item, field, scope, depth + 1)
     return
@@ -61,4 +60,19 @@ export function assertAllowed(scope: KeyScope, database: string, collection: str
   if (scope.collections && !scope.collections.includes(collection) && !scope.collections.includes(`${database}.${collection}`)) {
     throw new GatewayError(403, 'Forbidden', `this key may not access collection "${collection}"`)
   }
+}
+
+/** True when a Decimal128 value appears anywhere (FerretDB v1 drops the connection on one). */
+export function containsDecimal(value: unknown, depth = 0): boolean {
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return false
+  if (bsonType(value) === 'Decimal128') return true
+  if ((value as { _bsontype?: unknown })._bsontype || value instanceof Date) return false
+  const items = Array.isArray(value) ? value : Object.values(value)
+  return items.some((v) => containsDecimal(v, depth + 1))
+}
+
+/** The BSON class name of a value (works across the ESM and CommonJS copies of bson). */
+function bsonType(value: object): string | undefined {
+  const t = (value as { _bsontype?: unknown })._bsontype
+  return typeof t === 'string' ? t : undefined
 }

@@ -17,7 +17,7 @@ import type { AddressInfo } from 'node:net'
 import { MongoClient } from 'mongodb'
 import { createGatewayApp } from './app.ts'
 import type { KeyScope } from './auth.ts'
-import { createLogger } from './log.ts'
+import { createLogger, type GatewayLogger } from './log.ts'
 
 export interface GatewayOptions {
   /** mongodb:// URI of the backend. Never logged (it may carry credentials). */
@@ -30,6 +30,8 @@ export interface GatewayOptions {
   host?: string
   /** No log lines at all. */
   quiet?: boolean
+  /** Where log lines go (default: JSON lines on stderr, or nothing when quiet). */
+  logger?: GatewayLogger
   /** Largest accepted request body in bytes (default 1 MiB); larger → 413. */
   maxBodyBytes?: number
   /** Largest `find` limit and aggregate result size (default 50,000, the v1 maximum). */
@@ -47,7 +49,7 @@ export interface RunningGateway {
 const SHUTDOWN_GRACE_MS = 5000
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const logger = createLogger(options.quiet)
+  const logger = options.logger ?? createLogger(options.quiet)
   const host = options.host ?? '127.0.0.1'
   // Lazy connect: the driver connects on first use and reconnects by itself, so the gateway can
   // start before the database does.

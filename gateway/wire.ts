@@ -3,9 +3,10 @@
  * `{"$date": …}` work in plain JSON, numbers stay JS numbers), `application/ejson` as canonical
  * EJSON (Int32/Double/Long/Decimal128 keep their BSON types). Answers: EJSON is canonical; plain
  * JSON turns ObjectId into its hex string, Date into an ISO string, every number type into a
- * number (Decimal128 and Longs beyond 2^53 into strings), Binary into base64.
+ * number (Decimal128 and Longs beyond 2^53 into strings), Binary into base64, other BSON types
+ * into relaxed EJSON.
  */
-import { Binary, BSONRegExp, Decimal128, Double, EJSON, Int32, Long, ObjectId, Timestamp, UUID } from 'bson'
+import { EJSON } from 'bson'
 import { badRequest } from './errors.ts'
 
 export type Format = 'json' | 'ejson'
@@ -43,25 +44,35 @@ export function encodeAnswer(value: unknown, format: Format): string {
   return format === 'ejson' ? EJSON.stringify(value, { relaxed: false }) : JSON.stringify(toPlainJson(value))
 }
 
-/** The plain-JSON view of a BSON value (see the file comment). */
+/**
+ * The plain-JSON view of a BSON value (see the file comment). Types are told by `_bsontype`, not
+ * instanceof: the driver (CommonJS) and this file (ESM) load different copies of the bson classes.
+ */
 export function toPlainJson(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value
   if (Array.isArray(value)) return value.map(toPlainJson)
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString()
-  if (value instanceof ObjectId) return value.toHexString()
-  if (value instanceof Int32 || value instanceof Double) return value.valueOf()
-  if (value instanceof Long) {
-    const n = value.toNumber()
-    return Number.isSafeInteger(n) ? n : value.toString()
-  }
-  if (value instanceof Decimal128) return value.toString()
-  if (value instanceof UUID) return value.toHexString(true)
-  if (value instanceof Binary) return value.toString('base64')
-  if (value instanceof Timestamp) return { t: value.high, i: value.low }
-  if (value instanceof BSONRegExp) return { pattern: value.pattern, options: value.options }
   if (value instanceof RegExp) return { pattern: value.source, options: value.flags }
-  const bsontype = (value as { _bsontype?: string })._bsontype
-  if (bsontype) return EJSON.serialize(value, { relaxed: true })
+  const bson = value as { _bsontype?: string; toHexString?: () => string; toString(enc?: string): string; valueOf(): unknown }
+  switch (bson._bsontype) {
+    case undefined:
+      break
+    case 'ObjectId':
+      return bson.toHexString!()
+    case 'Int32':
+    case 'Double':
+      return Number(bson.valueOf())
+    case 'Long': {
+      const n = Number(bson.toString())
+      return Number.isSafeInteger(n) ? n : bson.toString()
+    }
+    case 'Decimal128':
+      return bson.toString()
+    case 'Binary':
+      return bson.toString('base64')
+    default:
+      return EJSON.serialize(value, { relaxed: true })
+  }
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(value)) out[k] = toPlainJson(v)
   return out

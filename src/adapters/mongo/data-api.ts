@@ -207,13 +207,7 @@ class DataApiCollection implements Collection {
       if (!have) missing.push({ key: spec.key, name: spec.name, ...(spec.unique ? { unique: true } : {}) })
       else if (!sameIndex(have, spec)) throw new IndexConflictError(spec.name)
     }
-    if (missing.length === 0) return
-    try {
-      await this.#run('createIndexes', { indexes: missing })
-    } catch (err) {
-      if (err instanceof DataApiError && err.code === 'IndexConflict') throw new IndexConflictError(missing[0]!.name)
-      throw err
-    }
+    if (missing.length > 0) await this.#run('createIndexes', { indexes: missing })
   }
 
   async listIndexes(): Promise<IndexSpec[]> {
@@ -248,6 +242,7 @@ function answerError(action: string, status: number, text: string): Error {
   if (status === 409 && code === 'DuplicateKey') {
     return new DuplicateKeyError(index ? `duplicate key on index ${index}` : 'duplicate key', { index, cause: base })
   }
+  if (status === 409 && code === 'IndexConflict') return withCause(new IndexConflictError(index ?? 'unknown'), base)
   if (status === 400 || status === 413) {
     const field = /"([^"]+)"/.exec(error)?.[1] ?? (status === 413 ? 'document' : 'request')
     return withCause(new ValidationError(field, status === 413 ? 'the request is larger than the gateway accepts' : error || code), base)

@@ -186,7 +186,8 @@ function mapError(err: unknown, index?: string): unknown {
   if (err instanceof MongoServerError || typeof (err as { code?: unknown } | null)?.code === 'number') {
     const code = Number((err as { code: unknown }).code)
     const codeName = (err as { codeName?: string }).codeName ?? `code ${code}`
-    if (code === 11000 || code === 11001) {
+    // FerretDB v1 reports a unique violation caused by an UPDATE as InternalError (code 1).
+    if (code === 11000 || code === 11001 || (code === 1 && /UNIQUE constraint failed/.test(String((err as Error).message)))) {
       const name = /index: (\S+)/.exec(String((err as Error).message))?.[1]
       return new DuplicateKeyError(name ? `duplicate key on index ${name}` : 'duplicate key', { index: name, cause: err })
     }
