@@ -208,7 +208,7 @@ describe.each(kinds)('upload metadata (%s backends)', (kind) => {
   describe('GET /api/v1/logs/metadata (filters, pagination, sort)', () => {
     let lister: Member
     let member: Member
-    const ids: Record<string, string> = {}
+    const ids = { a: '', b: '', c: '' }
 
     beforeAll(async () => {
       lister = await newTenant(t.app)
