@@ -8,6 +8,7 @@ import { ApiError, problemBody, problemResponse } from './http/problems.ts'
 import { createRouter } from './http/router.ts'
 import type { AppDeps, AppOpenAPI } from './http/types.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
+import { usersRoutes } from './routes/users/users.index.ts'
 import { logsRoutes } from './routes/logs/logs.index.ts'
 import { authRoutes } from './routes/auth/auth.index.ts'
 import { wellKnownRoutes } from './routes/wellknown/wellknown.index.ts'
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): AppOpenAPI {
   app.use('*', limitBody(config.BODY_LIMIT_BYTES))
 
   app.route('/', healthRoutes())
+  app.route('/', usersRoutes())
   app.route('/', logsRoutes())
   app.route('/', authRoutes())
   app.route('/', wellKnownRoutes())

@@ -38,14 +38,17 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true })
 })
 
-sessionStoreContract('embedded', make)
-revocationsContract('embedded', make)
-cacheContract('embedded', make)
-rateLimiterContract('embedded', make)
-countersContract('embedded', make)
-locksContract('embedded', make)
+// All suites at once: most of their time is spent waiting for TTLs to pass.
+describe.concurrent('key-value contracts (embedded)', () => {
+  sessionStoreContract('embedded', make)
+  revocationsContract('embedded', make)
+  cacheContract('embedded', make)
+  rateLimiterContract('embedded', make)
+  countersContract('embedded', make)
+  locksContract('embedded', make)
+})
 
-describe('embedded key-value store', () => {
+describe.sequential('embedded key-value store', () => {
   it('keeps sessions, revocations, counters, cache entries and locks across a restart', async () => {
     const dir = join(root, uniq('restart'))
     let db = openEmbeddedDatabase(dir)

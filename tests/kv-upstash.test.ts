@@ -25,14 +25,18 @@ async function make(session: SessionTimes = DEFAULT_TIMES): Promise<KvBackends> 
   return createUpstashKv({ url: need('redisHttpUrl'), token: need('redisHttpToken'), timeoutMs: 5000 }, { session, prefix: uniq('kv') })
 }
 
-sessionStoreContract('upstash', make)
-revocationsContract('upstash', make)
-cacheContract('upstash', make)
-rateLimiterContract('upstash', make)
-countersContract('upstash', make)
-locksContract('upstash', make)
+// All suites at once: most of their time is spent waiting for TTLs to pass.
+describe.concurrent('key-value contracts (upstash)', () => {
+  sessionStoreContract('upstash', make)
+  revocationsContract('upstash', make)
+  cacheContract('upstash', make)
+  rateLimiterContract('upstash', make)
+  countersContract('upstash', make)
+  locksContract('upstash', make)
+})
 
-describe('upstash adapter: round trips, bounds, errors', () => {
+// Sequential: these tests reset and read one private redis-http's counters.
+describe.sequential('upstash adapter: round trips, bounds, errors', () => {
   const token = 'private-token'
   let srv: RunningRedisHttp
   let slow: RunningRedisHttp

@@ -7,8 +7,9 @@ import { resolve } from 'node:path'
 import { createApp } from '../app.ts'
 import { createRemoteBackends, kvOptions } from '../backends.ts'
 import { ConfigError, loadConfig } from '../config.ts'
-import { createLogger } from '../http/logger.ts'
+import { createLogger, errorFields } from '../http/logger.ts'
 import { createEmbeddedBackends } from '../adapters/embedded/index.ts'
+import { ensureIndexes } from '../services/indexes.ts'
 import { signingKeys } from '../services/keys.ts'
 import { KEY_FILE, loadOrCreateSigningKey } from '../services/keys-node.ts'
 
@@ -48,6 +49,13 @@ async function main() {
     config.mode === 'embedded'
       ? createEmbeddedBackends(resolve(config.GATEHOUSE_DATA_DIR), kvOptions(config))
       : await createRemoteBackends(config)
+  // Indexes carry uniqueness (emails, user ids): create them before serving. Idempotent and
+  // under a distributed lock, so instances starting together do not race.
+  try {
+    await ensureIndexes(backends)
+  } catch (err) {
+    logger.error('index initialisation failed; retry with POST /api/v1/users/admin/initialize-indexes', errorFields(err))
+  }
   const app = createApp({ config, backends, logger })
 
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
