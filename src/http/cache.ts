@@ -20,11 +20,11 @@
  * is a hit only if it was filled under the current generation, read in the same round trip.
  */
 import type { Context, MiddlewareHandler } from 'hono'
-import { BackendUnavailableError } from '../errors.ts'
+import { BackendUnavailableError, ValidationError } from '../errors.ts'
 import type { Cache, CacheScope } from '../ports.ts'
 import { queueHotPathRead, runInBackground } from './auth.ts'
 import { errorFields } from './logger.ts'
-import { type ApiError, problems } from './problems.ts'
+import { ApiError, problems } from './problems.ts'
 import type { AppEnv } from './types.ts'
 
 type Ctx = Context<AppEnv>
@@ -125,7 +125,7 @@ export async function serveCached<T>(c: Ctx, spec: CacheableSpec, tenantId: stri
   let lookup = lookups.get(c)
   const key = lookup?.key ?? spec.key(c)
   if (key === null) {
-    const v = await load()
+    const v = await orUnavailable(load())
     return answer(c, { v, etag: await etagOf(v), at: Date.now(), gen: null }, 'miss', times)
   }
   // The lookup was keyed by the provisional caller; it must be this tenant's (it always is when
@@ -141,7 +141,7 @@ export async function serveCached<T>(c: Ctx, spec: CacheableSpec, tenantId: stri
   try {
     value = await load()
   } catch (err) {
-    if (!isBackendUnavailable(err)) throw err
+    if (!isBackendUnavailable(err)) throw storageFailure(err)
     const stale = entry ?? (await cache.get<CachedAnswer>(scope, staleKey(key)).catch(() => null))
     if (stale) {
       c.var.deps.logger.warn('serving a stale cached answer', { id: c.get('requestId'), ...errorFields(err) })
@@ -187,7 +187,9 @@ export function unavailable(cause?: unknown): ApiError {
 }
 
 /**
- * Awaits storage work, turning "backend unreachable" into 503 problem+json (instead of a 500).
+ * Awaits storage work, turning "backend unreachable" into 503 problem+json and a value the
+ * repository refused (ValidationError: the HTTP schemas should have caught it) into 422 — never
+ * a 500 for either.
  *
  * @example
  * const record = await orUnavailable(uploads.get(tenantId, uploadId))
@@ -196,9 +198,19 @@ export async function orUnavailable<T>(work: Promise<T>): Promise<T> {
   try {
     return await work
   } catch (err) {
-    if (isBackendUnavailable(err)) throw unavailable(err)
-    throw err
+    throw storageFailure(err)
   }
+}
+
+/** The API error for a storage failure (503 / 422), or the error itself when it is neither. */
+function storageFailure(err: unknown): unknown {
+  if (isBackendUnavailable(err)) return unavailable(err)
+  if (err instanceof ValidationError) {
+    return new ApiError(422, 'validation-failed', 'The request has invalid fields', {
+      extensions: { errors: [{ path: err.field, code: 'invalid', message: err.message }] },
+    })
+  }
+  return err
 }
 
 /** Strong ETag of a JSON value: quoted base64url of the first 16 bytes of its SHA-256. */
