@@ -6,6 +6,7 @@ import { limitBody, requestLog } from './http/middleware.ts'
 import { errorFields } from './http/logger.ts'
 import { ApiError, problemBody, problemResponse } from './http/problems.ts'
 import { createRouter } from './http/router.ts'
+import { documentGate, gate } from './http/gate.ts'
 import type { AppDeps, AppOpenAPI } from './http/types.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
 import { usersRoutes } from './routes/users/users.index.ts'
@@ -39,6 +40,10 @@ export function createApp(deps: AppDeps): AppOpenAPI {
     await next()
   })
   app.use('*', limitBody(config.BODY_LIMIT_BYTES))
+
+  // Rate limits and quotas on every route but health/docs/openapi (one Redis round trip with auth).
+  app.use('*', gate())
+  documentGate(app)
 
   app.route('/', healthRoutes())
   app.route('/', usersRoutes())
