@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
+import { Binary, Decimal128, Long, ObjectId } from 'bson'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEmbeddedDocuments } from '../src/adapters/embedded/documents.ts'
 import { fieldExpr, prefilter, tableName } from '../src/adapters/embedded/documents-sql.ts'
@@ -98,10 +99,49 @@ describe('embedded document store specifics', () => {
     // No multikey indexes: an array in an indexed field is refused rather than silently unmatched.
     await expect(c.insertOne({ v: [1, 2] })).rejects.toBeInstanceOf(ValidationError)
     await expect(c.updateOne({ _id: 'a' }, { $set: { v: [1] } })).rejects.toBeInstanceOf(ValidationError)
+    await c.insertOne({ w: ['already', 'an', 'array'] })
+    await expect(c.createIndexes([{ key: { w: 1 }, name: 'w_1' }])).rejects.toBeInstanceOf(ValidationError)
     const { insertedId } = await c.insertOne({ _id: undefined, v: 3 })
     expect(insertedId).toBeDefined()
     expect(await c.findOne({ v: 3 })).toMatchObject({ _id: insertedId })
     expect(await c.findOne({ _id: 'a' })).toMatchObject({ v: 1 })
+  })
+
+  it('counts answered by SQL alone agree with MongoDB semantics (numbers vs booleans, JSON-looking strings)', async () => {
+    const c = store.collection('exact_count')
+    await c.createIndexes([{ key: { f: 1 }, name: 'f_1' }])
+    for (const f of [true, 1, 1.0, '1', { a: 1 }, '{"a":1}', null, 'x', 'x']) await c.insertOne({ f })
+    await c.insertOne({ other: 1 })
+    expect(prefilter({ f: 'x' }, new Set(['f'])).exact).toBe(true)
+    expect(prefilter({ f: 1 }, new Set(['f'])).exact).toBe(false)
+    expect(prefilter({ f: 'x', g: 1 }, new Set(['f'])).exact).toBe(false)
+    expect(await c.count({ f: 'x' })).toBe(2)
+    expect(await c.count({ f: { $in: ['x', '1'] } })).toBe(3)
+    expect(await c.count({ f: 1 })).toBe(2)
+    expect(await c.count({ f: true })).toBe(1)
+    expect(await c.count({ f: '{"a":1}' })).toBe(1)
+    expect(await c.count({ f: { a: 1 } })).toBe(1)
+    expect(await c.count({ f: null })).toBe(2)
+    expect(await c.count({})).toBe(10)
+  })
+
+  it('round-trips every EJSON type it stores (Decimal128, Long, Binary, old and far dates, nested)', async () => {
+    const c = store.collection('ejson_types')
+    const doc = {
+      _id: 'types',
+      dec: Decimal128.fromString('1234.5678'),
+      long: Long.fromString('9007199254740993'),
+      bin: new Binary(new Uint8Array([1, 2, 3])),
+      old: new Date('1900-01-01T00:00:00Z'),
+      nested: { list: [{ at: new Date('2026-01-01T00:00:00Z') }, new ObjectId('507f1f77bcf86cd799439011')] },
+    }
+    await c.insertOne(doc)
+    const back = (await c.findOne({ _id: 'types' }))!
+    expect(String(back.dec)).toBe('1234.5678')
+    expect(String(back.long)).toBe('9007199254740993')
+    expect(Buffer.from((back.bin as Binary).buffer)).toEqual(Buffer.from([1, 2, 3]))
+    expect(back.old).toEqual(doc.old)
+    expect(back.nested).toEqual(doc.nested)
   })
 
   it('a $group may carry several accumulators (unlike FerretDB v1, which fills only the first)', async () => {

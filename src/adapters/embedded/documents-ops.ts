@@ -3,7 +3,7 @@
  * survive the trip through SQLite's JSON text), checks of update documents and pipelines, and
  * the seed document an upsert starts from.
  */
-import { EJSON } from 'bson'
+import { EJSON, Long, ObjectId } from 'bson'
 import type { Options } from 'mingo/types'
 import type { Doc, Filter, Update } from '../../ports.ts'
 import { ValidationError } from '../../errors.ts'
@@ -12,12 +12,51 @@ import { isBsonValue } from './documents-sql.ts'
 /** mingo settings shared by every evaluation: `$where`/`$function`/`$accumulator` stay disabled. */
 export const MINGO: Partial<Options> = { idKey: '_id', scriptEnabled: false }
 
+/**
+ * Relaxed EJSON (numbers and strings stay plain JSON, so json_extract indexes see them), except
+ * that Longs keep their canonical `{"$numberLong": "…"}` form: relaxed mode would turn them into
+ * doubles and lose precision above 2^53.
+ */
 export function encode(doc: Doc): string {
-  return EJSON.stringify(doc, { relaxed: true })
+  return EJSON.stringify(keepLongs(doc) as Doc, { relaxed: true })
 }
 
+function keepLongs(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) return value.map(keepLongs)
+  if ((value as { _bsontype?: unknown })._bsontype === 'Long') return { $numberLong: String(value) }
+  const proto = Object.getPrototypeOf(value)
+  if (proto !== Object.prototype && proto !== null) return value
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(value)) out[k] = keepLongs(v)
+  return out
+}
+
+/**
+ * Like `EJSON.parse(text, { relaxed: true })` but about twice as fast, and Longs come back as
+ * Long: plain JSON.parse, then Dates, ObjectIds and Longs are built directly and any other EJSON
+ * wrapper goes to bson's own deserializer.
+ */
 export function decode(text: string): Doc {
-  return EJSON.parse(text, { relaxed: true }) as Doc
+  return revive(JSON.parse(text)) as Doc
+}
+
+function revive(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = revive(value[i])
+    return value
+  }
+  const obj = value as Record<string, unknown>
+  const keys = Object.keys(obj)
+  if (keys.length > 0 && keys[0]!.startsWith('$')) {
+    if (keys.length === 1 && keys[0] === '$date' && typeof obj.$date === 'string') return new Date(obj.$date)
+    if (keys.length === 1 && keys[0] === '$oid' && typeof obj.$oid === 'string') return ObjectId.createFromHexString(obj.$oid)
+    if (keys.length === 1 && keys[0] === '$numberLong' && typeof obj.$numberLong === 'string') return Long.fromString(obj.$numberLong)
+    return EJSON.deserialize(obj, { relaxed: true })
+  }
+  for (const key of keys) obj[key] = revive(obj[key])
+  return obj
 }
 
 /** Update operators the store applies (the set FerretDB v1 also supports). */

@@ -38,9 +38,13 @@ export function sqlIndexName(collection: string, index: string): string {
  * very same text for SQLite to pick the expression index.
  */
 export function fieldExpr(path: string): string {
+  return `ifnull(json_extract(body, ${jsonPathLiteral(path)}), x'00')`
+}
+
+/** `a.b` → the SQL string literal `'$."a"."b"'` (segments validated, so nothing to escape). */
+export function jsonPathLiteral(path: string): string {
   if (!isSimplePath(path)) throw new ValidationError('index', `unsupported index field "${path}"`)
-  const jsonPath = '$' + path.split('.').map((s) => `."${s}"`).join('')
-  return `ifnull(json_extract(body, '${jsonPath}'), x'00')`
+  return `'$${path.split('.').map((s) => `."${s}"`).join('')}'`
 }
 
 /** The primary-key text of an `_id` value (canonical EJSON, so ObjectId("…") ≠ "…"). */
@@ -66,38 +70,55 @@ function isIdValue(v: unknown): boolean {
 export interface Prefilter {
   where: string
   params: Scalar[]
+  /**
+   * True when the SQL condition alone decides the filter: every condition was pushed down and
+   * compares plain strings (json_extract also returns objects/arrays as JSON text and true/false
+   * as 1/0, so numbers and JSON-looking strings are only a superset). Then counting needs no
+   * decoding.
+   */
+  exact: boolean
 }
 
 /**
  * Builds SQL conditions that every document matching `filter` satisfies, from top-level (and
  * `$and`) equality / `$eq` / `$in` conditions on `_id` and on indexed fields holding strings or
  * numbers. The result is a superset of the matches; mingo does the exact evaluation.
- * Indexed fields are assumed to hold scalars (no multikey indexes in the embedded store).
+ * Indexed fields hold no arrays (the store refuses them), so an equality cannot hide an element match.
  */
 export function prefilter(filter: Filter, indexed: ReadonlySet<string>): Prefilter {
   const conds: string[] = []
   const params: Scalar[] = []
   const seen = new Set<string>()
+  let exact = true
   const visit = (f: Filter) => {
     for (const [key, value] of Object.entries(f)) {
-      if (key === '$and' && Array.isArray(value)) {
-        for (const part of value) if (part && typeof part === 'object' && !Array.isArray(part)) visit(part as Filter)
+      if (key === '$and' && Array.isArray(value) && value.length > 0) {
+        for (const part of value) {
+          if (part && typeof part === 'object' && !Array.isArray(part)) visit(part as Filter)
+          else exact = false
+        }
         continue
       }
-      if (key.startsWith('$')) continue
       const isId = key === '_id'
-      if (!isId && !indexed.has(key)) continue
-      const values = equalityValues(value, isId)
-      if (!values || seen.has(key)) continue
+      const values = key.startsWith('$') || (!isId && !indexed.has(key)) || seen.has(key) ? null : equalityValues(value, isId)
+      if (!values) {
+        exact = false
+        continue
+      }
       seen.add(key)
       const expr = isId ? 'id' : fieldExpr(key)
       const bound = isId ? values.map(idKey) : (values as Scalar[])
+      if (!isId && !values.every(isPlainString)) exact = false
       conds.push(bound.length === 1 ? `${expr} = ?` : `${expr} IN (${bound.map(() => '?').join(', ')})`)
       params.push(...bound)
     }
   }
   visit(filter)
-  return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params }
+  return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params, exact }
+}
+
+function isPlainString(v: unknown): boolean {
+  return typeof v === 'string' && !v.startsWith('{') && !v.startsWith('[')
 }
 
 /** The values a condition pins a field to, or null when it is not a plain equality we can use. */

@@ -14,7 +14,7 @@ import { Aggregator, Query, update as applyUpdate } from 'mingo'
 import type { Collection, Doc, DocumentStore, Filter, FindOptions, IndexSpec, Update, UpdateResult } from '../../ports.ts'
 import { DuplicateKeyError, IndexConflictError, ValidationError } from '../../errors.ts'
 import { MINGO, checkDocument, checkPipeline, checkUpdate, decode, encode, upsertSeed } from './documents-ops.ts'
-import { checkName, fieldExpr, idKey, prefilter, sqlIndexName, tableName } from './documents-sql.ts'
+import { checkName, fieldExpr, idKey, jsonPathLiteral, prefilter, sqlIndexName, tableName } from './documents-sql.ts'
 
 interface Row {
   rowid: number
@@ -90,6 +90,12 @@ class EmbeddedCollection implements Collection {
   }
 
   async count(filter: Filter): Promise<number> {
+    checkFilter(filter)
+    const pre = prefilter(filter, this.#indexedFields())
+    if (pre.exact) {
+      const row = this.#prepare(`SELECT count(*) AS n FROM ${this.#table} ${pre.where}`).get(...pre.params) as { n: number }
+      return row.n
+    }
     return this.#matching(filter).length
   }
 
@@ -142,6 +148,10 @@ class EmbeddedCollection implements Collection {
           continue
         }
         const columns = Object.entries(want.key).map(([field, dir]) => `${fieldExpr(field)}${dir === -1 ? ' DESC' : ''}`)
+        for (const field of Object.keys(want.key)) {
+          const arrays = this.#prepare(`SELECT 1 FROM ${this.#table} WHERE json_type(body, ${jsonPathLiteral(field)}) = 'array' LIMIT 1`).get()
+          if (arrays) throw new ValidationError('index', `field "${field}" holds arrays; the embedded store has no multikey indexes`)
+        }
         try {
           this.#db.exec(`CREATE ${want.unique ? 'UNIQUE ' : ''}INDEX ${sqlIndexName(this.#name, want.name)} ON ${this.#table} (${columns.join(', ')})`)
         } catch (err) {
@@ -170,7 +180,7 @@ class EmbeddedCollection implements Collection {
 
   /** Rows that may match (SQL-level narrowing), decoded, in natural (insertion) order. */
   #candidates(filter: Filter): Stored[] {
-    if (!filter || typeof filter !== 'object' || Array.isArray(filter)) throw new ValidationError('filter', 'must be an object')
+    checkFilter(filter)
     const { where, params } = prefilter(filter, this.#indexedFields())
     const rows = this.#prepare(`SELECT rowid, body FROM ${this.#table} ${where} ORDER BY rowid`).all(...params) as unknown as Row[]
     return rows.map((r) => ({ rowid: r.rowid, doc: decode(r.body) }))
@@ -276,6 +286,10 @@ class EmbeddedCollection implements Collection {
       throw err
     }
   }
+}
+
+function checkFilter(filter: Filter): void {
+  if (!filter || typeof filter !== 'object' || Array.isArray(filter)) throw new ValidationError('filter', 'must be an object')
 }
 
 /** A SQLite unique-constraint failure as DuplicateKeyError naming the index (never the value). */
