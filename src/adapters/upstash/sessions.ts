@@ -18,8 +18,8 @@ import { newSessionId, SESSION_ID_PATTERN, sessionHandle } from './common.ts'
  */
 const INDEX_GRACE_MS = 24 * 3600 * 1000
 
-/** Prunes a user's index, sets its TTL past the latest expiry and its registry score to the earliest. */
-const MAINTAIN = `
+/** Lua helpers: maintain (prune an index, TTL past its latest expiry, registry score = earliest), sweep, alive. */
+const SESSION_LUA = `
 local function maintain(idx, reg, user, now)
   redis.call('ZREMRANGEBYSCORE', idx, '-inf', now)
   local first = redis.call('ZRANGE', idx, 0, 0, 'WITHSCORES')
@@ -32,25 +32,39 @@ local function maintain(idx, reg, user, now)
   redis.call('PEXPIRE', idx, math.max(1, tonumber(last[2]) - now) + ${INDEX_GRACE_MS})
   redis.call('ZADD', reg, first[2], user)
 end
+-- Visits up to n users whose earliest session has expired: prunes their index (and registry entry).
+local function sweep(reg, idxPrefix, now, n)
+  local removed = 0
+  local users = redis.call('ZRANGEBYSCORE', reg, '-inf', now, 'LIMIT', 0, n)
+  for _, u in ipairs(users) do
+    local idx = idxPrefix .. u
+    removed = removed + redis.call('ZREMRANGEBYSCORE', idx, '-inf', now)
+    maintain(idx, reg, u, now)
+  end
+  return { removed, #users }
+end
 local function alive(exp, abs, now)
   return exp and abs and tonumber(exp) > now and tonumber(abs) > now
 end
 `
 
-// KEYS rec idx reg · ARGV now exp handle userId field value ...
-const CREATE = lua(`${MAINTAIN}
+// KEYS rec idx reg · ARGV now exp handle userId idxPrefix field value ...
+// Each sign-in also sweeps a few other users' expired entries, so the registry stays bounded
+// even when nobody schedules cleanupExpired.
+const CREATE = lua(`${SESSION_LUA}
 local now = tonumber(ARGV[1])
-redis.call('HSET', KEYS[1], unpack(ARGV, 5))
+redis.call('HSET', KEYS[1], unpack(ARGV, 6))
 redis.call('PEXPIRE', KEYS[1], math.max(1, tonumber(ARGV[2]) - now))
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
 maintain(KEYS[2], KEYS[3], ARGV[4], now)
+sweep(KEYS[3], ARGV[5], now, 10)
 return 1`)
 
 // KEYS rec
 const GET = lua(`return redis.call('HGETALL', KEYS[1])`)
 
 // KEYS rec · ARGV now idleMs prefix   (index keys derive from the record's user)
-const TOUCH = lua(`${MAINTAIN}
+const TOUCH = lua(`${SESSION_LUA}
 local now = tonumber(ARGV[1])
 local v = redis.call('HMGET', KEYS[1], 'exp', 'abs', 'user', 'handle')
 if not alive(v[1], v[2], now) then return false end
@@ -80,7 +94,7 @@ redis.call('HSET', KEYS[1], 'refresh', ARGV[3])
 return 2`)
 
 // KEYS idx reg · ARGV now recPrefix userId
-const LIST = lua(`${MAINTAIN}
+const LIST = lua(`${SESSION_LUA}
 local now = tonumber(ARGV[1])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
 local out = {}
@@ -92,7 +106,7 @@ maintain(KEYS[1], KEYS[2], ARGV[3], now)
 return out`)
 
 // KEYS idx reg · ARGV now recPrefix userId keep... (revokeAll) — or with ARGV[4] = the only handle (revoke)
-const REVOKE = lua(`${MAINTAIN}
+const REVOKE = lua(`${SESSION_LUA}
 local now = tonumber(ARGV[1])
 local only = ARGV[4] == '1'
 local keep = {}
@@ -116,16 +130,8 @@ maintain(KEYS[1], KEYS[2], ARGV[3], now)
 return n`)
 
 // KEYS reg · ARGV now idxPrefix batch → {removed index entries, users visited}
-const CLEANUP = lua(`${MAINTAIN}
-local now = tonumber(ARGV[1])
-local users = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, tonumber(ARGV[3]))
-local removed = 0
-for _, u in ipairs(users) do
-  local idx = ARGV[2] .. u
-  removed = removed + redis.call('ZREMRANGEBYSCORE', idx, '-inf', now)
-  maintain(idx, KEYS[1], u, now)
-end
-return { removed, #users }`)
+const CLEANUP = lua(`${SESSION_LUA}
+return sweep(KEYS[1], ARGV[2], tonumber(ARGV[1]), tonumber(ARGV[3]))`)
 
 const CLEANUP_BATCH = 200
 
@@ -147,7 +153,7 @@ export function createUpstashSessions(ctx: UpstashContext, times: SessionTimes):
       const handle = sessionHandle(id)
       const now = Date.now()
       const session: Session = { ...input, handle, createdAt: now, lastActiveAt: now, expiresAt: Math.min(now + idleMs, now + lifeMs), absoluteExpiresAt: now + lifeMs }
-      await runScript(redis, CREATE, [rec(handle), idx(input.userId), reg], [now, session.expiresAt, handle, input.userId, ...toFields(session)])
+      await runScript(redis, CREATE, [rec(handle), idx(input.userId), reg], [now, session.expiresAt, handle, input.userId, `${prefix}:su:`, ...toFields(session)])
       return { id, session }
     },
 
