@@ -16,7 +16,7 @@
  */
 import {
   MongoClient, MongoNetworkError, MongoNetworkTimeoutError, MongoOperationTimeoutError, MongoServerError,
-  MongoServerSelectionError, type Db, type Document,
+  MongoServerSelectionError, MongoTopologyClosedError, type Db, type Document,
 } from 'mongodb'
 import type { Collection, Doc, DocumentStore, Filter, FindOptions, IndexSpec, Update, UpdateResult } from '../../ports.ts'
 import { BackendUnavailableError, DuplicateKeyError, IndexConflictError, ValidationError } from '../../errors.ts'
@@ -45,54 +45,72 @@ export function createDriverDocuments(options: DriverOptions): DocumentStore {
   if (!options.database) throw new Error('[documents] [driver] Missing required option `database`')
   const timeoutMs = options.timeoutMs ?? 5000
   let client: MongoClient | undefined
-  const db = (): Db => {
-    client ??= new MongoClient(options.uri, {
+  const connect = (): MongoClient =>
+    (client ??= new MongoClient(options.uri, {
       serverSelectionTimeoutMS: timeoutMs,
       connectTimeoutMS: timeoutMs,
       socketTimeoutMS: timeoutMs * 2,
       ignoreUndefined: true,
       appName: 'gatehouse',
-    })
-    return client.db(options.database)
+    }))
+  /** Runs one driver call on the shared client, mapping failures to our error classes. */
+  const run: Run = async (fn) => {
+    const current = connect()
+    try {
+      return await fn(current.db(options.database))
+    } catch (err) {
+      // A client whose first connection failed stays closed ("Topology is closed"): drop it, so
+      // the next call starts afresh once the server is back.
+      if (err instanceof MongoServerSelectionError || err instanceof MongoTopologyClosedError) {
+        if (client === current) client = undefined
+        current.close().catch(() => undefined)
+      }
+      throw mapError(err)
+    }
   }
   const collections = new Map<string, DriverCollection>()
   return {
     collection<T extends Doc = Doc>(name: string): Collection<T> {
       let coll = collections.get(name)
       if (!coll) {
-        coll = new DriverCollection(() => db().collection(name))
+        coll = new DriverCollection(name, run)
         collections.set(name, coll)
       }
       return coll as unknown as Collection<T>
     },
     async ping() {
-      await guard(() => db().command({ ping: 1 }))
+      await run((db) => db.command({ ping: 1 }))
     },
     async close() {
       const c = client
       client = undefined
-      collections.clear()
       await c?.close()
     },
   }
 }
 
-type DriverColl = ReturnType<Db['collection']>
+type Run = <T>(fn: (db: Db) => Promise<T>) => Promise<T>
 
 class DriverCollection implements Collection {
-  readonly #coll: () => DriverColl
+  readonly #name: string
+  readonly #run: Run
 
-  constructor(coll: () => DriverColl) {
-    this.#coll = coll
+  constructor(name: string, run: Run) {
+    this.#name = name
+    this.#run = run
+  }
+
+  #with<T>(fn: (coll: ReturnType<Db['collection']>) => Promise<T>): Promise<T> {
+    return this.#run((db) => fn(db.collection(this.#name)))
   }
 
   findOne(filter: Filter, options: Omit<FindOptions, 'limit' | 'skip'> = {}): Promise<Doc | null> {
-    return guard(() => this.#coll().findOne(filter, { ...READ, ...options }))
+    return this.#with((c) => c.findOne(filter, { ...READ, ...options }))
   }
 
   find(filter: Filter, options: FindOptions = {}): Promise<Doc[]> {
-    return guard(() => {
-      const cursor = this.#coll().find(filter, { ...READ, ...(options.projection && { projection: options.projection }) })
+    return this.#with((c) => {
+      const cursor = c.find(filter, { ...READ, ...(options.projection && { projection: options.projection }) })
       if (options.sort) cursor.sort(options.sort)
       if (options.skip) cursor.skip(options.skip)
       if (options.limit) cursor.limit(options.limit)
@@ -101,38 +119,38 @@ class DriverCollection implements Collection {
   }
 
   count(filter: Filter): Promise<number> {
-    return guard(() => this.#coll().countDocuments(filter))
+    return this.#with((c) => c.countDocuments(filter))
   }
 
   async insertOne(doc: Doc): Promise<{ insertedId: unknown }> {
     // A copy: the driver would otherwise write the generated _id into the caller's object.
-    const r = await guard(() => this.#coll().insertOne({ ...doc }))
+    const r = await this.#with((c) => c.insertOne({ ...doc }))
     return { insertedId: r.insertedId }
   }
 
   async updateOne(filter: Filter, update: Update, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
-    return updateResult(await guard(() => this.#coll().updateOne(filter, update, { upsert: options.upsert === true })))
+    return updateResult(await this.#with((c) => c.updateOne(filter, update, { upsert: options.upsert === true })))
   }
 
   async updateMany(filter: Filter, update: Update): Promise<UpdateResult> {
-    return updateResult(await guard(() => this.#coll().updateMany(filter, update)))
+    return updateResult(await this.#with((c) => c.updateMany(filter, update)))
   }
 
   async deleteOne(filter: Filter): Promise<{ deletedCount: number }> {
-    return { deletedCount: (await guard(() => this.#coll().deleteOne(filter))).deletedCount }
+    return { deletedCount: (await this.#with((c) => c.deleteOne(filter))).deletedCount }
   }
 
   async deleteMany(filter: Filter): Promise<{ deletedCount: number }> {
-    return { deletedCount: (await guard(() => this.#coll().deleteMany(filter))).deletedCount }
+    return { deletedCount: (await this.#with((c) => c.deleteMany(filter))).deletedCount }
   }
 
   aggregate<R extends Doc = Doc>(pipeline: Doc[]): Promise<R[]> {
-    return guard(() => this.#coll().aggregate<R>(pipeline as Document[], READ).toArray())
+    return this.#with((c) => c.aggregate<R>(pipeline as Document[], READ).toArray())
   }
 
   async createIndexes(indexes: IndexSpec[]): Promise<void> {
     // Compared first, so "same name, other definition" names the index and identical ones cost
-    // no write (MongoDB would accept them; FerretDB's answer is not relied upon).
+    // no write (FerretDB v1 drops the connection when several existing indexes are re-sent).
     const existing = new Map((await this.listIndexes()).map((ix) => [ix.name, ix]))
     const missing: IndexSpec[] = []
     for (const spec of indexes) {
@@ -141,18 +159,23 @@ class DriverCollection implements Collection {
       else if (JSON.stringify(have.key) !== JSON.stringify(spec.key) || !!have.unique !== !!spec.unique) throw new IndexConflictError(spec.name)
     }
     if (missing.length === 0) return
-    await guard(() => this.#coll().createIndexes(missing), missing[0]!.name)
+    try {
+      await this.#with((c) => c.createIndexes(missing))
+    } catch (err) {
+      throw err instanceof IndexConflictError ? new IndexConflictError(missing[0]!.name) : err
+    }
   }
 
   async listIndexes(): Promise<IndexSpec[]> {
-    let raw: Document[]
-    try {
-      raw = await this.#coll().listIndexes().toArray()
-    } catch (err) {
-      // A collection that does not exist yet has no index but the built-in one (NamespaceNotFound).
-      if (Number((err as { code?: unknown } | null)?.code) === 26) return [{ key: { _id: 1 }, name: '_id_' }]
-      throw mapError(err)
-    }
+    const raw = await this.#with(async (c) => {
+      try {
+        return await c.listIndexes().toArray()
+      } catch (err) {
+        // A collection that does not exist yet has only the built-in index (NamespaceNotFound).
+        if (Number((err as { code?: unknown } | null)?.code) === 26) return [{ key: { _id: 1 }, name: '_id_' }]
+        throw err
+      }
+    })
     return raw.map((ix) => {
       const key: Record<string, 1 | -1> = {}
       for (const [k, v] of Object.entries(ix.key as Document)) key[k] = Number(v) === -1 ? -1 : 1
@@ -167,20 +190,11 @@ function updateResult(r: { matchedCount: number; modifiedCount: number; upserted
   return out
 }
 
-/** Runs a driver call, mapping its failures to our error classes. */
-async function guard<T>(fn: () => Promise<T>, index?: string): Promise<T> {
-  try {
-    return await fn()
-  } catch (err) {
-    throw mapError(err, index)
-  }
-}
-
-function mapError(err: unknown, index?: string): unknown {
+function mapError(err: unknown): unknown {
   if (err instanceof MongoOperationTimeoutError || err instanceof MongoNetworkTimeoutError) {
     return withCause(new BackendUnavailableError(BACKEND, 'timeout'), err)
   }
-  if (err instanceof MongoNetworkError || err instanceof MongoServerSelectionError) {
+  if (err instanceof MongoNetworkError || err instanceof MongoServerSelectionError || err instanceof MongoTopologyClosedError) {
     return withCause(new BackendUnavailableError(BACKEND, 'unreachable'), err)
   }
   if (err instanceof MongoServerError || typeof (err as { code?: unknown } | null)?.code === 'number') {
@@ -191,7 +205,7 @@ function mapError(err: unknown, index?: string): unknown {
       const name = /index: (\S+)/.exec(String((err as Error).message))?.[1]
       return new DuplicateKeyError(name ? `duplicate key on index ${name}` : 'duplicate key', { index: name, cause: err })
     }
-    if (INDEX_CONFLICT_CODES.has(code)) return withCause(new IndexConflictError(index ?? 'unknown'), err)
+    if (INDEX_CONFLICT_CODES.has(code)) return withCause(new IndexConflictError('unknown'), err)
     if (CLIENT_ERROR_CODES.has(code)) return withCause(new ValidationError('operation', `refused by the database (${codeName})`), err)
     return withCause(new BackendUnavailableError(BACKEND, 'error', codeName), err)
   }

@@ -3,6 +3,7 @@
  * JS values come back as they went:
  * - encode: an integer JS number outside the int32 range is sent as a double — canonical EJSON
  *   would say `$numberLong`, and `Date.now()` stored as a Long would come back as a Long;
+ *   undefined fields are left out (as the driver's ignoreUndefined does), not sent as null;
  * - decode: Int32 and Double wrappers become plain numbers; Long, Decimal128, ObjectId, Date,
  *   Binary… keep their BSON classes (a Long the caller stored comes back a Long).
  * No node: imports — this runs in Workers.
@@ -34,8 +35,9 @@ function prepare(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value
   if (Array.isArray(value)) return value.map(prepare)
   if (!isPlain(value)) return value
+  // Undefined fields are dropped (EJSON would send null), as the driver adapter does.
   // fromEntries defines own properties, so a "__proto__" field stays a field.
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, prepare(v)]))
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, prepare(v)]))
 }
 
 function unwrapNumbers(value: unknown): unknown {
