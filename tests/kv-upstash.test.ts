@@ -119,6 +119,24 @@ describe.sequential('upstash adapter: round trips, bounds, errors', () => {
     expect(await cost(full)).toEqual({ requests: 1, commands: 6 })
   })
 
+  it('Redis cleans itself: every session key has a TTL, and sign-ins sweep the user registry', async () => {
+    const prefix = uniq('ttl')
+    const raw = new Redis({ url: srv.url, token, enableTelemetry: false, automaticDeserialization: false })
+    const kv = createUpstashKvFromRedis(raw, { session: { idleSeconds: 1, maxLifetimeSeconds: 60 }, prefix })
+    const a = await kv.sessions.create({ userId: 'u1', tenantId: 't1', role: 'viewer' })
+    await kv.sessions.create({ userId: 'u2', tenantId: 't1', role: 'viewer' })
+    const keys = (await raw.keys(`${prefix}:*`)).sort()
+    expect(keys).toEqual([`${prefix}:s:${a.session.handle}`, expect.stringMatching(/:s:/), `${prefix}:su`, `${prefix}:su:u1`, `${prefix}:su:u2`].sort())
+    for (const key of keys) {
+      if (key !== `${prefix}:su`) expect(await raw.pttl(key)).toBeGreaterThan(0)
+    }
+    await new Promise((r) => setTimeout(r, 1100))
+    expect(await raw.exists(`${prefix}:s:${a.session.handle}`)).toBe(0) // the record expired by its TTL
+    await kv.sessions.create({ userId: 'u3', tenantId: 't1', role: 'viewer' })
+    expect(await raw.zrange(`${prefix}:su`, 0, -1)).toEqual(['u3'])
+    expect((await raw.keys(`${prefix}:*`)).sort()).toEqual([expect.stringMatching(/:s:/), `${prefix}:su`, `${prefix}:su:u3`].sort())
+  })
+
   it('no call outlives timeoutMs: a slow Redis answers BackendUnavailableError("timeout") within the bound', async () => {
     const kv = createUpstashKv({ url: slow.url, token, timeoutMs: 200 }, { session: DEFAULT_TIMES, prefix: uniq('slow') })
     const started = Date.now()
