@@ -78,6 +78,8 @@ export interface ProfileView {
 export interface VersionedProfile {
   view: ProfileView
   version: number
+  /** True when the answer came from the cache (reads only). */
+  fromCache?: boolean
 }
 
 /** Why an operation was refused (the route layer turns these into problem answers). */
@@ -224,7 +226,7 @@ export async function readProfile(deps: ProfileDeps, tenantId: string, userId: s
   const found = await (usable ?? lookupProfileCache(deps, tenantId, userId)).result
   const gen = found?.gen ?? null
   if (found && validEntry(found.entry, userId) && found.entry.gen === gen) {
-    return { view: found.entry.view, version: found.entry.version }
+    return { view: found.entry.view, version: found.entry.version, fromCache: true }
   }
   const record = await profiles(deps).getByUser(userId, { tenantId })
   if (!record) return null

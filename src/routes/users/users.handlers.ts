@@ -74,6 +74,7 @@ export const getProfile: AppRouteHandler<R.GetProfileRoute> = async (c) => {
   if (!found) throw problems.notFound('You have no profile yet; create it with POST /api/v1/users/profile/create/')
   noStore(c)
   c.header('etag', profileEtag(found.version))
+  c.header('x-cache', found.fromCache ? 'hit' : 'miss')
   if (ifNoneMatchHits(c.req.header('if-none-match'), found.version)) return c.body(null, 304)
   return c.json(found.view, 200)
 }

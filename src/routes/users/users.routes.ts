@@ -9,6 +9,7 @@ import * as s from './users.schemas.ts'
 const tags = ['Users']
 const json = <T>(schema: T) => ({ 'application/json': { schema } })
 const etag = { ETag: { description: 'Version of the profile; send it back in If-Match', schema: { type: 'string' as const } } }
+const xCache = { 'X-Cache': { description: '`hit` when served from the per-user cache, else `miss`', schema: { type: 'string' as const, enum: ['hit', 'miss'] } } }
 const patchBody = { body: { required: true, content: json(s.ProfilePatchBody) } }
 
 const ownProfile = authRoute({
@@ -18,7 +19,7 @@ const ownProfile = authRoute({
   summary: "The caller's profile",
   description: 'Cached per user; answers 304 to a matching If-None-Match.',
   responses: {
-    200: { description: 'The profile', headers: etag, content: json(s.ProfileSchema) },
+    200: { description: 'The profile', headers: { ...etag, ...xCache }, content: json(s.ProfileSchema) },
     304: { description: 'Not modified (If-None-Match matched)', headers: etag },
     ...problemResponses(404),
   },
