@@ -9,7 +9,7 @@
  * records it — so it cannot vanish (and restart at 0) while such an entry is alive.
  * Entry ids are SHA-256 of [tenant, user, key], so tenants never share an entry.
  */
-import type { Cache } from '../../ports.ts'
+import type { Cache, CacheScope } from '../../ports.ts'
 import { guard, lua, runScript, type UpstashContext } from './client.ts'
 import { cacheEntryId, cacheTagId, cacheUserId } from './common.ts'
 
@@ -62,7 +62,7 @@ export function createUpstashCache(ctx: UpstashContext): Cache {
   const gen = (id: string) => `${prefix}:c:g:${id}`
 
   return {
-    async get<T>(scope: Parameters<Cache['get']>[0], key: string) {
+    async get<T>(scope: CacheScope, key: string) {
       const raw = await runScript<string | null>(redis, GET, [entry(cacheEntryId(scope, key))], [])
       return raw === null || raw === undefined ? null : (JSON.parse(raw) as T)
     },
