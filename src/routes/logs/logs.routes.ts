@@ -1,6 +1,7 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi'
 import { authRoute } from '../../http/auth.ts'
 import { cacheLookup, type CacheableSpec } from '../../http/cache.ts'
+import { prefetch } from '../../http/gate.ts'
 import { problemResponses } from '../../http/problems.ts'
 import { UPLOADS_TAG } from '../../services/uploads.ts'
 import * as s from './logs.schemas.ts'
@@ -45,15 +46,17 @@ export const statsCache: CacheableSpec = { tag: UPLOADS_TAG, key: queryKey('stat
 export const recentCache: CacheableSpec = { tag: UPLOADS_TAG, key: queryKey('recent', s.RecentQuery) }
 
 /**
- * A protected, cacheable GET: the cache read is queued BEFORE requireAuth resolves the caller,
- * so it joins the auth round trip; documents the caching headers and the 304 answer.
+ * A protected, cacheable GET: the cache read is queued BEFORE the caller is resolved (by the
+ * gate, or by requireAuth where no gate runs), so it joins the auth round trip; documents the
+ * caching headers and the 304 answer.
  */
 function cacheableRoute<const R extends RouteConfig>(route: R, spec: CacheableSpec) {
   const r = authRoute(route)
   const ok = r.responses[200] as { description: string; content: unknown }
   return {
     ...r,
-    middleware: [cacheLookup(spec), ...(r.middleware as unknown[])],
+    // prefetch: the gate runs it before its own flush, so the read joins the gate's round trip.
+    middleware: [prefetch(cacheLookup(spec)), ...(r.middleware as unknown[])],
     responses: {
       ...r.responses,
       200: { ...ok, headers: CACHE_HEADERS },
