@@ -122,7 +122,7 @@ describe.sequential('upstash adapter: round trips, bounds, errors', () => {
   it('Redis cleans itself: every session key has a TTL, and sign-ins sweep the user registry', async () => {
     const prefix = uniq('ttl')
     const raw = new Redis({ url: srv.url, token, enableTelemetry: false, automaticDeserialization: false })
-    const kv = createUpstashKvFromRedis(raw, { session: { idleSeconds: 1, maxLifetimeSeconds: 60 }, prefix })
+    const kv = createUpstashKvFromRedis(raw, { session: { idleSeconds: 2, maxLifetimeSeconds: 60 }, prefix })
     const a = await kv.sessions.create({ userId: 'u1', tenantId: 't1', role: 'viewer' })
     await kv.sessions.create({ userId: 'u2', tenantId: 't1', role: 'viewer' })
     const keys = (await raw.keys(`${prefix}:*`)).sort()
@@ -130,7 +130,7 @@ describe.sequential('upstash adapter: round trips, bounds, errors', () => {
     for (const key of keys) {
       if (key !== `${prefix}:su`) expect(await raw.pttl(key)).toBeGreaterThan(0)
     }
-    await new Promise((r) => setTimeout(r, 1100))
+    await new Promise((r) => setTimeout(r, 2100))
     expect(await raw.exists(`${prefix}:s:${a.session.handle}`)).toBe(0) // the record expired by its TTL
     await kv.sessions.create({ userId: 'u3', tenantId: 't1', role: 'viewer' })
     expect(await raw.zrange(`${prefix}:su`, 0, -1)).toEqual(['u3'])
