@@ -10,6 +10,7 @@ import { ConfigError, loadConfig } from '../config.ts'
 import { createLogger, errorFields } from '../http/logger.ts'
 import { createEmbeddedBackends } from '../adapters/embedded/index.ts'
 import { ensureIndexes } from '../services/indexes.ts'
+import { createDriverDocuments } from '../adapters/mongo/driver.ts'
 import { signingKeys } from '../services/keys.ts'
 import { KEY_FILE, loadOrCreateSigningKey } from '../services/keys-node.ts'
 
@@ -48,7 +49,7 @@ async function main() {
   const backends =
     config.mode === 'embedded'
       ? createEmbeddedBackends(resolve(config.GATEHOUSE_DATA_DIR), kvOptions(config))
-      : await createRemoteBackends(config)
+      : await createRemoteBackends(config, { driver: createDriverDocuments })
   // Indexes carry uniqueness (emails, user ids): create them before serving. Idempotent and
   // under a distributed lock, so instances starting together do not race.
   try {
