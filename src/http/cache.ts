@@ -3,7 +3,7 @@
  * If-None-Match, Cache-Control, an `X-Cache: hit|miss|stale` header, and stale-on-error.
  *
  * ## How one cacheable GET runs
- * 1. `cacheLookup(spec)` (route middleware placed BEFORE requireAuth) queues the cache read with
+ * 1. `cacheLookup(spec)` (route middleware, `prefetch()`-marked, before requireAuth) queues the read with
  *    `queueHotPathRead`, so it leaves in the same Redis round trip as the auth checks. It reads
  *    two entries of the caller's tenant: the answer and the tenant's *generation* for the tag.
  * 2. The handler calls `serveCached(c, spec, load)`: a fresh entry whose generation matches is a
@@ -63,7 +63,6 @@ export interface CacheTimes {
 
 interface Lookup {
   key: string
-  tag: string
   tenantId: string
   result: Promise<{ entry: CachedAnswer | null; gen: string | null } | null>
 }
@@ -77,15 +76,16 @@ const staleTag = (tag: string) => `${tag}:stale`
 
 /**
  * Route middleware that queues the cache read of this request into the auth round trip.
- * Place it before requireAuth (see `cacheableRoute` in the route group) so it is queued before
- * the flush; a read queued later still works, in a round trip of its own.
+ * Wrap it in the gate's `prefetch()` and place it before requireAuth (see `cacheableRoute` in
+ * src/routes/logs/logs.routes.ts) so it is queued before the flush; a read queued later still
+ * works, in a round trip of its own.
  */
 export function cacheLookup(spec: CacheableSpec): MiddlewareHandler<AppEnv> {
   return async function cacheLookup(c, next) {
     const key = spec.key(c)
     if (key !== null) {
       const { cache } = c.var.deps.backends
-      const lookup: Lookup = { key, tag: spec.tag, tenantId: '', result: Promise.resolve(null) }
+      const lookup: Lookup = { key, tenantId: '', result: Promise.resolve(null) }
       lookup.result = queueHotPathRead(c, (caller) => {
         if (!caller) return Promise.resolve(null)
         lookup.tenantId = caller.tenantId
