@@ -99,3 +99,18 @@ export class LockBusyError extends Error {
     this.lock = lock
   }
 }
+
+/**
+ * The backend lacks a feature the operation needs (FerretDB v1: `$avg`, `$facet`, `$lookup`,
+ * Decimal128…). A programming or deployment problem, not bad input. API level: 500/501.
+ */
+export class UnsupportedOperationError extends Error {
+  override name = 'UnsupportedOperationError'
+  /** Which backend refused ("mongodb"...). */
+  readonly backend: string
+
+  constructor(backend: string, detail: string) {
+    super(`${backend} does not support this operation: ${detail}`)
+    this.backend = backend
+  }
+}

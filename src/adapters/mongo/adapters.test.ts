@@ -6,7 +6,7 @@
 import { Long, ObjectId } from 'bson'
 import { afterAll, describe, expect, it } from 'vitest'
 import { need, uniq } from '../../../tests/harness/services.ts'
-import { DuplicateKeyError, IndexConflictError, ValidationError } from '../../errors.ts'
+import { DuplicateKeyError, IndexConflictError, UnsupportedOperationError, ValidationError } from '../../errors.ts'
 import type { DocumentStore, IndexSpec } from '../../ports.ts'
 import { createDataApiDocuments } from './data-api.ts'
 import { createDriverDocuments } from './driver.ts'
@@ -147,5 +147,11 @@ describe.each(makers)('%s', (_label, make) => {
     const err = await coll.updateOne({ _id: SECRET }, { $inc: { n: 1 } }).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ValidationError)
     expect(String((err as Error).message)).not.toContain(SECRET)
+  })
+
+  it('a feature FerretDB v1 lacks ($avg) is an UnsupportedOperationError', async () => {
+    const coll = store.collection(uniq('gaps'))
+    await coll.insertOne({ n: 1 })
+    await expect(coll.aggregate([{ $group: { _id: null, avg: { $avg: '$n' } } }])).rejects.toBeInstanceOf(UnsupportedOperationError)
   })
 })

@@ -6,7 +6,7 @@
  * - One deadline per call (`AbortSignal.timeout(timeoutMs)`) covering retries and backoff.
  * - Only network errors are retried (capped backoff); an HTTP answer, even a 5xx, never is.
  * - Errors are our classes: DuplicateKeyError, IndexConflictError, ValidationError,
- *   BackendUnavailableError (src/errors.ts), DataApiError for the rest. Their messages carry the
+ *   UnsupportedOperationError, BackendUnavailableError (src/errors.ts), DataApiError for the rest. Their messages carry the
  *   action, status and the gateway's error code/message — never the request body.
  * - Extensions used (gateway/README.md): countDocuments, createIndexes, listIndexes, GET /ping.
  *
@@ -16,7 +16,7 @@
  */
 import { ObjectId } from 'bson'
 import type { Collection, Doc, DocumentStore, Filter, FindOptions, IndexSpec, Update, UpdateResult } from '../../ports.ts'
-import { BackendUnavailableError, DuplicateKeyError, IndexConflictError, ValidationError } from '../../errors.ts'
+import { BackendUnavailableError, DuplicateKeyError, IndexConflictError, UnsupportedOperationError, ValidationError } from '../../errors.ts'
 import { decodeEjson, encodeEjson } from './ejson.ts'
 
 export interface DataApiOptions {
@@ -39,7 +39,7 @@ export interface DataApiOptions {
   fetch?: typeof fetch
 }
 
-/** A Data API answer our other classes do not cover (401/403/404/501, or an unreadable answer). */
+/** A Data API answer our other classes do not cover (401/403/404, or an unreadable answer). */
 export class DataApiError extends Error {
   override name = 'DataApiError'
   readonly action: string
@@ -247,7 +247,8 @@ function answerError(action: string, status: number, text: string): Error {
     const field = /"([^"]+)"/.exec(error)?.[1] ?? (status === 413 ? 'document' : 'request')
     return withCause(new ValidationError(field, status === 413 ? 'the request is larger than the gateway accepts' : error || code), base)
   }
-  if (status >= 500 && status !== 501) {
+  if (status === 501) return withCause(new UnsupportedOperationError(BACKEND, `Data API ${action}: ${error || code}`), base)
+  if (status >= 500) {
     const reason = status === 502 || status === 503 || status === 504 ? 'unreachable' : 'error'
     return withCause(new BackendUnavailableError(BACKEND, reason, `Data API ${action}: ${status} ${code}`), base)
   }

@@ -11,7 +11,8 @@
  * One client per store, created lazily on first use (`client ??=`). Reads keep Longs as Long (as
  * the Data API client does); undefined fields are dropped, not stored as null. Errors: E11000 →
  * DuplicateKeyError, index clashes → IndexConflictError, input the server refuses →
- * ValidationError, network/timeouts → BackendUnavailableError. Server messages are not quoted
+ * ValidationError, missing features → UnsupportedOperationError, network/timeouts →
+ * BackendUnavailableError. Server messages are not quoted
  * (they echo document values).
  */
 import {
@@ -19,7 +20,7 @@ import {
   MongoServerSelectionError, MongoTopologyClosedError, type Db, type Document,
 } from 'mongodb'
 import type { Collection, Doc, DocumentStore, Filter, FindOptions, IndexSpec, Update, UpdateResult } from '../../ports.ts'
-import { BackendUnavailableError, DuplicateKeyError, IndexConflictError, ValidationError } from '../../errors.ts'
+import { BackendUnavailableError, DuplicateKeyError, IndexConflictError, UnsupportedOperationError, ValidationError } from '../../errors.ts'
 
 export interface DriverOptions {
   /** mongodb:// or mongodb+srv:// URI. Never put in error messages (it may carry credentials). */
@@ -39,6 +40,8 @@ const CLIENT_ERROR_CODES = new Set([
   40158, 40160, 40177, 40180, 40181, 40234, 40238, 40323, 40324, 40352, 40353, 40390, 40602,
 ])
 const INDEX_CONFLICT_CODES = new Set([68, 85, 86])
+/** NotImplemented (FerretDB), CommandNotFound, CommandNotSupported. */
+const UNSUPPORTED_CODES = new Set([238, 59, 115])
 
 export function createDriverDocuments(options: DriverOptions): DocumentStore {
   if (!options.uri) throw new Error('[documents] [driver] Missing required option `uri`')
@@ -206,6 +209,7 @@ function mapError(err: unknown): unknown {
       return new DuplicateKeyError(name ? `duplicate key on index ${name}` : 'duplicate key', { index: name, cause: err })
     }
     if (INDEX_CONFLICT_CODES.has(code)) return withCause(new IndexConflictError('unknown'), err)
+    if (UNSUPPORTED_CODES.has(code)) return withCause(new UnsupportedOperationError(BACKEND, codeName), err)
     if (CLIENT_ERROR_CODES.has(code)) return withCause(new ValidationError('operation', `refused by the database (${codeName})`), err)
     return withCause(new BackendUnavailableError(BACKEND, 'error', codeName), err)
   }
