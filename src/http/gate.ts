@@ -66,6 +66,8 @@ const settle = <T>(p: Promise<T>): Promise<Settled<T>> =>
 
 /** What the gate issued in the round trip for one request. */
 interface HotPath {
+  /** The request's clock reading (usage windows). */
+  now: number
   caller: Principal | null
   /** Every policy of the request, in header order (limits as checked). */
   policies: RatePolicy[]
@@ -155,7 +157,9 @@ export function gate(): MiddlewareHandler<AppEnv> {
     if (rate.value) runInBackground(c, rate.value.pending)
     const headers = rateLimitHeaders(decision.policies, decision.results, now, rule.advertised)
 
-    correctUsage(c, hot, decision.allowed, who, now)
+    // The auth answer came in the same round trip as the limiter's: it is there (or never will be).
+    const signedIn = hot.caller ? await within(who).then((r) => r.ok && !!r.value.principal, () => false) : false
+    correctUsage(c, hot, decision.allowed && (signedIn || !hot.caller))
     if (!decision.allowed) throw quotaExceeded(decision.results.filter((r) => !r.allowed), headers, now)
     await next()
     setHeaders(c, headers)
@@ -166,15 +170,13 @@ export function gate(): MiddlewareHandler<AppEnv> {
  * Usage counts admitted, authenticated calls: the hot-path increment is undone (in the
  * background) for a denied request, or when the token turned out revoked.
  */
-function correctUsage(c: Ctx, hot: HotPath, allowed: boolean, who: Promise<Settled<CallerResult>>, now: number): void {
+function correctUsage(c: Ctx, hot: HotPath, admitted: boolean): void {
   const { caller, usage } = hot
-  if (!caller || !usage) return
-  const undo = () =>
-    usage.then((counted) => {
-      if (counted.ok) return c.var.deps.backends.counters.increment(apiCallsKey(caller.tenantId, caller.userId, now), -1, API_CALLS_TTL_SECONDS)
-    })
-  if (!allowed) return runInBackground(c, undo())
-  runInBackground(c, who.then((r) => (r.ok && r.value.principal ? undefined : undo())))
+  if (!caller || !usage || admitted) return
+  const undo = usage.then((counted) => {
+    if (counted.ok) return c.var.deps.backends.counters.increment(apiCallsKey(caller.tenantId, caller.userId, hot.now), -1, API_CALLS_TTL_SECONDS)
+  })
+  runInBackground(c, undo)
 }
 
 /**
@@ -191,7 +193,7 @@ function startHotPath(c: Ctx, state: GateState, rule: RouteRule, caller: Princip
 
   // A zero quota blocks without consulting (or charging) anything.
   const rate: Promise<RateResult | null> = policies.some((p) => p.limit < 1) ? Promise.resolve(null) : backends.rateLimiter.check(key, policies)
-  const hot: HotPath = { caller, policies, rate: settle(rate) }
+  const hot: HotPath = { now, caller, policies, rate: settle(rate) }
   if (caller) {
     hot.hourlyLimit = hourlyLimit
     hot.usage = settle(backends.counters.increment(apiCallsKey(caller.tenantId, caller.userId, now), 1, API_CALLS_TTL_SECONDS))
