@@ -47,6 +47,14 @@ describe('route rules', () => {
     }
   })
 
+  it('adds the maintenance budget to both index routes', () => {
+    for (const path of ['/api/v1/users/admin/initialize-indexes/', '/api/v1/logs/admin/initialize-metadata-indexes']) {
+      const rule = routeRule('POST', path, openReads)
+      expect(rule.extra.map((p) => [p.name, p.limit, p.windowSeconds])).toEqual([['maintenance', 10, 3600]])
+      expect(selectPolicies(config, rule, { userId: 'u', tenantId: 't' }).map((p) => p.name)).toEqual(['burst', 'hourly', 'maintenance'])
+    }
+  })
+
   it('selects burst for everyone and hourly for signed-in callers', () => {
     const rule = routeRule('GET', '/x', config)
     expect(selectPolicies(config, rule, null).map((p) => [p.name, p.limit, p.windowSeconds])).toEqual([['burst', 100, 3600]])

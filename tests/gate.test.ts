@@ -161,6 +161,23 @@ describe.each(['embedded', 'remote'] as const)('the gate on %s backends', (kind)
     expect((await denied!.json())['violated-policies']).toEqual(['hourly'])
   })
 
+  it('adds route budgets to the same check: index initialisation is limited to 10 per hour', async () => {
+    const user = await newUser(t.app)
+    const statuses: number[] = []
+    let last: Response | undefined
+    for (let i = 0; i < 11; i++) {
+      last = await t.app.request('/api/v1/users/admin/initialize-indexes/', { method: 'POST', headers: bearer(user.token) })
+      statuses.push(last.status)
+    }
+    expect(statuses).toEqual([...new Array(10).fill(200), 429])
+    const h = readRateHeaders(last!.headers)
+    expect(h.policy.maintenance).toEqual({ q: 10, w: 3600 })
+    expect(h.limit.maintenance!.r).toBe(0)
+    expect((await last!.json())['violated-policies']).toEqual(['maintenance'])
+    // Not charged to burst or hourly by the denied call: 10 admitted calls so far.
+    expect(h.limit.hourly!.r).toBe(h.policy.hourly!.q - 10)
+  })
+
   it('charges anonymous IPv6 clients per /64 prefix', async () => {
     const b = crypto.getRandomValues(new Uint16Array(2))
     const prefix = `2001:db8:${b[0]!.toString(16)}:${b[1]!.toString(16)}`

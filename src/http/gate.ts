@@ -16,7 +16,8 @@
  * isolate), checks with it (config default when unknown), and reads the caller's cached profile
  * (services/profiles.ts `lookupProfileCache`, generation-checked, invalidated on every profile
  * write) in the same pipeline to refresh it. A cache miss fills the profile cache from MongoDB in
- * the background, at most once per user per FILL_RETRY_MS. When the fresh value differs from the
+ * the background, once per user and profile generation per FILL_RETRY_MS (a profile write starts
+ * a new generation, so it is seen at once). When the fresh value differs from the
  * one used, the answer is reconciled at once (a lower quota that is already spent denies). So a
  * quota change applies from the very next request of every instance that has seen the user,
  * with no MongoDB read on the hot path.
@@ -126,7 +127,7 @@ export function gate(): MiddlewareHandler<AppEnv> {
     const now = deps.now?.() ?? Date.now()
     const rule = routeRule(c.req.method, c.req.path, config)
     const state = stateOf(deps)
-    const ip = clientIp(c)
+    const ip = clientAddress(c)
     const within = deadline(config.BACKEND_TIMEOUT_MS)
 
     runPrefetchers(c)
@@ -192,11 +193,12 @@ function startHotPath(c: Ctx, state: GateState, rule: RouteRule, caller: Princip
   const key = caller ? memoKey : ipLimitKey(ip)
 
   // A zero quota blocks without consulting (or charging) anything.
-  const rate: Promise<RateResult | null> = policies.some((p) => p.limit < 1) ? Promise.resolve(null) : backends.rateLimiter.check(key, policies)
+  const blocked = policies.some((p) => p.limit < 1)
+  const rate: Promise<RateResult | null> = blocked ? Promise.resolve(null) : backends.rateLimiter.check(key, policies)
   const hot: HotPath = { now, caller, policies, rate: settle(rate) }
   if (caller) {
     hot.hourlyLimit = hourlyLimit
-    hot.usage = settle(backends.counters.increment(apiCallsKey(caller.tenantId, caller.userId, now), 1, API_CALLS_TTL_SECONDS))
+    if (!blocked) hot.usage = settle(backends.counters.increment(apiCallsKey(caller.tenantId, caller.userId, now), 1, API_CALLS_TTL_SECONDS))
     hot.profile = lookupProfileCache(deps, caller.tenantId, caller.userId)
     profileLookups.set(c, hot.profile)
   }
@@ -259,6 +261,19 @@ async function planQuota(c: Ctx, state: GateState, caller: Principal, lookup: Pr
     runInBackground(c, fill)
   }
   return state.quotas.get(key)
+}
+
+/**
+ * The client address anonymous requests are charged to: the trusted header (auth's clientIp),
+ * else — on Node — the TCP peer, which cannot be forged (behind a proxy every client shares the
+ * proxy's address: set TRUSTED_IP_HEADER). Elsewhere without the header: one shared "unknown".
+ */
+function clientAddress(c: Ctx): string {
+  const ip = clientIp(c)
+  if (ip !== 'unknown') return ip
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: unknown } } } | undefined
+  const peer = env?.incoming?.socket?.remoteAddress
+  return typeof peer === 'string' && peer.length <= 45 ? peer : ip
 }
 
 const windowEnd = (p: RatePolicy, now: number) => (Math.floor(now / (p.windowSeconds * 1000)) + 1) * p.windowSeconds * 1000

@@ -10,7 +10,8 @@
  *   of src/services/quotas.ts. Authenticated callers only. The tenant's plan reaches the gate
  *   through the profile quota its admins set; there is no separate tenant-wide budget because
  *   one check covers one key, and two checks could not be atomic together.
- * - per-route budgets (ROUTES, `extra`): checked in the same call. The credential routes
+ * - per-route budgets (ROUTES, `extra`): checked in the same call, e.g. `maintenance` (10 index
+ *   initialisations per hour) on the two initialize-indexes routes. The credential routes
  *   (register, login, refresh, password) are stricter, but their budgets — per IP and per
  *   account+IP per minute — are counted ONCE, in src/services/auth-attempts.ts, which knows the
  *   account (the gate does not: it is in the body). The gate only advertises them in
@@ -62,12 +63,21 @@ const attemptPolicies = (config: LimitsConfig, action: string): RatePolicy[] => 
   { name: `${action}-account`, limit: config.AUTH_RATE_LIMIT_ACCOUNT, windowSeconds: ATTEMPT_WINDOW_SECONDS },
 ]
 
+/** Index initialisations per caller per hour (both index routes share it). */
+export const maintenancePolicy: RatePolicy = { name: 'maintenance', limit: 10, windowSeconds: 3600, algorithm: 'fixed' }
+
 // Paths are matched without trailing slashes (routes answer with and without them).
 const ROUTES: RouteEntry[] = [
   {
     method: 'POST',
     pattern: /^\/api\/v1\/auth\/(register|login|refresh|password)$/,
     rule: (config, m) => ({ id: 'credentials', failMode: 'closed', extra: [], advertised: attemptPolicies(config, m[1]!) }),
+  },
+  {
+    // Index (re)builds are heavy on MongoDB and idempotent: a few per hour is plenty.
+    method: 'POST',
+    pattern: /^\/api\/v1\/(users\/admin\/initialize-indexes|logs\/admin\/initialize-metadata-indexes)$/,
+    rule: () => ({ id: 'maintenance', failMode: 'closed', extra: [maintenancePolicy], advertised: [] }),
   },
   {
     method: 'GET',
