@@ -9,7 +9,7 @@
  *   - the same with D ms of injected Redis delay (redis-http --delay-ms), as from an edge far
  *     from its Redis;
  * and prints requests/s, p50/p99 latency and Redis HTTP requests per API request (redis-http's
- * own counter). Flags: --duration S (per row, default 10), --connections N (default 32),
+ * own counter). Flags: --duration S (per row, about; default 10), --connections N (default 32),
  * --delay-ms D (default 10). Afterwards the other helpers' benches can be run on their own:
  * bench/redis-http.ts (redis-http overhead vs TCP).
  */
@@ -41,18 +41,21 @@ try {
   const auth = await prepareAccount([stack.apps.fast, stack.apps.delayed])
   const rows: Array<[string, LoadResult]> = []
   const run = async (label: string, url: string, headers: Record<string, string> = {}, redisHttp?: string) => {
-    // A short warm-up (JIT, connection pools), not measured.
-    await load({ url, headers, connections, durationSeconds: 1 })
-    progress(`bench: ${label}: ${durationSeconds} s at ${connections} connections ...`)
-    const r = await load({ url, headers, connections, durationSeconds, ...(redisHttp ? { redisHttp: { url: redisHttp, token: REDIS_TOKEN } } : {}) })
+    // A short warm-up (JIT, connection pools), not measured; it also sizes the measured run:
+    // a fixed number of requests (~durationSeconds long), so none is left in flight uncounted.
+    const warm = await load({ url, headers, connections, durationSeconds: 2 })
+    await new Promise((r) => setTimeout(r, 1000)) // the warm-up's abandoned requests finish first
+    const amount = Math.max(connections * 20, Math.round(warm.rps * durationSeconds))
+    progress(`bench: ${label}: ${amount} requests (~${durationSeconds} s) at ${connections} connections ...`)
+    const r = await load({ url, headers, connections, amount, ...(redisHttp ? { redisHttp: { url: redisHttp, token: REDIS_TOKEN } } : {}) })
     rows.push([label, r])
-    progress(`bench: ${label}: ${fmt(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.failed ? `, ${r.failed} failed` : ''}`)
+    progress(`bench: ${label}: ${r.requests} requests in ${fmt(r.seconds, 1)} s, ${fmt(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.failed ? `, ${r.failed} failed` : ''}`)
   }
   await run('bare Hono route (GET /bare)', `${stack.bareUrl}/bare`)
   await run(`gatehouse cached GET, Redis +0 ms`, `${stack.apps.fast}${CACHED_GET}`, auth, stack.redisHttp.fast)
   await run(`gatehouse cached GET, Redis +${delayMs} ms`, `${stack.apps.delayed}${CACHED_GET}`, auth, stack.redisHttp.delayed)
 
-  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'Redis HTTP req / API req', 'Redis cmds / API req', 'requests', 'non-2xx']
+  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'Redis HTTP req / API req', 'Redis cmds / API req', 'requests', 'seconds', 'non-2xx']
   const body = rows.map(([label, r]) => [
     label,
     fmt(r.rps),
@@ -61,9 +64,10 @@ try {
     r.redisPerRequest === undefined ? '-' : fmt(r.redisPerRequest, 3),
     r.commandsPerRequest === undefined ? '-' : fmt(r.commandsPerRequest, 1),
     String(r.requests),
+    fmt(r.seconds, 1),
     String(r.failed),
   ])
-  process.stdout.write(`\ngatehouse gate benchmark — ${durationSeconds} s per row, ${connections} connections, loopback; cached GET = GET ${CACHED_GET} with a bearer token\n\n`)
+  process.stdout.write(`\ngatehouse gate benchmark — ~${durationSeconds} s per row, ${connections} connections, loopback; cached GET = GET ${CACHED_GET} with a bearer token\n\n`)
   process.stdout.write(`${table([header, ...body])}\n\n`)
   if (rows.some(([, r]) => r.failed > 0)) {
     process.stderr.write('bench: some requests failed (see non-2xx)\n')

@@ -5,6 +5,7 @@ declare module 'autocannon' {
     headers?: Record<string, string>
     connections?: number
     duration?: number
+    amount?: number
     method?: string
   }
   interface Histogram {
@@ -14,6 +15,8 @@ declare module 'autocannon' {
     total: number
   }
   interface Result {
+    /** Seconds the run took. */
+    duration: number
     requests: Histogram
     latency: Histogram
     '2xx': number

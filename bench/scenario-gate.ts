@@ -10,12 +10,21 @@ export interface LoadOptions {
   url: string
   headers?: Record<string, string>
   connections: number
-  durationSeconds: number
+  /** Run for this long... */
+  durationSeconds?: number
+  /**
+   * ...or send exactly this many requests and wait for every answer. Counting Redis requests
+   * needs this: a timed run abandons the requests in flight when it stops, which the server
+   * still serves (and would count against nothing).
+   */
+  amount?: number
   /** redis-http base URL and token whose counter is read around the run. */
   redisHttp?: { url: string; token: string }
 }
 
 export interface LoadResult {
+  /** How long the run took, s. */
+  seconds: number
   requests: number
   ok: number
   failed: number
@@ -44,7 +53,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     url: options.url,
     headers: options.headers ?? {},
     connections: options.connections,
-    duration: options.durationSeconds,
+    ...(options.amount ? { amount: options.amount } : { duration: options.durationSeconds ?? 10 }),
   })
   let redisPerRequest: number | undefined
   let commandsPerRequest: number | undefined
@@ -55,6 +64,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     commandsPerRequest = counted.commands / Math.max(1, result.requests.total)
   }
   return {
+    seconds: result.duration,
     requests: result.requests.total,
     ok: result['2xx'],
     failed: result.non2xx + result.errors + result.timeouts,
