@@ -65,10 +65,10 @@ export function createGatewayApp(options: GatewayAppOptions): Hono<Env> {
   })
 
   app.use(async function authenticate(c, next) {
-    const key = resolveKey(presentedKey({ get: (n) => c.req.header(n) }))
+    const presented = presentedKey({ get: (n) => c.req.header(n) })
+    const key = resolveKey(presented)
     if (!key) {
-      const none = !presentedKey({ get: (n) => c.req.header(n) })
-      return fail(c, new GatewayError(401, 'InvalidSession', none ? 'no API key was given (apiKey header or Authorization: Bearer)' : 'invalid API key'))
+      return fail(c, new GatewayError(401, 'InvalidSession', presented ? 'invalid API key' : 'no API key was given (apiKey header or Authorization: Bearer)'))
     }
     c.set('key', key)
     await next()
@@ -89,7 +89,7 @@ export function createGatewayApp(options: GatewayAppOptions): Hono<Env> {
     async (c) => {
       const name = c.req.param('name')
       const action = Object.hasOwn(ACTIONS, name) ? ACTIONS[name] : undefined
-      if (!action) return fail(c, new GatewayError(404, 'ActionNotFound', `unknown action "${name}"`))
+      if (!action) return fail(c, new GatewayError(404, 'ActionNotFound', `unknown action "${name.slice(0, 64)}"`))
       c.set('action', name)
       const format = requestFormat(c.req.header('content-type'))
       if (!format) throw new GatewayError(400, 'InvalidParameter', 'Content-Type must be application/json or application/ejson')
@@ -112,7 +112,7 @@ export function createGatewayApp(options: GatewayAppOptions): Hono<Env> {
     },
   )
 
-  app.notFound((c) => fail(c, new GatewayError(404, 'NotFound', `no route for ${c.req.method} ${c.req.path}`)))
+  app.notFound((c) => fail(c, new GatewayError(404, 'NotFound', `no route for ${c.req.method} ${c.req.path.slice(0, 128)}`)))
 
   app.onError((err, c) => {
     const mapped = toGatewayError(err)

@@ -31,8 +31,8 @@ export interface DataApiOptions {
   /** Retries after a network error (default 2). */
   retries?: number
   /**
-   * Limit sent by `find` without one (default 50,000, the v1 maximum). More matches than that is
-   * an error rather than a silently truncated answer.
+   * Limit sent by `find` without one (default 50,000, the v1 maximum; keep it ≤ the gateway's
+   * `--find-limit-cap`). More matches than that is an error rather than a silently cut answer.
    */
   maxFindLimit?: number
   /** A fetch to use instead of the global one (tests, service bindings). */
