@@ -30,22 +30,41 @@ const ALL = ['redis', 'redis-http', 'ferretdb', 'gateway'] as const
 export default async function setup(project: TestProject) {
   const wanted = new Set((process.env.GATEHOUSE_SERVICES ?? ALL.join(',')).split(',').map((s) => s.trim()))
   const stops: Array<() => Promise<void>> = []
+  const stopAll = async () => {
+    for (const stop of stops.splice(0)) await stop().catch(() => undefined)
+  }
   const started = Date.now()
   progress(`starting test services: ${[...wanted].join(', ')} ...`)
+  try {
+    await startServices(project, wanted, stops)
+  } catch (err) {
+    // Never leave half a stack running: stop what did start, then fail the run with the reason.
+    await stopAll()
+    throw err
+  }
+  progress(`test services ready in ${Date.now() - started} ms`)
+  return stopAll
+}
 
-  const [redis, ferret] = await Promise.all([
+async function startServices(project: TestProject, wanted: Set<string>, stops: Array<() => Promise<void>>) {
+  const [redisResult, ferretResult] = await Promise.allSettled([
     wanted.has('redis') || wanted.has('redis-http')
       ? import('../../tools/lib/redis-server.ts').then((m) => m.startRedisServer())
       : undefined,
     wanted.has('ferretdb') || wanted.has('gateway') ? import('../../tools/ferretdb/server.ts').then((m) => m.startFerretDb()) : undefined,
   ])
+  if (redisResult.status === 'fulfilled' && redisResult.value) stops.push(redisResult.value.stop)
+  if (ferretResult.status === 'fulfilled' && ferretResult.value) stops.push(ferretResult.value.stop)
+  if (redisResult.status === 'rejected') throw new Error(`could not provision redis-server: ${String(redisResult.reason)}`)
+  if (ferretResult.status === 'rejected') throw new Error(`could not provision FerretDB: ${String(ferretResult.reason)}`)
+  const redis = redisResult.value
+  const ferret = ferretResult.value
+
   if (redis) {
-    stops.push(redis.stop)
     project.provide('redisUrl', redis.url)
     progress(`redis-server ready on ${redis.url}`)
   }
   if (ferret) {
-    stops.push(ferret.stop)
     project.provide('mongoUri', ferret.uri)
     progress(`FerretDB ready on ${ferret.uri}`)
   }
@@ -67,10 +86,5 @@ export default async function setup(project: TestProject) {
     project.provide('gatewayUrl', gw.url)
     project.provide('gatewayKey', GATEWAY_KEY)
     progress(`gateway ready on ${gw.url}`)
-  }
-  progress(`test services ready in ${Date.now() - started} ms`)
-
-  return async () => {
-    for (const stop of stops) await stop().catch(() => undefined)
   }
 }
