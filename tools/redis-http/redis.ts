@@ -3,9 +3,16 @@
  * bounded failure: no offline queue and no per-request retries, so a dead Redis answers at once,
  * while ioredis keeps reconnecting in the background and recovers by itself.
  */
-import { Command, Pipeline, Redis } from 'ioredis'
+import { createRequire } from 'node:module'
 import { prepareCommand, type PreparedCommand } from './commands.ts'
 import { ScriptMap } from './scripts.ts'
+
+// ioredis is CommonJS, loaded with Node's own require: the workers test project inlines every
+// dependency (its globalSetup included) and an inlined ioredis breaks — named exports come out
+// undefined, and a second evaluation next to the native one throws. require() shares one copy.
+const { Command, Pipeline, Redis } = createRequire(import.meta.url)('ioredis') as typeof import('ioredis')
+type Command = import('ioredis').Command
+type Redis = import('ioredis').Redis
 
 /** One command's outcome in Upstash terms: a raw reply or a Redis error message. */
 export type Outcome = { ok: true; reply: unknown } | { ok: false; error: string }
