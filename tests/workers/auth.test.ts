@@ -1,0 +1,52 @@
+/**
+ * The sign-in flow inside workerd, through the Worker's own fetch handler (src/entry/worker.ts):
+ * Redis over HTTP (redis-http → redis-server) and MongoDB through the Data API (gateway →
+ * FerretDB), with the JWT_PRIVATE_JWK binding from vitest.config.ts.
+ */
+import { exports } from 'cloudflare:workers'
+import { describe, expect, it } from 'vitest'
+
+const worker = (exports as unknown as { default: { fetch(request: Request): Promise<Response> } }).default
+
+async function send(method: string, path: string, o: { token?: string; body?: unknown } = {}) {
+  const headers: Record<string, string> = {}
+  if (o.token) headers.authorization = `Bearer ${o.token}`
+  if (o.body !== undefined) headers['content-type'] = 'application/json'
+  const res = await worker.fetch(
+    new Request(`http://gatehouse.test${path}`, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body) }),
+  )
+  const text = await res.text()
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null }
+}
+
+describe('sign-in flow in workerd', () => {
+  it('register → login → me → logout → me is 401', async () => {
+    const email = `w-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.test`
+    const password = 'correct horse battery staple'
+    const reg = await send('POST', '/api/v1/auth/register', { body: { email, password, organization: 'Workerd Org' } })
+    expect(reg.status, JSON.stringify(reg.body)).toBe(201)
+    expect(reg.body.role).toBe('admin')
+
+    const login = await send('POST', '/api/v1/auth/login', { body: { email, password } })
+    expect(login.status, JSON.stringify(login.body)).toBe(200)
+    const token = login.body.access_token as string
+    expect(login.body.token_type).toBe('Bearer')
+
+    const me = await send('GET', '/api/v1/auth/me', { token })
+    expect(me.status, JSON.stringify(me.body)).toBe(200)
+    expect(me.body).toMatchObject({ user_id: reg.body.user_id, tenant_id: reg.body.tenant_id, email, role: 'admin', session_id: login.body.session_id })
+
+    const jwks = await send('GET', '/.well-known/jwks.json')
+    expect(jwks.body.keys.map((k: { kid: string }) => k.kid)).toContain('workers-test')
+
+    const refreshed = await send('POST', '/api/v1/auth/refresh', { body: { refresh_token: login.body.refresh_token } })
+    expect(refreshed.status).toBe(200)
+
+    expect((await send('POST', '/api/v1/auth/logout', { token })).status).toBe(204)
+    const after = await send('GET', '/api/v1/auth/me', { token })
+    expect(after.status).toBe(401)
+    expect(after.headers.get('content-type')).toContain('application/problem+json')
+    // The whole session ended: the refreshed token is refused too.
+    expect((await send('GET', '/api/v1/auth/me', { token: refreshed.body.access_token })).status).toBe(401)
+  })
+})
