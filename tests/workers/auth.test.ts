@@ -3,10 +3,12 @@
  * Redis over HTTP (redis-http → redis-server) and MongoDB through the Data API (gateway →
  * FerretDB), with the JWT_PRIVATE_JWK binding from vitest.config.ts.
  */
-import { exports } from 'cloudflare:workers'
+import { SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 
-const worker = (exports as unknown as { default: { fetch(request: Request): Promise<Response> } }).default
+// SELF is the Worker's own fetch handler. (`exports` from 'cloudflare:workers' is the newer
+// spelling, but its types come from @cloudflare/workers-types, which this tsconfig does not load.)
+const worker = SELF
 
 async function send(method: string, path: string, o: { token?: string; body?: unknown } = {}) {
   const headers: Record<string, string> = {}
