@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { limitBody, requestLog } from './http/middleware.ts'
 import { errorFields } from './http/logger.ts'
+import { BackendUnavailableError } from './errors.ts'
 import { ApiError, problemBody, problemResponse } from './http/problems.ts'
 import { createRouter } from './http/router.ts'
 import { documentGate, gate } from './http/gate.ts'
@@ -74,6 +75,14 @@ export function createApp(deps: AppDeps): AppOpenAPI {
     const id = c.get('requestId')
     if (err instanceof ApiError) {
       return problemResponse({ ...problemBody(err.status, err.slug, err.message, err.extensions), request_id: id }, err.headers)
+    }
+    if (err instanceof BackendUnavailableError) {
+      // A backend timed out or is unreachable: a retryable 503, not a 500 (names the backend only).
+      logger.warn('backend unavailable', { id, route: c.req.path, backend: err.backend, reason: err.reason })
+      return problemResponse(
+        { ...problemBody(503, 'backend-unavailable', 'A backend is unavailable; try again shortly'), request_id: id },
+        { 'retry-after': '1' },
+      )
     }
     if (err instanceof HTTPException && err.status < 500) {
       // Hono's own client errors (malformed JSON, unsupported content type...).
