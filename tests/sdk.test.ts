@@ -184,6 +184,12 @@ describe.each(['app.request', 'HTTP'] as const)('SDK against a real embedded app
     expect(both.map((r) => r.response.status)).toEqual([200, 200])
     expect(seen).toHaveLength(1)
 
+    // Only a refresh token (as restored from storage): the first 401 fetches the access token.
+    const restored = createGatehouseClient({ ...connect, refreshToken: stale.getTokens().refresh! })
+    const again = await restored.GET('/api/v1/auth/me')
+    expect(again.response.status, JSON.stringify(again.error)).toBe(200)
+    expect(restored.getTokens().access).toBeTruthy()
+
     // The first refresh token was used up: refusing it leaves a typed 401 and no tokens.
     const spent = createGatehouseClient({ ...connect, token: 'not-a-token', refreshToken: first.refresh! })
     const refused = await spent.GET('/api/v1/auth/me')

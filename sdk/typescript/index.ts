@@ -134,12 +134,14 @@ interface BearerAuthOptions {
  */
 function bearerAuth({ current, refresh }: BearerAuthOptions): Middleware {
   // The copy to resend and the token it went out with, per request in flight.
-  const sent = new WeakMap<Request, { copy: Request; access: string }>()
+  const sent = new WeakMap<Request, { copy: Request; access: string | undefined }>()
   return {
     onRequest({ request, schemaPath }) {
+      if (CREDENTIAL_PATHS.has(schemaPath) || request.headers.has('authorization')) return undefined
       const { access, refresh: canRefresh } = current()
-      if (!access || CREDENTIAL_PATHS.has(schemaPath) || request.headers.has('authorization')) return undefined
-      request.headers.set('authorization', `Bearer ${access}`)
+      if (!access && !canRefresh) return undefined
+      if (access) request.headers.set('authorization', `Bearer ${access}`)
+      // Only a refresh token (restored from storage): the first 401 fetches an access token.
       if (canRefresh) sent.set(request, { copy: request.clone(), access })
       return request
     },
