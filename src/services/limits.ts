@@ -20,7 +20,8 @@
  * ## Failure modes
  * When the limiter is slow or down: `closed` answers 503, `open` serves the request unmetered.
  * Credential routes and writes are always closed; reads follow FAIL_OPEN_READS; public static
- * reads (the JWKS) are always open.
+ * reads (the JWKS) are always open. A signed-in read still needs its session check, which
+ * cannot be made without Redis: requireAuth answers 503 whatever the gate decided.
  */
 import type { Config } from '../config.ts'
 import type { RatePolicy } from '../ports.ts'
