@@ -74,6 +74,7 @@ export function createDataApiDocuments(options: DataApiOptions): DocumentStore {
   // Bound through a wrapper: Workers throw "Illegal invocation" for a detached global fetch.
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init))
   const headers = { 'content-type': 'application/ejson', accept: 'application/ejson', apiKey: options.apiKey }
+  const utf8 = new TextDecoder()
 
   /** One request with the call's deadline; network errors retried, answers returned as is. */
   async function send(what: string, url: string, init: RequestInit): Promise<{ status: number; text: string }> {
@@ -81,7 +82,8 @@ export function createDataApiDocuments(options: DataApiOptions): DocumentStore {
     for (let attempt = 0; ; attempt++) {
       try {
         const res = await doFetch(url, { ...init, signal })
-        return { status: res.status, text: await res.text() }
+        // Decoded by hand: workerd warns on .text() of a non-text type such as application/ejson.
+        return { status: res.status, text: utf8.decode(await res.arrayBuffer()) }
       } catch (err) {
         if (signal.aborted || isAbort(err)) {
           throw withCause(new BackendUnavailableError(BACKEND, 'timeout', `Data API ${what}: no answer within ${timeoutMs} ms`), err)
