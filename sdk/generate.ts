@@ -1,6 +1,6 @@
 /**
  * Turns openapi/openapi.json into the SDK's TypeScript types (sdk/typescript/schema.ts) with
- * openapi-typescript. Shared by `npm run sdk` (tools/sdk.ts) and the drift test, so both make
+ * openapi-typescript. Shared by `npm run openapi` (tools/openapi.ts) and the drift test, so both make
  * byte-identical output: same input document, same options, no timestamps.
  */
 import openapiTS, { astToString } from 'openapi-typescript'
@@ -12,8 +12,8 @@ export const SPEC_FILE = new URL('../openapi/openapi.json', import.meta.url)
 export const SCHEMA_FILE = new URL('./typescript/schema.ts', import.meta.url)
 
 const HEADER = `/**
- * Types of the gatehouse API, generated from openapi/openapi.json by \`npm run sdk\`
- * (openapi-typescript). Do not edit: change the routes, run \`npm run openapi\`, then \`npm run sdk\`.
+ * Types of the gatehouse API, generated from openapi/openapi.json by \`npm run openapi\`
+ * (openapi-typescript). Do not edit: change the routes, then run \`npm run openapi\`.
  */
 
 `

@@ -48,10 +48,10 @@ async function register(api: GatehouseClient): Promise<string> {
 }
 
 describe('sdk/typescript/schema.ts', () => {
-  it('is what `npm run sdk` generates from openapi/openapi.json', async () => {
+  it('is what `npm run openapi` generates from openapi/openapi.json', async () => {
     const committed = readFileSync(SCHEMA_FILE, 'utf8')
     const fresh = await generateSchemaTs(readFileSync(SPEC_FILE, 'utf8'))
-    expect(committed === fresh, 'sdk/typescript/schema.ts is out of date: run `npm run sdk`').toBe(true)
+    expect(committed === fresh, 'sdk/typescript/schema.ts is out of date: run `npm run openapi`').toBe(true)
     // Deterministic: a second generation is byte-identical.
     expect(await generateSchemaTs(readFileSync(SPEC_FILE, 'utf8'))).toBe(fresh)
   })

@@ -1,20 +1,37 @@
 /**
- * `npm run openapi`: writes openapi/openapi.json from the code (the app's routes and schemas).
- * `--check` exits non-zero when the committed file differs (the drift test does the same).
+ * `npm run openapi`: regenerates what derives from the routes — openapi/openapi.json (from the
+ * code) and the SDK's types sdk/typescript/schema.ts (from that document, openapi-typescript).
+ * `--check` exits non-zero when a committed file differs (the drift tests do the same).
  */
 import { readFileSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { generateSchemaTs, SCHEMA_FILE, SPEC_FILE } from '../sdk/generate.ts'
 import { generateOpenApiJson } from '../src/openapi.ts'
 
-const file = new URL('../openapi/openapi.json', import.meta.url)
-const json = await generateOpenApiJson()
-if (process.argv.includes('--check')) {
-  const current = readFileSync(file, 'utf8')
-  if (current !== json) {
-    console.error('openapi/openapi.json is out of date: run `npm run openapi`')
-    process.exit(1)
+const spec = await generateOpenApiJson()
+const outputs: Array<[URL, string]> = [
+  [SPEC_FILE, spec],
+  [SCHEMA_FILE, await generateSchemaTs(spec)],
+]
+const check = process.argv.includes('--check')
+let stale = 0
+for (const [file, text] of outputs) {
+  const name = fileURLToPath(file).replace(`${process.cwd()}/`, '')
+  if (!check) {
+    writeFileSync(file, text)
+    console.log(`wrote ${name} (${text.length} bytes)`)
+    continue
   }
-  console.log('openapi/openapi.json is up to date')
-} else {
-  writeFileSync(file, json)
-  console.log(`wrote openapi/openapi.json (${json.length} bytes)`)
+  let current = ''
+  try {
+    current = readFileSync(file, 'utf8')
+  } catch {
+    // A missing file is drift like any other.
+  }
+  if (current === text) console.log(`${name} is up to date`)
+  else {
+    console.error(`${name} is out of date: run \`npm run openapi\``)
+    stale++
+  }
 }
+if (stale) process.exit(1)

@@ -1,6 +1,6 @@
 /**
- * Types of the gatehouse API, generated from openapi/openapi.json by `npm run sdk`
- * (openapi-typescript). Do not edit: change the routes, run `npm run openapi`, then `npm run sdk`.
+ * Types of the gatehouse API, generated from openapi/openapi.json by `npm run openapi`
+ * (openapi-typescript). Do not edit: change the routes, then run `npm run openapi`.
  */
 
 export interface paths {
