@@ -57,7 +57,9 @@ export function createApp(deps: AppDeps): AppOpenAPI {
     scheme: 'bearer',
     bearerFormat: 'JWT',
   })
-  app.doc31('/openapi.json', OPENAPI_INFO)
+  // Built once: the document only changes with the code.
+  let openapi: ReturnType<AppOpenAPI['getOpenAPI31Document']> | undefined
+  app.get('/openapi.json', (c) => c.json((openapi ??= app.getOpenAPI31Document(OPENAPI_INFO))))
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'gatehouse API' }))
 
   app.notFound((c) => {

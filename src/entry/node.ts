@@ -3,6 +3,7 @@
  * node:sqlite file in GATEHOUSE_DATA_DIR (./data). Thin on purpose: config → backends → app.
  */
 import { serve } from '@hono/node-server'
+import type { ExecutionContext } from 'hono'
 import { resolve } from 'node:path'
 import { createApp } from '../app.ts'
 import { createRemoteBackends, kvOptions } from '../backends.ts'
@@ -59,7 +60,19 @@ async function main() {
   }
   const app = createApp({ config, backends, logger })
 
-  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+  // Node has no executionCtx: this one tracks background work (cache fills, session touches) so a
+  // shutdown can finish it, and spares Hono's "no execution context" throw on every request.
+  const background = new Set<Promise<unknown>>()
+  const executionCtx: ExecutionContext = {
+    waitUntil(promise) {
+      const tracked = promise.catch(() => undefined).finally(() => background.delete(tracked))
+      background.add(tracked)
+    },
+    passThroughOnException() {},
+    props: {},
+  }
+
+  const server = serve({ fetch: (req) => app.fetch(req, undefined, executionCtx), port, hostname: host }, (info) => {
     const where = `http://${host}:${info.port}`
     if (config.mode === 'embedded') {
       console.log(`gatehouse: EMBEDDED mode — no Redis/MongoDB configured; data in ${resolve(config.GATEHOUSE_DATA_DIR)}/gatehouse.db`)
@@ -71,6 +84,7 @@ async function main() {
 
   const shutdown = () => {
     server.close(async () => {
+      await Promise.allSettled([...background])
       await backends.close?.()
       process.exit(0)
     })
