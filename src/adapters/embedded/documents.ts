@@ -12,7 +12,8 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import { ObjectId } from 'bson'
 import { Aggregator, Query, update as applyUpdate } from 'mingo'
 import type { Collection, Doc, DocumentStore, Filter, FindOptions, IndexSpec, Update, UpdateResult } from '../../ports.ts'
-import { DuplicateKeyError, IndexConflictError, ValidationError } from '../../errors.ts'
+import { DuplicateKeyError, ValidationError } from '../../errors.ts'
+import { missingIndexes } from '../index-specs.ts'
 import { MINGO, checkDocument, checkPipeline, checkUpdate, decode, encode, upsertSeed } from './documents-ops.ts'
 import { checkName, fieldExpr, idKey, jsonPathLiteral, prefilter, sqlIndexName, tableName } from './documents-sql.ts'
 
@@ -139,14 +140,7 @@ class EmbeddedCollection implements Collection {
       if (fields.length === 0 || fields.some(([, dir]) => dir !== 1 && dir !== -1)) throw new ValidationError('index', 'key must map fields to 1 or -1')
     }
     this.#write(() => {
-      const existing = new Map(this.#listSpecs().map((s) => [s.name, s]))
-      for (const spec of indexes) {
-        const want: IndexSpec = { key: spec.key, name: spec.name, ...(spec.unique ? { unique: true } : {}) }
-        const have = existing.get(spec.name)
-        if (have) {
-          if (JSON.stringify(have.key) !== JSON.stringify(want.key) || !!have.unique !== !!want.unique) throw new IndexConflictError(spec.name)
-          continue
-        }
+      for (const want of missingIndexes(this.#listSpecs(), indexes)) {
         const columns = Object.entries(want.key).map(([field, dir]) => `${fieldExpr(field)}${dir === -1 ? ' DESC' : ''}`)
         for (const field of Object.keys(want.key)) {
           const arrays = this.#prepare(`SELECT 1 FROM ${this.#table} WHERE json_type(body, ${jsonPathLiteral(field)}) = 'array' LIMIT 1`).get()
@@ -158,7 +152,6 @@ class EmbeddedCollection implements Collection {
           throw asDuplicate(err, want.name) ?? err
         }
         this.#prepare('INSERT INTO doc_indexes (coll, name, spec) VALUES (?, ?, ?)').run(this.#name, want.name, JSON.stringify(want))
-        existing.set(want.name, want)
       }
     })
     this.#indexed = undefined

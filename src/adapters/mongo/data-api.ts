@@ -16,6 +16,7 @@
  */
 import { ObjectId } from 'bson'
 import type { Collection, Doc, DocumentStore, Filter, FindOptions, IndexSpec, Update, UpdateResult } from '../../ports.ts'
+import { missingIndexes } from '../index-specs.ts'
 import { BackendUnavailableError, DuplicateKeyError, IndexConflictError, UnsupportedOperationError, ValidationError } from '../../errors.ts'
 import { decodeEjson, encodeEjson } from './ejson.ts'
 
@@ -200,25 +201,13 @@ class DataApiCollection implements Collection {
   }
 
   async createIndexes(indexes: IndexSpec[]): Promise<void> {
-    // Compared here so "same name, other definition" is an IndexConflictError naming the index,
-    // and an existing identical index costs no write.
-    const existing = new Map((await this.listIndexes()).map((ix) => [ix.name, ix]))
-    const missing: IndexSpec[] = []
-    for (const spec of indexes) {
-      const have = existing.get(spec.name)
-      if (!have) missing.push({ key: spec.key, name: spec.name, ...(spec.unique ? { unique: true } : {}) })
-      else if (!sameIndex(have, spec)) throw new IndexConflictError(spec.name)
-    }
+    const missing = missingIndexes(await this.listIndexes(), indexes)
     if (missing.length > 0) await this.#run('createIndexes', { indexes: missing })
   }
 
   async listIndexes(): Promise<IndexSpec[]> {
     return (await this.#run<{ indexes: IndexSpec[] }>('listIndexes', {})).indexes
   }
-}
-
-function sameIndex(a: IndexSpec, b: IndexSpec): boolean {
-  return JSON.stringify(a.key) === JSON.stringify(b.key) && !!a.unique === !!b.unique
 }
 
 function updateResult(r: UpdateResult): UpdateResult {

@@ -20,6 +20,7 @@ import {
   MongoServerSelectionError, MongoTopologyClosedError, type Db, type Document,
 } from 'mongodb'
 import type { Collection, Doc, DocumentStore, Filter, FindOptions, IndexSpec, Update, UpdateResult } from '../../ports.ts'
+import { missingIndexes } from '../index-specs.ts'
 import { BackendUnavailableError, DuplicateKeyError, IndexConflictError, UnsupportedOperationError, ValidationError } from '../../errors.ts'
 
 export interface DriverOptions {
@@ -152,15 +153,7 @@ class DriverCollection implements Collection {
   }
 
   async createIndexes(indexes: IndexSpec[]): Promise<void> {
-    // Compared first, so "same name, other definition" names the index and identical ones cost
-    // no write (FerretDB v1 drops the connection when several existing indexes are re-sent).
-    const existing = new Map((await this.listIndexes()).map((ix) => [ix.name, ix]))
-    const missing: IndexSpec[] = []
-    for (const spec of indexes) {
-      const have = existing.get(spec.name)
-      if (!have) missing.push({ key: spec.key, name: spec.name, ...(spec.unique ? { unique: true } : {}) })
-      else if (JSON.stringify(have.key) !== JSON.stringify(spec.key) || !!have.unique !== !!spec.unique) throw new IndexConflictError(spec.name)
-    }
+    const missing = missingIndexes(await this.listIndexes(), indexes)
     if (missing.length === 0) return
     try {
       await this.#with((c) => c.createIndexes(missing))
