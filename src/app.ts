@@ -4,7 +4,7 @@ import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { limitBody, requestLog } from './http/middleware.ts'
 import { errorFields } from './http/logger.ts'
-import { BackendUnavailableError } from './errors.ts'
+import { BackendUnavailableError, ValidationError } from './errors.ts'
 import { ApiError, problemBody, problemResponse } from './http/problems.ts'
 import { createRouter } from './http/router.ts'
 import { documentGate, gate } from './http/gate.ts'
@@ -86,6 +86,15 @@ export function createApp(deps: AppDeps): AppOpenAPI {
         { 'retry-after': '1' },
       )
     }
+    if (err instanceof ValidationError) {
+      // A value a repository refused (the route schema should have): the caller's input, so 422.
+      return problemResponse({
+        ...problemBody(422, 'validation-failed', 'The request has invalid fields', {
+          errors: [{ path: err.field, code: 'invalid', message: err.message }],
+        }),
+        request_id: id,
+      })
+    }
     if (err instanceof HTTPException && err.status < 500) {
       // Hono's own client errors (malformed JSON, unsupported content type...).
       const slug = err.status === 400 ? 'bad-request' : `http-${err.status}`
@@ -98,16 +107,22 @@ export function createApp(deps: AppDeps): AppOpenAPI {
   return app
 }
 
-/** Methods registered for a concrete path (for 405 answers). */
+/**
+ * Methods registered for a concrete path (for 405 answers). Only the most specific routes count:
+ * `/logs/metadata/recent` is its own resource (GET), not an `{upload_id}` that can be patched.
+ */
 function allowedMethods(app: AppOpenAPI, path: string): string[] {
   const trim = (p: string) => (p.length > 1 ? p.replace(/\/+$/, '') : p)
   const target = trim(path)
-  const methods = new Set<string>()
+  const byParams = new Map<number, Set<string>>()
   for (const r of app.routes) {
     if (r.method === 'ALL') continue
     const escaped = trim(r.path).replace(/[.+?^$()|[\]\\]/g, '\\$&')
     const source = escaped.replace(/:[A-Za-z0-9_]+/g, '[^/]+').replace(/\*/g, '.*')
-    if (new RegExp('^' + source + '$').test(target)) methods.add(r.method)
+    if (!new RegExp('^' + source + '$').test(target)) continue
+    const params = (r.path.match(/[:*]/g) ?? []).length
+    byParams.set(params, (byParams.get(params) ?? new Set()).add(r.method))
   }
-  return [...methods]
+  if (byParams.size === 0) return []
+  return [...byParams.get(Math.min(...byParams.keys()))!]
 }

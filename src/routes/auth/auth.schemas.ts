@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { ID_PATTERN } from '../../repositories/values.ts'
 
 /** Request and response bodies of the sign-in and session routes. */
 
@@ -95,7 +96,8 @@ export const SessionParams = z.object({
 })
 
 export const UserParams = z.object({
-  user_id: z.string().min(1).max(128).openapi({ param: { name: 'user_id', in: 'path' } }),
+  // The repositories' id syntax, so a malformed id is a 422 here rather than a refusal deeper down.
+  user_id: z.string().regex(ID_PATTERN, 'a user id').openapi({ param: { name: 'user_id', in: 'path' } }),
 })
 
 export const RevokeScopeQuery = z.object({

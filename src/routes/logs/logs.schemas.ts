@@ -164,6 +164,9 @@ const QueryTime = z
   .transform((s) => new Date(s))
   .refine((d) => !Number.isNaN(d.getTime()), 'a valid time')
 
+/** How QueryTime reads in the OpenAPI document (the transform hides the union's formats). */
+const QUERY_TIME_DOC = { anyOf: [{ type: 'string' as const, format: 'date-time' }, { type: 'string' as const, format: 'date' }] }
+
 const SORT_VALUES = [...SORT_FIELDS, ...SORT_FIELDS.map((f) => `-${f}` as const)] as const
 
 export const ListQuery = z
@@ -174,9 +177,9 @@ export const ListQuery = z
     service_name: Label().optional(),
     user_id: Id('user_id').optional(),
     format_type: FormatTypeSchema.optional(),
-    created_after: QueryTime.optional().openapi({ type: 'string', description: 'Inclusive; ISO 8601 date-time or date' }),
-    created_before: QueryTime.optional().openapi({ type: 'string', description: 'Exclusive; ISO 8601 date-time or date' }),
-    page: QueryInt(1, 100_000, 1).openapi({ type: 'integer', minimum: 1 }),
+    created_after: QueryTime.optional().openapi({ ...QUERY_TIME_DOC, description: 'Inclusive; ISO 8601 date-time or date' }),
+    created_before: QueryTime.optional().openapi({ ...QUERY_TIME_DOC, description: 'Exclusive; ISO 8601 date-time or date' }),
+    page: QueryInt(1, 100_000, 1).openapi({ type: 'integer', minimum: 1, maximum: 100_000 }),
     page_size: QueryInt(1, MAX_PAGE_SIZE, 20).openapi({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE }),
     sort: z.enum(SORT_VALUES).default('-created_at').openapi({ description: 'A field, `-field` for descending (default -created_at)' }),
     order: z.enum(['asc', 'desc']).optional().openapi({ description: 'Direction for `sort` given without a sign' }),
