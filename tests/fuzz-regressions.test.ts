@@ -89,6 +89,15 @@ describe.each(kinds)('fuzz regressions (%s backends)', (kind) => {
     }
   })
 
+  it("If-Match: the document's pattern accepts exactly what the API accepts (the rest is a 400)", async () => {
+    const op = (await operations(t)).find(([m, p]) => m === 'PATCH' && p === '/api/v1/users/profile')![2] as any
+    const pattern = new RegExp(op.parameters.find((p: any) => p.name === 'if-match').schema.pattern)
+    for (const value of ['"v1"', 'W/"v1"', '*', ' "a" , W/"b" ', '"é"', '', 'v1', '"a,b"', '"a",', '"a" "b"', '0'.repeat(50)]) {
+      const r = await call(t.app, 'PATCH', '/api/v1/users/profile', { token: session.access, body: {}, headers: { 'if-match': value } })
+      expect(r.status === 400, `${JSON.stringify(value)} → ${r.status}`).toBe(!pattern.test(value))
+    }
+  })
+
   it('405 Allow names the methods of the most specific route: /logs/metadata/recent is GET only', async () => {
     for (const path of ['/api/v1/logs/metadata/recent', '/api/v1/logs/metadata/stats']) {
       const r = await call(t.app, 'OPTIONS', path, { token: session.access })

@@ -267,7 +267,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description ETag from a previous GET/PATCH; a stale one gets 412 */
+                    /** @description ETag from a previous GET/PATCH; a stale one gets 412, a malformed one 400 */
                     "if-match"?: string;
                 };
                 path?: never;
@@ -1277,7 +1277,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description ETag from a previous GET/PATCH; a stale one gets 412 */
+                    /** @description ETag from a previous GET/PATCH; a stale one gets 412, a malformed one 400 */
                     "if-match"?: string;
                 };
                 path: {

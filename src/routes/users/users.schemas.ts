@@ -193,5 +193,11 @@ export const IfMatchHeader = z.object({
     .string()
     .max(1024)
     .optional()
-    .openapi({ param: { name: 'if-match', in: 'header' }, description: 'ETag from a previous GET/PATCH; a stale one gets 412', example: '"v3"' }),
+    .openapi({
+      param: { name: 'if-match', in: 'header' },
+      description: 'ETag from a previous GET/PATCH; a stale one gets 412, a malformed one 400',
+      example: '"v3"',
+      // What parseIfMatch (users.etag.ts) reads: "*" or a comma-separated list of entity tags.
+      pattern: String.raw`^\s*(\*|(W/)?"[\x21\x23-\x2b\x2d-\x7e\x80-\xff]*"(\s*,\s*(W/)?"[\x21\x23-\x2b\x2d-\x7e\x80-\xff]*")*)\s*$`,
+    }),
 })
