@@ -11,7 +11,7 @@ import type { Collection, DocumentStore, Role } from '../ports.ts'
 import { VersionConflictError } from '../errors.ts'
 import { COLLECTIONS } from './indexes.ts'
 import { ROLES, type RepositoryOptions } from './users.ts'
-import { bool, date, id, idString, int, object, oneOf, onlyKeys, paging, text, timezone } from './values.ts'
+import { bool, date, id, idString, int, object, oneOf, onlyKeys, tenantPage, text, timezone } from './values.ts'
 
 export const THEMES = ['light', 'dark', 'system'] as const
 export type Theme = (typeof THEMES)[number]
@@ -209,15 +209,8 @@ export function createProfilesRepository(store: DocumentStore, options: Profiles
       return toProfile(await coll.findOne(scoped(userId, scope)))
     },
 
-    async listByTenant(tenantId, opts = {}) {
-      const { page, page_size, skip } = paging(opts.page, opts.page_size)
-      const filter: Record<string, unknown> = { tenant_id: id('tenant_id', tenantId) }
-      if (opts.role !== undefined) filter.role = oneOf('role', opts.role, ROLES)
-      const [docs, total] = await Promise.all([
-        coll.find(filter, { sort: { created_at: 1, user_id: 1 }, skip, limit: page_size }),
-        coll.count(filter),
-      ])
-      return { items: docs.map((d) => toProfile(d)!), total, page, page_size }
+    listByTenant(tenantId, opts = {}) {
+      return tenantPage(coll, tenantId, opts, ROLES, (d) => toProfile(d)!)
     },
 
     async patch(userId, changes, opts = {}) {

@@ -7,7 +7,7 @@
 import type { Collection, DocumentStore, Role } from '../ports.ts'
 import { COLLECTIONS } from './indexes.ts'
 import { DuplicateKeyError, ValidationError } from '../errors.ts'
-import { id, idString, oneOf, paging, randomHex, text } from './values.ts'
+import { id, idString, oneOf, tenantPage, randomHex, text } from './values.ts'
 
 export const ROLES = ['viewer', 'admin', 'superadmin'] as const satisfies readonly Role[]
 
@@ -133,15 +133,8 @@ export function createUsersRepository(store: DocumentStore, options: RepositoryO
       const res = await coll.deleteOne({ tenant_id: id('tenant_id', tenantId), user_id: id('user_id', userId) })
       return res.deletedCount === 1
     },
-    async listByTenant(tenantId, opts = {}) {
-      const { page, page_size, skip } = paging(opts.page, opts.page_size)
-      const filter: Record<string, unknown> = { tenant_id: id('tenant_id', tenantId) }
-      if (opts.role !== undefined) filter.role = oneOf('role', opts.role, ROLES)
-      const [docs, total] = await Promise.all([
-        coll.find(filter, { sort: { created_at: 1, user_id: 1 }, skip, limit: page_size }),
-        coll.count(filter),
-      ])
-      return { items: docs.map((d) => toUser(d)!), total, page, page_size }
+    listByTenant(tenantId, opts = {}) {
+      return tenantPage(coll, tenantId, opts, ROLES, (d) => toUser(d)!)
     },
   }
 }

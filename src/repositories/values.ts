@@ -4,6 +4,7 @@
  * string belongs is refused (ValidationError) instead of widening a query.
  */
 import { ValidationError } from '../errors.ts'
+import type { Collection, Doc } from '../ports.ts'
 
 /** A string of bounded length (after trim when `trim`); anything else is refused. */
 export function text(field: string, value: unknown, options: { max?: number; min?: number; pattern?: RegExp } = {}): string {
@@ -78,6 +79,24 @@ export function paging(page: unknown = 1, pageSize: unknown = 20, maxPageSize = 
   const p = int('page', page, 1, 100_000)
   const size = int('page_size', pageSize, 1, maxPageSize)
   return { page: p, page_size: size, skip: (p - 1) * size }
+}
+
+/**
+ * One page of a tenant's members (users or profiles), oldest first, optionally of one role, with
+ * the total — the listing both repositories offer.
+ */
+export async function tenantPage<D extends Doc, T>(
+  coll: Collection<D>,
+  tenantId: string,
+  opts: { page?: number; page_size?: number; role?: string },
+  roles: readonly string[],
+  view: (doc: D) => T,
+): Promise<{ items: T[]; total: number; page: number; page_size: number }> {
+  const { page, page_size, skip } = paging(opts.page, opts.page_size)
+  const filter: Record<string, unknown> = { tenant_id: id('tenant_id', tenantId) }
+  if (opts.role !== undefined) filter.role = oneOf('role', opts.role, roles)
+  const [docs, total] = await Promise.all([coll.find(filter, { sort: { created_at: 1, user_id: 1 }, skip, limit: page_size }), coll.count(filter)])
+  return { items: docs.map(view), total, page, page_size }
 }
 
 /** A valid IANA time zone name (as the runtime's Intl knows them). */
