@@ -1,14 +1,15 @@
 /**
- * The sign-in flow inside workerd, through the Worker's own fetch handler (src/entry/worker.ts):
+ * The sign-in flow and the one-round-trip hot path inside workerd, through the Worker's own fetch handler (src/entry/worker.ts):
  * Redis over HTTP (redis-http → redis-server) and MongoDB through the Data API (gateway →
  * FerretDB), with the JWT_PRIVATE_JWK binding from vitest.config.ts.
  */
-import { SELF } from 'cloudflare:test'
+import { env, SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 
 // SELF is the Worker's own fetch handler. (`exports` from 'cloudflare:workers' is the newer
 // spelling, but its types come from @cloudflare/workers-types, which this tsconfig does not load.)
 const worker = SELF
+const bindings = env as unknown as Record<string, string>
 
 async function send(method: string, path: string, o: { token?: string; body?: unknown } = {}) {
   const headers: Record<string, string> = {}
@@ -50,5 +51,43 @@ describe('sign-in flow in workerd', () => {
     expect(after.headers.get('content-type')).toContain('application/problem+json')
     // The whole session ended: the refreshed token is refused too.
     expect((await send('GET', '/api/v1/auth/me', { token: refreshed.body.access_token })).status).toBe(401)
+  })
+})
+
+// The one-round-trip hot path on the Workers runtime itself: an authenticated, cached GET costs
+// exactly ONE HTTP request at redis-http (session, revocations, every rate-limit policy, usage
+// counter and cache read in one /pipeline), read from the server's own counter. In this file, so
+// it runs after the flow above and nothing else in the workers project moves the counter.
+async function redisRequests(): Promise<number> {
+  const res = await fetch(`${bindings.UPSTASH_REDIS_REST_URL}/_stats`, {
+    headers: { authorization: `Bearer ${bindings.UPSTASH_REDIS_REST_TOKEN}` },
+  })
+  return ((await res.json()) as { requests: number }).requests
+}
+
+describe('hot path in workerd', () => {
+  it('an authenticated cached GET costs one Redis HTTP request', async () => {
+    const email = `hp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.test`
+    const password = 'correct horse battery staple'
+    expect((await send('POST', '/api/v1/auth/register', { body: { email, password, organization: 'Hot Path Org' } })).status).toBe(201)
+    const login = await send('POST', '/api/v1/auth/login', { body: { email, password } })
+    expect(login.status).toBe(200)
+    const token = login.body.access_token as string
+    const path = '/api/v1/logs/metadata/stats?days=7'
+
+    // Warm-up: scripts loaded, profile and stats cached (fills run after the response).
+    for (let i = 0; i < 3; i++) expect((await send('GET', path, { token })).status).toBe(200)
+    await new Promise((r) => setTimeout(r, 200))
+
+    const counts: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const before = await redisRequests()
+      const res = await send('GET', path, { token })
+      expect(res.status).toBe(200)
+      expect(res.headers.get('x-cache')).toBe('hit')
+      expect(res.headers.get('ratelimit')).toMatch(/"burst";r=\d+;t=\d+/)
+      counts.push((await redisRequests()) - before)
+    }
+    expect(counts).toEqual([1, 1, 1])
   })
 })
