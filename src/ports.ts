@@ -6,7 +6,9 @@
  * Services and routes depend on these interfaces only.
  */
 
-export type Role = 'viewer' | 'admin' | 'superadmin'
+import type { Role } from './domain/roles.ts'
+
+export type { Role }
 
 /** Background work a caller hands to `executionCtx.waitUntil` (or awaits when there is none). */
 export type Pending = Promise<unknown>
@@ -18,13 +20,17 @@ export interface Pingable {
 
 // ---------------------------------------------------------------------------------------------
 // Sessions (DataWise seed's SessionStore). Raw session ids never reach storage: records are keyed
-// by SHA-256(id) — the "handle" — which is also what listings and the API expose.
+// by SHA-256(id) — the "handle" — which is also what listings and the API expose. Everything of
+// a session lives under its tenant (one hash slot on Redis Cluster), so every call names it.
 // ---------------------------------------------------------------------------------------------
 
 export interface SessionInput {
   userId: string
   tenantId: string
+  /** The role authorization uses: server-side state, updated when the account's role changes. */
   role: Role
+  /** The user's plan (api_calls_per_hour) the gate applies; the configured default when absent. */
+  hourlyLimit?: number
   device?: string
   ip?: string
   userAgent?: string
@@ -51,26 +57,31 @@ export interface SessionTimes {
   maxLifetimeSeconds: number
 }
 
+/** What a change of the account applies to every live session of the user. */
+export type SessionAuthority = Partial<Pick<Session, 'role' | 'hourlyLimit'>>
+
 export interface SessionStore extends Pingable {
   /** Creates a session; returns the raw id (only ever given to the client) and the record. */
   create(input: SessionInput): Promise<{ id: string; session: Session }>
   /** The live session for a raw id, or null when unknown, expired or revoked. */
-  get(id: string): Promise<Session | null>
+  get(tenantId: string, id: string): Promise<Session | null>
   /** Slides the idle expiry forward (bounded by the absolute lifetime). Null when not alive. */
-  touch(id: string): Promise<Session | null>
+  touch(tenantId: string, id: string): Promise<Session | null>
   /** Merges fields into a live session (refreshHash rotation, data). Null when not alive. */
-  update(id: string, patch: Partial<Pick<Session, 'refreshHash' | 'data' | 'role' | 'device'>>): Promise<Session | null>
+  update(tenantId: string, id: string, patch: Partial<Pick<Session, 'refreshHash' | 'data' | 'device'> & SessionAuthority>): Promise<Session | null>
   /**
    * Atomically swaps the refresh hash: succeeds only if the stored hash equals `expected`.
    * Returns 'rotated', 'mismatch' (reuse detected — caller revokes) or 'missing'.
    */
-  rotateRefresh(id: string, expected: string, next: string): Promise<'rotated' | 'mismatch' | 'missing'>
+  rotateRefresh(tenantId: string, id: string, expected: string, next: string): Promise<'rotated' | 'mismatch' | 'missing'>
   /** Live sessions of a user, newest first. Never returns expired or revoked ones. */
-  list(userId: string): Promise<Session[]>
+  list(tenantId: string, userId: string): Promise<Session[]>
+  /** Applies a role / plan change to every live session of the user; returns how many. */
+  updateUser(tenantId: string, userId: string, patch: SessionAuthority): Promise<number>
   /** Revokes one session of `userId` by handle. False when it was not that user's live session. */
-  revoke(userId: string, handle: string): Promise<boolean>
+  revoke(tenantId: string, userId: string, handle: string): Promise<boolean>
   /** Revokes all sessions of a user except the given handles; returns how many were revoked. */
-  revokeAll(userId: string, exceptHandles?: string[]): Promise<number>
+  revokeAll(tenantId: string, userId: string, exceptHandles?: string[]): Promise<number>
   /** Drops expired records and index entries; returns how many were removed. */
   cleanupExpired(): Promise<number>
 }
@@ -81,16 +92,21 @@ export interface SessionStore extends Pingable {
 
 export interface Revocations extends Pingable {
   /** Refuses the token id until `expiresAt` (ms epoch), after which the entry may vanish. */
-  revokeToken(jti: string, expiresAt: number): Promise<void>
-  isRevoked(jti: string): Promise<boolean>
-  /** Every token of the user issued before `at` (ms epoch) is refused, for `ttlSeconds`. */
-  revokeUserBefore(userId: string, at: number, ttlSeconds: number): Promise<void>
-  /** The user's "revoked before" time (ms epoch), or null. */
-  revokedBefore(userId: string): Promise<number | null>
+  revokeToken(tenantId: string, jti: string, expiresAt: number): Promise<void>
+  isRevoked(tenantId: string, jti: string): Promise<boolean>
+  /**
+   * Every token of the user issued before `atSeconds` (epoch SECONDS, the unit of a JWT's `iat`)
+   * is refused, for `ttlSeconds`. A token issued in that very second or later stays valid.
+   */
+  revokeUserBefore(tenantId: string, userId: string, atSeconds: number, ttlSeconds: number): Promise<void>
+  /** The user's cutoff (epoch seconds), or null. */
+  revokedBefore(tenantId: string, userId: string): Promise<number | null>
 }
 
 // ---------------------------------------------------------------------------------------------
 // Cache (QueryCache / CacheStore). Keys are hashed and scoped by tenant (and user when given).
+// Entries are generation-checked: a tag's generation changes on every invalidation, an entry
+// records the generations it was computed under, and is a hit only while they are current.
 // ---------------------------------------------------------------------------------------------
 
 export interface CacheScope {
@@ -99,14 +115,28 @@ export interface CacheScope {
   userId?: string
 }
 
+/** A read: the value (null on a miss) and the generations seen, to pass to `set` as `stamp`. */
+export interface CacheRead<T> {
+  value: T | null
+  /** Opaque: the scope's and tags' generations at the time of the read. */
+  stamp: string
+}
+
 export interface CacheSetOptions {
   ttlSeconds: number
   /** Tags (within the scope's tenant) that invalidate this entry. */
   tags?: string[]
+  /**
+   * The stamp of the read that preceded the computation: the entry records THOSE generations, so
+   * a value computed before an invalidation that lands after it is never served. Without one,
+   * the current generations are recorded.
+   */
+  stamp?: string
 }
 
 export interface Cache extends Pingable {
-  get<T = unknown>(scope: CacheScope, key: string): Promise<T | null>
+  /** Issues its command synchronously (it can join the request's round trip). `tags` as set. */
+  get<T = unknown>(scope: CacheScope, key: string, tags?: string[]): Promise<CacheRead<T>>
   set(scope: CacheScope, key: string, value: unknown, options: CacheSetOptions): Promise<void>
   delete(scope: CacheScope, key: string): Promise<void>
   /** Drops every entry of the tenant carrying any of the tags. No whole-keyspace scans. */
@@ -127,6 +157,11 @@ export interface RatePolicy {
   limit: number
   windowSeconds: number
   algorithm?: RateAlgorithm
+  /**
+   * Gatekeeper only: the admitted subject's record may carry its own limit for this policy
+   * (`hourlyLimit` of the session: the user's plan); `limit` applies when it does not.
+   */
+  limitFrom?: 'session'
 }
 
 export interface PolicyResult {
@@ -146,11 +181,55 @@ export interface RateResult {
   pending: Pending
 }
 
+export interface CheckOptions {
+  /** Units one request consumes (default 1). 0 reads the policies without consuming. */
+  cost?: number
+}
+
 export interface RateLimiter extends Pingable {
-  /** Checks all policies for one key in one call. */
-  check(key: string, policies: RatePolicy[]): Promise<RateResult>
+  /** Checks all policies for one key in one atomic call: all consume, or none. */
+  check(key: string, policies: RatePolicy[], options?: CheckOptions): Promise<RateResult>
   /** Forgets a key's usage (e.g. after a successful login). */
   reset(key: string, policies: RatePolicy[]): Promise<void>
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gatekeeper: the request's admission in ONE atomic step — is the signed-in subject still valid
+// (session alive, token and user not revoked) and, only if so, every rate-limit policy charged
+// together. A refused subject consumes nothing: a stolen, revoked token cannot spend its owner's
+// budget. All keys of one admission live under the subject's tenant.
+// ---------------------------------------------------------------------------------------------
+
+export interface AdmissionSubject {
+  tenantId: string
+  userId: string
+  /** Raw session id (our tokens): the session must be alive and belong to userId in tenantId. */
+  sessionId?: string
+  /** Ids refused when revoked (Revocations.revokeToken): the jti, an external `sid:<id>`. */
+  tokenIds: string[]
+  /** Token issue time, epoch seconds: refused when before the user's cutoff. */
+  issuedAt: number
+}
+
+/** A policy and the bucket (within the tenant) it counts in: `u:<user>`, `tenant`... */
+export interface Charge {
+  bucket: string
+  policy: RatePolicy
+}
+
+export interface AdmissionRequest {
+  subject: AdmissionSubject
+  charges: Charge[]
+  /** Units the request consumes from every charged policy (default 1; 0 reads only). */
+  cost?: number
+}
+
+export type Admission =
+  | { valid: true; session: Session | null; rate: RateResult }
+  | { valid: false; reason: 'revoked' }
+
+export interface Gatekeeper extends Pingable {
+  admit(request: AdmissionRequest): Promise<Admission>
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -249,6 +328,7 @@ export interface Backends {
   revocations: Revocations
   cache: Cache
   rateLimiter: RateLimiter
+  gatekeeper: Gatekeeper
   counters: Counters
   locks: Locks
   documents: DocumentStore
@@ -258,7 +338,7 @@ export interface Backends {
 }
 
 /** The Redis-side half of Backends, as each key-value adapter family builds it. */
-export type KvBackends = Pick<Backends, 'sessions' | 'revocations' | 'cache' | 'rateLimiter' | 'counters' | 'locks' | 'kv'> & {
+export type KvBackends = Pick<Backends, 'sessions' | 'revocations' | 'cache' | 'rateLimiter' | 'gatekeeper' | 'counters' | 'locks' | 'kv'> & {
   close?(): Promise<void>
 }
 

@@ -13,6 +13,7 @@ import { createEmbeddedKv } from '../src/adapters/embedded/kv.ts'
 import type { KvBackends, SessionTimes } from '../src/ports.ts'
 import { cacheContract } from './contracts/cache.contract.ts'
 import { countersContract } from './contracts/counters.contract.ts'
+import { gatekeeperContract } from './contracts/gatekeeper.contract.ts'
 import { locksContract } from './contracts/locks.contract.ts'
 import { rateLimiterContract } from './contracts/rate-limiter.contract.ts'
 import { revocationsContract } from './contracts/revocations.contract.ts'
@@ -44,6 +45,7 @@ describe.concurrent('key-value contracts (embedded)', () => {
   revocationsContract('embedded', make)
   cacheContract('embedded', make)
   rateLimiterContract('embedded', make)
+  gatekeeperContract('embedded', make)
   countersContract('embedded', make)
   locksContract('embedded', make)
 })
@@ -54,7 +56,7 @@ describe.sequential('embedded key-value store', () => {
     let db = openEmbeddedDatabase(dir)
     let kv = createEmbeddedKv(db, { session: DEFAULT_TIMES })
     const { id, session } = await kv.sessions.create({ userId: 'u1', tenantId: 't1', role: 'admin' })
-    await kv.revocations.revokeToken('jti', Date.now() + 60_000)
+    await kv.revocations.revokeToken('t1', 'jti', Date.now() + 60_000)
     await kv.counters.increment('calls', 7, 60)
     await kv.cache.set({ tenantId: 't1' }, 'k', { v: 1 }, { ttlSeconds: 60, tags: ['x'] })
     await kv.rateLimiter.check('ip', [{ name: 'burst', limit: 10, windowSeconds: 3600 }])
@@ -65,13 +67,13 @@ describe.sequential('embedded key-value store', () => {
     db = openEmbeddedDatabase(dir) // tables are created idempotently on the reopened file
     kv = createEmbeddedKv(db, { session: DEFAULT_TIMES })
     open.push({ db, kv })
-    expect(await kv.sessions.get(id)).toEqual(session)
-    expect(await kv.revocations.isRevoked('jti')).toBe(true)
+    expect(await kv.sessions.get('t1', id)).toEqual(session)
+    expect(await kv.revocations.isRevoked('t1', 'jti')).toBe(true)
     expect(await kv.counters.get('calls')).toBe(7)
-    expect(await kv.cache.get({ tenantId: 't1' }, 'k')).toEqual({ v: 1 })
+    expect((await kv.cache.get({ tenantId: 't1' }, 'k', ['x'])).value).toEqual({ v: 1 })
     expect((await kv.rateLimiter.check('ip', [{ name: 'burst', limit: 10, windowSeconds: 3600 }])).policies[0]!.remaining).toBe(8)
     expect(await kv.locks.acquire('job', { ttlMs: 1000 })).toBeNull() // still held until its TTL
     await kv.cache.invalidateTags('t1', ['x'])
-    expect(await kv.cache.get({ tenantId: 't1' }, 'k')).toBeNull()
+    expect((await kv.cache.get({ tenantId: 't1' }, 'k', ['x'])).value).toBeNull()
   })
 })

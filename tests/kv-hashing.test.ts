@@ -34,7 +34,8 @@ describe('session ids and policies', () => {
     expect(resolvePolicy({ name: 'fast', limit: 5000, windowSeconds: 1, algorithm: 'token' })).toMatchObject({ intervalMs: 1, refillRate: 5 })
     expect(resolvePolicy({ name: 'burst', limit: 10, windowSeconds: 60 }).algorithm).toBe('sliding')
     expect(() => resolvePolicy({ name: 'a:b', limit: 1, windowSeconds: 1 })).toThrow(TypeError)
-    expect(() => resolvePolicy({ name: 'a', limit: 0, windowSeconds: 1 })).toThrow(TypeError)
+    expect(resolvePolicy({ name: 'a', limit: 0, windowSeconds: 1, algorithm: 'token' }).algorithm).toBe('fixed') // a blocked plan
+    expect(() => resolvePolicy({ name: 'a', limit: -1, windowSeconds: 1 })).toThrow(TypeError)
     expect(() => resolvePolicy({ name: 'a', limit: 1.5, windowSeconds: 1 })).toThrow(TypeError)
     expect(() => resolvePolicy({ name: 'a', limit: 1, windowSeconds: 0 })).toThrow(TypeError)
   })

@@ -13,6 +13,7 @@ import type { KvBackends, RatePolicy, SessionTimes } from '../src/ports.ts'
 import { startRedisHttp, type RunningRedisHttp } from '../tools/redis-http/server.ts'
 import { cacheContract } from './contracts/cache.contract.ts'
 import { countersContract } from './contracts/counters.contract.ts'
+import { gatekeeperContract } from './contracts/gatekeeper.contract.ts'
 import { locksContract } from './contracts/locks.contract.ts'
 import { rateLimiterContract } from './contracts/rate-limiter.contract.ts'
 import { revocationsContract } from './contracts/revocations.contract.ts'
@@ -31,6 +32,7 @@ describe.concurrent('key-value contracts (upstash)', () => {
   revocationsContract('upstash', make)
   cacheContract('upstash', make)
   rateLimiterContract('upstash', make)
+  gatekeeperContract('upstash', make)
   countersContract('upstash', make)
   locksContract('upstash', make)
 })
@@ -85,65 +87,51 @@ describe.sequential('upstash adapter: round trips, bounds, errors', () => {
     expect(await cost(() => kv.rateLimiter.check('user-1', [burst, hourly]))).toEqual({ requests: 1, commands: 1 })
   })
 
-  it('session get + revocation checks + rate-limit check issued together cost ONE HTTP request', async () => {
+  it('a request’s admission and a cache read issued together cost ONE HTTP request', async () => {
     const kv = privateKv()
     const { id } = await kv.sessions.create({ userId: 'u1', tenantId: 't1', role: 'viewer' })
     const scope = { tenantId: 't1', userId: 'u1' }
     await kv.cache.set(scope, 'GET /profile', { name: 'x' }, { ttlSeconds: 60 })
-    const hotPath = () =>
-      Promise.all([
-        kv.sessions.get(id),
-        kv.revocations.isRevoked('jti-1'),
-        kv.revocations.revokedBefore('u1'),
-        kv.rateLimiter.check('u1', [burst]),
-      ])
-    await hotPath() // warm-up: scripts loaded, their hashes known
-    const [session, revoked, before, limited] = await hotPath()
-    expect(session?.userId).toBe('u1')
-    expect([revoked, before, limited.allowed]).toEqual([false, null, true])
-    expect(await cost(hotPath)).toEqual({ requests: 1, commands: 4 })
-
-    // The whole hot path of the gate: + all policies, the usage counter, the cache read.
-    const full = () =>
-      Promise.all([
-        kv.sessions.get(id),
-        kv.revocations.isRevoked('jti-1'),
-        kv.revocations.revokedBefore('u1'),
-        kv.rateLimiter.check('u1', [burst, hourly]),
-        kv.counters.increment('usage:u1', 1, 3600),
-        kv.cache.get(scope, 'GET /profile'),
-      ])
-    await full()
-    const [, , , , usage, hit] = await full()
-    expect([usage, hit]).toEqual([2, { name: 'x' }])
-    expect(await cost(full)).toEqual({ requests: 1, commands: 6 })
+    const subject = { tenantId: 't1', userId: 'u1', sessionId: id, tokenIds: ['jti-1'], issuedAt: Math.floor(Date.now() / 1000) }
+    const charges = [burst, hourly].map((policy) => ({ bucket: 'u:u1', policy }))
+    // The gate's round trip: session + revocations + every policy in one script, the cache read beside it.
+    const full = () => Promise.all([kv.gatekeeper.admit({ subject, charges }), kv.cache.get(scope, 'GET /profile')])
+    await full() // warm-up: scripts loaded, their hashes known
+    const [admission, hit] = await full()
+    expect(admission.valid && admission.rate.allowed).toBe(true)
+    expect(admission.valid && admission.session?.userId).toBe('u1')
+    expect(hit.value).toEqual({ name: 'x' })
+    expect(await cost(full)).toEqual({ requests: 1, commands: 2 })
   })
 
-  it('Redis cleans itself: every session key has a TTL, and sign-ins sweep the user registry', async () => {
+  it('Redis cleans itself: every session key has a TTL, and sign-ins sweep the tenant registry', async () => {
     const prefix = uniq('ttl')
     const raw = new Redis({ url: srv.url, token, enableTelemetry: false, automaticDeserialization: false })
     const kv = createUpstashKvFromRedis(raw, { session: { idleSeconds: 2, maxLifetimeSeconds: 60 }, prefix })
     const a = await kv.sessions.create({ userId: 'u1', tenantId: 't1', role: 'viewer' })
     await kv.sessions.create({ userId: 'u2', tenantId: 't1', role: 'viewer' })
+    const t = `${prefix}:{t1}`
     const keys = (await raw.keys(`${prefix}:*`)).sort()
-    // Two session records (one per user), the user registry and one index per user — nothing else.
-    expect(keys.filter((k) => k.startsWith(`${prefix}:s:`))).toHaveLength(2)
-    expect(keys).toContain(`${prefix}:s:${a.session.handle}`)
-    expect(keys.filter((k) => !k.startsWith(`${prefix}:s:`))).toEqual([`${prefix}:su`, `${prefix}:su:u1`, `${prefix}:su:u2`])
+    // Two session records (one per user), the tenant's registry, one index per user and the set of tenants — nothing else.
+    expect(keys.filter((k) => k.startsWith(`${t}:s:`))).toHaveLength(2)
+    expect(keys).toContain(`${t}:s:${a.session.handle}`)
+    expect(keys.filter((k) => !k.startsWith(`${t}:s:`))).toEqual([`${prefix}:su-tenants`, `${t}:su`, `${t}:su:u1`, `${t}:su:u2`])
     for (const key of keys) {
-      if (key !== `${prefix}:su`) expect(await raw.pttl(key)).toBeGreaterThan(0)
+      if (key !== `${t}:su` && key !== `${prefix}:su-tenants`) expect(await raw.pttl(key)).toBeGreaterThan(0)
     }
     await new Promise((r) => setTimeout(r, 2100))
-    expect(await raw.exists(`${prefix}:s:${a.session.handle}`)).toBe(0) // the record expired by its TTL
+    expect(await raw.exists(`${t}:s:${a.session.handle}`)).toBe(0) // the record expired by its TTL
     await kv.sessions.create({ userId: 'u3', tenantId: 't1', role: 'viewer' })
-    expect(await raw.zrange(`${prefix}:su`, 0, -1)).toEqual(['u3'])
-    expect((await raw.keys(`${prefix}:*`)).sort()).toEqual([expect.stringMatching(/:s:/), `${prefix}:su`, `${prefix}:su:u3`].sort())
+    expect(await raw.zrange(`${t}:su`, 0, -1)).toEqual(['u3'])
+    const left = (await raw.keys(`${prefix}:*`)).sort()
+    expect(left.filter((k) => k.startsWith(`${t}:s:`))).toHaveLength(1)
+    expect(left.filter((k) => !k.startsWith(`${t}:s:`))).toEqual([`${prefix}:su-tenants`, `${t}:su`, `${t}:su:u3`])
   })
 
   it('no call outlives timeoutMs: a slow Redis answers BackendUnavailableError("timeout") within the bound', async () => {
     const kv = createUpstashKv({ url: slow.url, token, timeoutMs: 200 }, { session: DEFAULT_TIMES, prefix: uniq('slow') })
     const started = Date.now()
-    const err = await kv.revocations.isRevoked('jti').catch((e: unknown) => e)
+    const err = await kv.revocations.isRevoked('t1', 'jti').catch((e: unknown) => e)
     expect(err).toBeInstanceOf(BackendUnavailableError)
     expect((err as BackendUnavailableError).reason).toBe('timeout')
     expect(Date.now() - started).toBeLessThan(450)
@@ -153,7 +141,7 @@ describe.sequential('upstash adapter: round trips, bounds, errors', () => {
   it('an unreachable server fails fast; errors never carry the command, keys or values', async () => {
     const dead = createUpstashKv({ url: 'http://127.0.0.1:9', token, timeoutMs: 1000 }, { session: DEFAULT_TIMES, prefix: 'p' })
     const started = Date.now()
-    const err = await dead.revocations.revokeToken('secret-jti-value', Date.now() + 60_000).catch((e: unknown) => e)
+    const err = await dead.revocations.revokeToken('t1', 'secret-jti-value', Date.now() + 60_000).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(BackendUnavailableError)
     expect((err as BackendUnavailableError).reason).toBe('unreachable')
     expect(Date.now() - started).toBeLessThan(1000)

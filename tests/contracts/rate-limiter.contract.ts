@@ -34,6 +34,23 @@ export function rateLimiterContract(name: string, make: MakeKv): void {
       expect((await rl.check('k', [policy])).policies[0]!.remaining).toBe(4)
     })
 
+    it('cost: a weighted check consumes its cost from every policy, cost 0 only reads', async ({ expect }) => {
+      const { rateLimiter: rl } = await make()
+      const policies: RatePolicy[] = [
+        { name: 'burst', limit: 10, windowSeconds: WEEK },
+        { name: 'bucket', limit: 10, windowSeconds: WEEK, algorithm: 'token' },
+      ]
+      const single: RatePolicy[] = [{ name: 'fixed', limit: 10, windowSeconds: WEEK, algorithm: 'fixed' }]
+      expect((await rl.check('w', policies, { cost: 4 })).policies.map((p) => p.remaining)).toEqual([6, 6])
+      expect((await rl.check('w', policies, { cost: 0 })).policies.map((p) => p.remaining)).toEqual([6, 6])
+      const over = await rl.check('w', policies, { cost: 7 })
+      expect(over.allowed).toBe(false)
+      expect((await rl.check('w', policies, { cost: 6 })).policies.map((p) => p.remaining)).toEqual([0, 0])
+      expect((await rl.check('w1', single, { cost: 3 })).policies[0]!.remaining).toBe(7)
+      expect((await rl.check('w1', single)).policies[0]!.remaining).toBe(6) // the library path shares the keys
+      expect((await rl.check('zero', [{ name: 'none', limit: 0, windowSeconds: WEEK }])).allowed).toBe(false)
+    })
+
     it('is exact under concurrency: 300 simultaneous checks against a limit of 100 admit exactly 100', async ({ expect }) => {
       const { rateLimiter: rl } = await make()
       const policy: RatePolicy = { name: 'hourly', limit: 100, windowSeconds: WEEK }

@@ -12,7 +12,8 @@ type MakeKv = (session?: SessionTimes) => Promise<KvBackends>
 const LONG: SessionTimes = { idleSeconds: 3600, maxLifetimeSeconds: 86_400 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
-const input = (userId: string, extra: Record<string, unknown> = {}) => ({ userId, tenantId: 't1', role: 'viewer' as const, ...extra })
+const T = 't1'
+const input = (userId: string, extra: Record<string, unknown> = {}) => ({ userId, tenantId: T, role: 'viewer' as const, ...extra })
 
 export function sessionStoreContract(name: string, make: MakeKv): void {
   describe.concurrent(`SessionStore contract (${name})`, () => {
@@ -28,51 +29,51 @@ export function sessionStoreContract(name: string, make: MakeKv): void {
       expect(session.createdAt).toBeGreaterThanOrEqual(before)
       expect(session.expiresAt).toBe(session.createdAt + LONG.idleSeconds * 1000)
       expect(session.absoluteExpiresAt).toBe(session.createdAt + LONG.maxLifetimeSeconds * 1000)
-      const got = await s.get(id)
+      const got = await s.get(T, id)
       expect(got).toEqual(session)
       expect(got).toMatchObject({ userId: 'u1', tenantId: 't1', role: 'viewer', device: '123', ip: '203.0.113.9', userAgent: 'UA/1 "quoted"', refreshHash: 'r0', data })
       const other = await s.create(input('u1'))
       expect(other.id).not.toBe(id)
-      expect(await s.get(other.id)).not.toHaveProperty('device')
+      expect(await s.get(T, other.id)).not.toHaveProperty('device')
     })
 
     it('answers null for unknown, malformed and hashed ids (the handle is not a credential)', async ({ expect }) => {
       const s = await store()
       const { session } = await s.create(input('u1'))
-      expect(await s.get('A'.repeat(22))).toBeNull()
-      expect(await s.get('not an id')).toBeNull()
-      expect(await s.get('')).toBeNull()
-      expect(await s.get(session.handle)).toBeNull()
-      expect(await s.touch('A'.repeat(22))).toBeNull()
-      expect(await s.update('A'.repeat(22), { role: 'admin' })).toBeNull()
+      expect(await s.get(T, 'A'.repeat(22))).toBeNull()
+      expect(await s.get(T, 'not an id')).toBeNull()
+      expect(await s.get(T, '')).toBeNull()
+      expect(await s.get(T, session.handle)).toBeNull()
+      expect(await s.touch(T, 'A'.repeat(22))).toBeNull()
+      expect(await s.update(T, 'A'.repeat(22), { role: 'admin' })).toBeNull()
     })
 
     it('touch slides the idle expiry and records activity; update merges fields', async ({ expect }) => {
       const s = await store()
       const { id, session } = await s.create(input('u1', { data: { a: 1 } }))
       await sleep(15)
-      const touched = await s.touch(id)
+      const touched = await s.touch(T, id)
       expect(touched!.lastActiveAt).toBeGreaterThan(session.lastActiveAt)
       expect(touched!.expiresAt).toBe(touched!.lastActiveAt + LONG.idleSeconds * 1000)
       expect(touched!.absoluteExpiresAt).toBe(session.absoluteExpiresAt)
-      const updated = await s.update(id, { role: 'admin', device: 'phone', data: { b: [2] }, refreshHash: 'r1' })
+      const updated = await s.update(T, id, { role: 'admin', device: 'phone', data: { b: [2] }, refreshHash: 'r1' })
       expect(updated).toMatchObject({ role: 'admin', device: 'phone', data: { b: [2] }, refreshHash: 'r1', userId: 'u1', createdAt: session.createdAt })
-      expect(await s.get(id)).toEqual(updated)
+      expect(await s.get(T, id)).toEqual(updated)
     })
 
     it('rotateRefresh is a compare-and-swap: 25 concurrent rotations of one token have exactly one winner', async ({ expect }) => {
       const s = await store()
       const { id } = await s.create(input('u1', { refreshHash: 'r0' }))
-      const outcomes = await Promise.all(Array.from({ length: 25 }, (_, i) => s.rotateRefresh(id, 'r0', `r1-${i}`)))
+      const outcomes = await Promise.all(Array.from({ length: 25 }, (_, i) => s.rotateRefresh(T, id, 'r0', `r1-${i}`)))
       expect(outcomes.filter((o) => o === 'rotated')).toHaveLength(1)
       expect(outcomes.filter((o) => o === 'mismatch')).toHaveLength(24)
       const winner = outcomes.indexOf('rotated')
-      expect((await s.get(id))!.refreshHash).toBe(`r1-${winner}`)
-      expect(await s.rotateRefresh(id, 'r0', 'again')).toBe('mismatch') // reuse of a rotated token
-      expect(await s.rotateRefresh(id, `r1-${winner}`, 'r2')).toBe('rotated')
-      expect(await s.rotateRefresh('B'.repeat(22), 'r2', 'r3')).toBe('missing')
+      expect((await s.get(T, id))!.refreshHash).toBe(`r1-${winner}`)
+      expect(await s.rotateRefresh(T, id, 'r0', 'again')).toBe('mismatch') // reuse of a rotated token
+      expect(await s.rotateRefresh(T, id, `r1-${winner}`, 'r2')).toBe('rotated')
+      expect(await s.rotateRefresh(T, 'B'.repeat(22), 'r2', 'r3')).toBe('missing')
       const bare = await s.create(input('u1'))
-      expect(await s.rotateRefresh(bare.id, 'r0', 'r1')).toBe('mismatch') // no refresh token yet
+      expect(await s.rotateRefresh(T, bare.id, 'r0', 'r1')).toBe('mismatch') // no refresh token yet
     })
 
     it('lists a user’s live sessions newest first; revoked ones never appear', async ({ expect }) => {
@@ -83,24 +84,54 @@ export function sessionStoreContract(name: string, make: MakeKv): void {
       await sleep(3)
       const c = await s.create(input('u1'))
       await s.create(input('u2'))
-      expect((await s.list('u1')).map((x) => x.handle)).toEqual([c.session.handle, b.session.handle, a.session.handle])
-      expect(await s.list('nobody')).toEqual([])
+      expect((await s.list(T, 'u1')).map((x) => x.handle)).toEqual([c.session.handle, b.session.handle, a.session.handle])
+      expect(await s.list(T, 'nobody')).toEqual([])
 
-      expect(await s.revoke('u2', b.session.handle)).toBe(false) // not u2's session
-      expect(await s.revoke('u1', b.session.handle)).toBe(true)
-      expect(await s.revoke('u1', b.session.handle)).toBe(false) // already gone
-      expect(await s.get(b.id)).toBeNull()
-      expect(await s.touch(b.id)).toBeNull()
-      expect(await s.rotateRefresh(b.id, 'x', 'y')).toBe('missing')
-      expect((await s.list('u1')).map((x) => x.handle)).toEqual([c.session.handle, a.session.handle])
+      expect(await s.revoke(T, 'u2', b.session.handle)).toBe(false) // not u2's session
+      expect(await s.revoke(T, 'u1', b.session.handle)).toBe(true)
+      expect(await s.revoke(T, 'u1', b.session.handle)).toBe(false) // already gone
+      expect(await s.get(T, b.id)).toBeNull()
+      expect(await s.touch(T, b.id)).toBeNull()
+      expect(await s.rotateRefresh(T, b.id, 'x', 'y')).toBe('missing')
+      expect((await s.list(T, 'u1')).map((x) => x.handle)).toEqual([c.session.handle, a.session.handle])
 
-      expect(await s.revokeAll('u1', [c.session.handle])).toBe(1)
-      expect((await s.list('u1')).map((x) => x.handle)).toEqual([c.session.handle])
-      expect(await s.get(a.id)).toBeNull()
-      expect(await s.get(c.id)).not.toBeNull()
-      expect(await s.revokeAll('u1')).toBe(1)
-      expect(await s.list('u1')).toEqual([])
-      expect(await s.list('u2')).toHaveLength(1)
+      expect(await s.revokeAll(T, 'u1', [c.session.handle])).toBe(1)
+      expect((await s.list(T, 'u1')).map((x) => x.handle)).toEqual([c.session.handle])
+      expect(await s.get(T, a.id)).toBeNull()
+      expect(await s.get(T, c.id)).not.toBeNull()
+      expect(await s.revokeAll(T, 'u1')).toBe(1)
+      expect(await s.list(T, 'u1')).toEqual([])
+      expect(await s.list(T, 'u2')).toHaveLength(1)
+    })
+
+    it('scopes every call to the tenant: another tenant sees no session, list or revocation', async ({ expect }) => {
+      const s = await store()
+      const { id, session } = await s.create(input('u1'))
+      expect(await s.get('t2', id)).toBeNull()
+      expect(await s.touch('t2', id)).toBeNull()
+      expect(await s.update('t2', id, { role: 'admin' })).toBeNull()
+      expect(await s.rotateRefresh('t2', id, 'x', 'y')).toBe('missing')
+      expect(await s.list('t2', 'u1')).toEqual([])
+      expect(await s.revoke('t2', 'u1', session.handle)).toBe(false)
+      expect(await s.revokeAll('t2', 'u1')).toBe(0)
+      expect(await s.updateUser('t2', 'u1', { role: 'admin' })).toBe(0)
+      expect((await s.get(T, id))?.role).toBe('viewer')
+    })
+
+    it('updateUser sets role and plan on every live session of the user, and only theirs', async ({ expect }) => {
+      const s = await store()
+      const a = await s.create(input('u1', { hourlyLimit: 10 }))
+      const b = await s.create(input('u1'))
+      const other = await s.create(input('u2'))
+      await s.revoke(T, 'u1', b.session.handle)
+      const c = await s.create(input('u1'))
+      expect(await s.updateUser(T, 'u1', { role: 'admin', hourlyLimit: 0 })).toBe(2)
+      for (const id of [a.id, c.id]) expect(await s.get(T, id)).toMatchObject({ role: 'admin', hourlyLimit: 0 })
+      expect(await s.get(T, other.id)).toMatchObject({ role: 'viewer' })
+      expect(await s.get(T, other.id)).not.toHaveProperty('hourlyLimit')
+      expect(await s.updateUser(T, 'u1', { role: 'viewer' })).toBe(2)
+      expect(await s.get(T, a.id)).toMatchObject({ role: 'viewer', hourlyLimit: 0 })
+      expect(await s.updateUser(T, 'nobody', { role: 'viewer' })).toBe(0)
     })
 
     it('expires idle sessions, slides on touch, never past the absolute lifetime; cleanup removes the rest', async ({ expect }) => {
@@ -113,29 +144,29 @@ export function sessionStoreContract(name: string, make: MakeKv): void {
       const at = (ms: number) => sleep(Math.max(0, t0 + ms - Date.now()))
 
       await at(600)
-      expect(await s.touch(a.id)).not.toBeNull()
-      expect(await s.get(b.id)).not.toBeNull()
+      expect(await s.touch(T, a.id)).not.toBeNull()
+      expect(await s.get(T, b.id)).not.toBeNull()
 
       await at(1250) // b idle for 1.25 s > 1 s; a touched 0.65 s ago
-      expect(await s.get(b.id)).toBeNull()
-      expect(await s.touch(b.id)).toBeNull()
-      expect((await s.list('u1')).map((x) => x.handle)).toEqual([a.session.handle])
-      const capped = await s.touch(a.id)
+      expect(await s.get(T, b.id)).toBeNull()
+      expect(await s.touch(T, b.id)).toBeNull()
+      expect((await s.list(T, 'u1')).map((x) => x.handle)).toEqual([a.session.handle])
+      const capped = await s.touch(T, a.id)
       expect(capped!.expiresAt).toBe(capped!.absoluteExpiresAt) // now + idle would pass the absolute end
 
       await at(1700)
-      expect(await s.get(a.id)).not.toBeNull()
+      expect(await s.get(T, a.id)).not.toBeNull()
 
       await at(2150) // past the absolute lifetime although touched 0.9 s ago... and 0.45 s ago
-      expect(await s.get(a.id)).toBeNull()
-      expect(await s.touch(a.id)).toBeNull()
-      expect(await s.update(a.id, { role: 'admin' })).toBeNull()
-      expect(await s.rotateRefresh(a.id, 'x', 'y')).toBe('missing')
-      expect(await s.list('u1')).toEqual([])
+      expect(await s.get(T, a.id)).toBeNull()
+      expect(await s.touch(T, a.id)).toBeNull()
+      expect(await s.update(T, a.id, { role: 'admin' })).toBeNull()
+      expect(await s.rotateRefresh(T, a.id, 'x', 'y')).toBe('missing')
+      expect(await s.list(T, 'u1')).toEqual([])
 
       expect(await s.cleanupExpired()).toBe(2) // u2's two sessions, never read since they expired
       expect(await s.cleanupExpired()).toBe(0)
-      expect(await s.list('u2')).toEqual([])
+      expect(await s.list(T, 'u2')).toEqual([])
     })
   })
 }

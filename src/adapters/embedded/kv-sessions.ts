@@ -1,7 +1,8 @@
 /**
  * SessionStore on node:sqlite — the twin of the Upstash adapter: same handles (SHA-256 of the
- * raw id), same idle/absolute expiry, listing never returns expired or revoked sessions (expired
- * rows of the user are pruned on read), rotateRefresh is a compare-and-swap.
+ * raw id), same idle/absolute expiry, every call scoped to its tenant, listing never returns
+ * expired or revoked sessions (expired rows of the user are pruned on read), rotateRefresh is a
+ * compare-and-swap.
  */
 import type { Session, SessionInput, SessionStore, SessionTimes } from '../../ports.ts'
 import { newSessionId, SESSION_ID_PATTERN, sessionHandle } from '../upstash/common.ts'
@@ -17,10 +18,10 @@ export function createEmbeddedSessions(kv: KvDb, times: SessionTimes): SessionSt
   const lifeMs = times.maxLifetimeSeconds * 1000
   const handleFor = (id: string) => (typeof id === 'string' && SESSION_ID_PATTERN.test(id) ? sessionHandle(id) : null)
 
-  const live = (handle: string, now: number): Session | null => {
+  const live = (tenantId: string, handle: string, now: number): Session | null => {
     const row = kv
-      .sql('SELECT record, refresh_hash FROM kv_sessions WHERE handle = ? AND expires_at > ? AND absolute_expires_at > ?')
-      .get(handle, now, now) as Row | undefined
+      .sql('SELECT record, refresh_hash FROM kv_sessions WHERE handle = ? AND tenant_id = ? AND expires_at > ? AND absolute_expires_at > ?')
+      .get(handle, tenantId, now, now) as Row | undefined
     return row ? toSession(row) : null
   }
 
@@ -34,6 +35,17 @@ export function createEmbeddedSessions(kv: KvDb, times: SessionTimes): SessionSt
     )
   }
 
+  /** Runs `fn` on the live session of a raw id, in a transaction; null when there is none. */
+  const withLive = <T>(tenantId: string, id: string, fn: (s: Session, now: number) => T): T | null => {
+    const handle = handleFor(id)
+    if (!handle) return null
+    return kv.tx(() => {
+      const now = Date.now()
+      const s = live(tenantId, handle, now)
+      return s ? fn(s, now) : null
+    })
+  }
+
   return {
     async create(input: SessionInput) {
       const id = newSessionId()
@@ -41,23 +53,18 @@ export function createEmbeddedSessions(kv: KvDb, times: SessionTimes): SessionSt
       const session: Session = { ...input, handle: sessionHandle(id), createdAt: now, lastActiveAt: now, expiresAt: Math.min(now + idleMs, now + lifeMs), absoluteExpiresAt: now + lifeMs }
       const { refreshHash, ...rest } = session
       kv.sql(
-        'INSERT INTO kv_sessions (handle, user_id, record, refresh_hash, created_at, expires_at, absolute_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(session.handle, input.userId, JSON.stringify(rest), refreshHash ?? null, now, session.expiresAt, session.absoluteExpiresAt)
+        'INSERT INTO kv_sessions (handle, tenant_id, user_id, record, refresh_hash, created_at, expires_at, absolute_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(session.handle, input.tenantId, input.userId, JSON.stringify(rest), refreshHash ?? null, now, session.expiresAt, session.absoluteExpiresAt)
       return { id, session }
     },
 
-    async get(id) {
+    async get(tenantId, id) {
       const handle = handleFor(id)
-      return handle ? live(handle, Date.now()) : null
+      return handle ? live(tenantId, handle, Date.now()) : null
     },
 
-    async touch(id) {
-      const handle = handleFor(id)
-      if (!handle) return null
-      return kv.tx(() => {
-        const now = Date.now()
-        const s = live(handle, now)
-        if (!s) return null
+    async touch(tenantId, id) {
+      return withLive(tenantId, id, (s, now) => {
         s.lastActiveAt = now
         s.expiresAt = Math.min(now + idleMs, s.absoluteExpiresAt)
         save(s)
@@ -65,14 +72,11 @@ export function createEmbeddedSessions(kv: KvDb, times: SessionTimes): SessionSt
       })
     },
 
-    async update(id, patch) {
-      const handle = handleFor(id)
-      if (!handle) return null
-      return kv.tx(() => {
-        const s = live(handle, Date.now())
-        if (!s) return null
+    async update(tenantId, id, patch) {
+      return withLive(tenantId, id, (s) => {
         if (patch.refreshHash !== undefined) s.refreshHash = patch.refreshHash
         if (patch.role !== undefined) s.role = patch.role
+        if (patch.hourlyLimit !== undefined) s.hourlyLimit = patch.hourlyLimit
         if (patch.device !== undefined) s.device = patch.device
         if (patch.data !== undefined) s.data = patch.data
         save(s)
@@ -80,43 +84,59 @@ export function createEmbeddedSessions(kv: KvDb, times: SessionTimes): SessionSt
       })
     },
 
-    async rotateRefresh(id, expected, next) {
-      const handle = handleFor(id)
-      if (!handle) return 'missing'
-      return kv.tx(() => {
-        const s = live(handle, Date.now())
-        if (!s) return 'missing'
-        if (s.refreshHash !== expected) return 'mismatch'
-        kv.sql('UPDATE kv_sessions SET refresh_hash = ? WHERE handle = ?').run(next, handle)
-        return 'rotated'
+    async rotateRefresh(tenantId, id, expected, next) {
+      const outcome = withLive(tenantId, id, (s) => {
+        if (s.refreshHash !== expected) return 'mismatch' as const
+        kv.sql('UPDATE kv_sessions SET refresh_hash = ? WHERE handle = ?').run(next, s.handle)
+        return 'rotated' as const
       })
+      return outcome ?? 'missing'
     },
 
-    async list(userId) {
+    async list(tenantId, userId) {
       return kv.tx(() => {
         const now = Date.now()
-        kv.sql('DELETE FROM kv_sessions WHERE user_id = ? AND (expires_at <= ? OR absolute_expires_at <= ?)').run(userId, now, now)
+        kv.sql('DELETE FROM kv_sessions WHERE tenant_id = ? AND user_id = ? AND (expires_at <= ? OR absolute_expires_at <= ?)').run(tenantId, userId, now, now)
         const rows = kv
-          .sql('SELECT record, refresh_hash FROM kv_sessions WHERE user_id = ? ORDER BY created_at DESC, handle ASC')
-          .all(userId) as unknown as Row[]
+          .sql('SELECT record, refresh_hash FROM kv_sessions WHERE tenant_id = ? AND user_id = ? ORDER BY created_at DESC, handle ASC')
+          .all(tenantId, userId) as unknown as Row[]
         return rows.map(toSession)
       })
     },
 
-    async revoke(userId, handle) {
+    async updateUser(tenantId, userId, patch) {
+      if (patch.role === undefined && patch.hourlyLimit === undefined) return 0
       return kv.tx(() => {
         const now = Date.now()
-        const wasLive = kv.sql('SELECT 1 FROM kv_sessions WHERE handle = ? AND user_id = ? AND expires_at > ? AND absolute_expires_at > ?').get(handle, userId, now, now)
-        kv.sql('DELETE FROM kv_sessions WHERE handle = ? AND user_id = ?').run(handle, userId)
+        const rows = kv
+          .sql('SELECT record, refresh_hash FROM kv_sessions WHERE tenant_id = ? AND user_id = ? AND expires_at > ? AND absolute_expires_at > ?')
+          .all(tenantId, userId, now, now) as unknown as Row[]
+        for (const row of rows) {
+          const s = toSession(row)
+          if (patch.role !== undefined) s.role = patch.role
+          if (patch.hourlyLimit !== undefined) s.hourlyLimit = patch.hourlyLimit
+          save(s)
+        }
+        return rows.length
+      })
+    },
+
+    async revoke(tenantId, userId, handle) {
+      return kv.tx(() => {
+        const now = Date.now()
+        const wasLive = kv
+          .sql('SELECT 1 FROM kv_sessions WHERE handle = ? AND tenant_id = ? AND user_id = ? AND expires_at > ? AND absolute_expires_at > ?')
+          .get(handle, tenantId, userId, now, now)
+        kv.sql('DELETE FROM kv_sessions WHERE handle = ? AND tenant_id = ? AND user_id = ?').run(handle, tenantId, userId)
         return wasLive !== undefined
       })
     },
 
-    async revokeAll(userId, exceptHandles = []) {
+    async revokeAll(tenantId, userId, exceptHandles = []) {
       return kv.tx(() => {
         const now = Date.now()
         const keep = new Set(exceptHandles)
-        const rows = kv.sql('SELECT handle, expires_at, absolute_expires_at FROM kv_sessions WHERE user_id = ?').all(userId) as unknown as Array<{
+        const rows = kv.sql('SELECT handle, expires_at, absolute_expires_at FROM kv_sessions WHERE tenant_id = ? AND user_id = ?').all(tenantId, userId) as unknown as Array<{
           handle: string
           expires_at: number
           absolute_expires_at: number
@@ -144,8 +164,17 @@ export function createEmbeddedSessions(kv: KvDb, times: SessionTimes): SessionSt
   }
 }
 
-function toSession(row: Row): Session {
+/** A stored row as a Session (the record column holds everything but the refresh hash). */
+export function toSession(row: Row): Session {
   const s = JSON.parse(row.record) as Session
   if (row.refresh_hash !== null) s.refreshHash = row.refresh_hash
   return s
+}
+
+/** The live session of a handle in a tenant (read inside the gatekeeper's transaction). */
+export function liveSession(kv: KvDb, tenantId: string, handle: string, now: number): Session | null {
+  const row = kv
+    .sql('SELECT record, refresh_hash FROM kv_sessions WHERE handle = ? AND tenant_id = ? AND expires_at > ? AND absolute_expires_at > ?')
+    .get(handle, tenantId, now, now) as Row | undefined
+  return row ? toSession(row) : null
 }

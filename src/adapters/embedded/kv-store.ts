@@ -18,6 +18,7 @@ CREATE TABLE IF NOT EXISTS kv_values (
 CREATE INDEX IF NOT EXISTS kv_values_expiry ON kv_values (expires_at) WHERE expires_at IS NOT NULL;
 CREATE TABLE IF NOT EXISTS kv_sessions (
   handle TEXT PRIMARY KEY,
+  tenant_id TEXT NOT NULL DEFAULT '',
   user_id TEXT NOT NULL,
   record TEXT NOT NULL,
   refresh_hash TEXT,
@@ -25,7 +26,6 @@ CREATE TABLE IF NOT EXISTS kv_sessions (
   expires_at INTEGER NOT NULL,
   absolute_expires_at INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS kv_sessions_user ON kv_sessions (user_id, expires_at);
 CREATE INDEX IF NOT EXISTS kv_sessions_expiry ON kv_sessions (expires_at);
 CREATE TABLE IF NOT EXISTS kv_cache (
   id TEXT PRIMARY KEY,
@@ -33,15 +33,21 @@ CREATE TABLE IF NOT EXISTS kv_cache (
   value TEXT NOT NULL,
   expires_at INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS kv_cache_user ON kv_cache (user_key) WHERE user_key IS NOT NULL;
 CREATE INDEX IF NOT EXISTS kv_cache_expiry ON kv_cache (expires_at);
-CREATE TABLE IF NOT EXISTS kv_cache_tags (
-  tag_id TEXT NOT NULL,
-  entry_id TEXT NOT NULL,
-  PRIMARY KEY (tag_id, entry_id)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS kv_cache_tags_entry ON kv_cache_tags (entry_id);
 `
+
+/** Schema changes for data files written by earlier versions (each idempotent). */
+function migrate(db: DatabaseSync): void {
+  const columns = db.prepare('PRAGMA table_info(kv_sessions)').all() as Array<{ name: string }>
+  if (!columns.some((c) => c.name === 'tenant_id')) {
+    db.exec("ALTER TABLE kv_sessions ADD COLUMN tenant_id TEXT NOT NULL DEFAULT ''")
+    db.exec("UPDATE kv_sessions SET tenant_id = coalesce(json_extract(record, '$.tenantId'), '')")
+  }
+  db.exec('DROP INDEX IF EXISTS kv_sessions_user')
+  db.exec('CREATE INDEX IF NOT EXISTS kv_sessions_tenant_user ON kv_sessions (tenant_id, user_id, expires_at)')
+  // Generations replaced tag rows (kv-cache.ts).
+  db.exec('DROP TABLE IF EXISTS kv_cache_tags')
+}
 
 /** A database plus statement cache and a transaction helper, shared by the embedded stores. */
 export interface KvDb {
@@ -54,6 +60,7 @@ export interface KvDb {
 
 export function openKvDb(db: DatabaseSync): KvDb {
   db.exec(KV_SCHEMA)
+  migrate(db)
   const statements = new Map<string, StatementSync>()
   return {
     db,
@@ -111,7 +118,6 @@ export function values(kv: KvDb): Values {
 export function sweepExpired(kv: KvDb, now: number): void {
   kv.tx(() => {
     kv.sql('DELETE FROM kv_values WHERE expires_at IS NOT NULL AND expires_at <= ?').run(now)
-    kv.sql('DELETE FROM kv_cache_tags WHERE entry_id IN (SELECT id FROM kv_cache WHERE expires_at <= ?)').run(now)
     kv.sql('DELETE FROM kv_cache WHERE expires_at <= ?').run(now)
   })
 }

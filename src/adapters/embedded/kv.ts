@@ -8,6 +8,7 @@ import type { DatabaseSync } from 'node:sqlite'
 import type { KvBackends, KvOptions } from '../../ports.ts'
 import { createEmbeddedCache } from './kv-cache.ts'
 import { createEmbeddedCounters } from './kv-counters.ts'
+import { createEmbeddedGatekeeper } from './kv-gatekeeper.ts'
 import { createEmbeddedLocks } from './kv-locks.ts'
 import { createEmbeddedRateLimiter } from './kv-rate.ts'
 import { createEmbeddedRevocations } from './kv-revocations.ts'
@@ -41,6 +42,7 @@ export function createEmbeddedKv(db: DatabaseSync, options: KvOptions): KvBacken
     revocations: createEmbeddedRevocations(kv),
     cache: createEmbeddedCache(kv),
     rateLimiter: createEmbeddedRateLimiter(kv),
+    gatekeeper: createEmbeddedGatekeeper(kv),
     counters: createEmbeddedCounters(kv),
     locks: createEmbeddedLocks(kv),
     kv: {

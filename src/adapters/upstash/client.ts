@@ -12,11 +12,12 @@
  */
 import type { Redis } from '@upstash/redis'
 import { BackendUnavailableError } from '../../errors.ts'
+import type { Keyspace } from './keys.ts'
 
-/** What every Upstash store gets: the client and the key prefix ("gh" by default). */
+/** What every Upstash store gets: the client and the key layout (prefix "gh" by default). */
 export interface UpstashContext {
   redis: Redis
-  prefix: string
+  keys: Keyspace
 }
 
 /** A Lua script run with EVALSHA (EVAL once after NOSCRIPT, e.g. after a Redis restart). */

@@ -4,7 +4,7 @@
  * identical answers. No runtime-specific imports: this file runs on Workers too.
  */
 import { LockBusyError } from '../../errors.ts'
-import type { AcquireOptions, CacheScope, LockHandle, Locks, RateAlgorithm, RatePolicy } from '../../ports.ts'
+import type { AcquireOptions, CacheScope, LockHandle, Locks, PolicyResult, RateAlgorithm, RatePolicy } from '../../ports.ts'
 import { sha256Hex } from './sha256.ts'
 
 /** A new raw session id: 128 random bits, base64url (22 chars). Only the client ever sees it. */
@@ -44,6 +44,8 @@ export interface ResolvedPolicy {
   refillRate: number
   /** Key prefix (without identifier), unique per name, algorithm and window. */
   tag: string
+  /** The admitted session's `hourlyLimit` replaces `limit` (Gatekeeper). */
+  fromSession: boolean
 }
 
 const NAME = /^[A-Za-z0-9_.-]{1,64}$/
@@ -51,18 +53,19 @@ const NAME = /^[A-Za-z0-9_.-]{1,64}$/
 /**
  * Validates a policy and derives its parameters. The token bucket holds `limit` tokens and
  * refills gradually — about limit/window — rather than all at once (that would be a fixed window).
- * The limit is NOT part of the key: a tenant whose plan changes keeps its usage.
+ * The limit is NOT part of the key: a tenant whose plan changes keeps its usage. A limit of 0
+ * (a blocked plan) denies every request and is evaluated as a fixed window.
  */
 export function resolvePolicy(p: RatePolicy): ResolvedPolicy {
   if (!NAME.test(p.name)) throw new TypeError(`rate policy name must match ${NAME}: ${JSON.stringify(p.name)}`)
-  if (!Number.isInteger(p.limit) || p.limit < 1) throw new TypeError(`rate policy ${p.name}: limit must be a positive integer`)
+  if (!Number.isInteger(p.limit) || p.limit < 0) throw new TypeError(`rate policy ${p.name}: limit must be a non-negative integer`)
   if (!(p.windowSeconds > 0)) throw new TypeError(`rate policy ${p.name}: windowSeconds must be positive`)
-  const algorithm = p.algorithm ?? 'sliding'
+  const algorithm = p.limit === 0 ? 'fixed' : (p.algorithm ?? 'sliding')
   const windowMs = Math.round(p.windowSeconds * 1000)
-  const intervalMs = Math.max(1, Math.round(windowMs / p.limit))
+  const intervalMs = Math.max(1, Math.round(windowMs / Math.max(1, p.limit)))
   const refillRate = Math.max(1, Math.round((p.limit * intervalMs) / windowMs))
   const short = algorithm === 'sliding' ? 's' : algorithm === 'fixed' ? 'f' : 't'
-  return { name: p.name, algorithm, limit: p.limit, windowSeconds: p.windowSeconds, windowMs, intervalMs, refillRate, tag: `${short}:${windowMs}:${p.name}` }
+  return { name: p.name, algorithm, limit: p.limit, windowSeconds: p.windowSeconds, windowMs, intervalMs, refillRate, tag: `${short}:${windowMs}:${p.name}`, fromSession: p.limitFrom === 'session' }
 }
 
 /** The storage keys (relative to the limiter prefix) a policy touches for `identifier` at `now`. */
@@ -71,6 +74,27 @@ export function policyKeys(p: ResolvedPolicy, identifier: string, now: number): 
   if (p.algorithm === 'token') return [base]
   const window = Math.floor(now / p.windowMs)
   return p.algorithm === 'sliding' ? [`${base}:${window}`, `${base}:${window - 1}`] : [`${base}:${window}`]
+}
+
+/** A policy as the shared Lua reads it from ARGV (see rate-lua.ts): alg, limit, w, refill, fromSession. */
+export function policyArgs(p: ResolvedPolicy): Array<string | number> {
+  const alg = p.algorithm === 'sliding' ? 's' : p.algorithm === 'fixed' ? 'f' : 't'
+  return [alg, p.limit, p.algorithm === 'token' ? p.intervalMs : p.windowMs, p.refillRate, p.fromSession ? 1 : 0]
+}
+
+/** Units a check consumes: a non-negative integer (default 1). */
+export function costOf(cost: number | undefined): number {
+  const c = cost ?? 1
+  if (!Number.isInteger(c) || c < 0) throw new TypeError(`rate cost must be a non-negative integer: ${c}`)
+  return c
+}
+
+/** The per-policy part of the shared Lua's answer ({ok, remaining, reset, limit} each) as results. */
+export function policyResults(resolved: ResolvedPolicy[], out: number[], offset: number): PolicyResult[] {
+  return resolved.map((p, i) => {
+    const at = offset + i * 4
+    return { name: p.name, limit: out[at + 3]!, remaining: out[at + 1]!, reset: out[at + 2]!, windowSeconds: p.windowSeconds, allowed: out[at] === 1 }
+  })
 }
 
 /** Shared by both adapter families: retries `tryOnce` until it succeeds or `waitMs` has passed. */

@@ -10,8 +10,8 @@ return v`)
 
 /** Builds the Redis-backed Counters. */
 export function createUpstashCounters(ctx: UpstashContext): Counters {
-  const { redis, prefix } = ctx
-  const key = (k: string) => `${prefix}:n:${k}`
+  const { redis, keys } = ctx
+  const key = keys.counter
   return {
     async increment(k, by, ttlSeconds) {
       return Number(await runScript(redis, INCREMENT, [key(k)], [Math.trunc(by), Math.max(1, Math.ceil(ttlSeconds * 1000))]))

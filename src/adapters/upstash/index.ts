@@ -1,6 +1,6 @@
 /**
  * The key-value ports over Redis spoken through the Upstash REST protocol (@upstash/redis):
- * sessions, revocations, cache, rate limits, counters, locks. Fetch-only — nothing from `node:` —
+ * sessions, revocations, cache, rate limits, the gatekeeper, counters, locks. Fetch-only — nothing from `node:` —
  * so it runs on Workers, Node, Deno and Bun.
  *
  * One client, auto-pipelining ON: every command issued in the same tick leaves in one `/pipeline`
@@ -12,6 +12,8 @@ import type { KvBackends, KvOptions } from '../../ports.ts'
 import { createUpstashCache } from './cache.ts'
 import { guard, type UpstashContext } from './client.ts'
 import { createUpstashCounters } from './counters.ts'
+import { createUpstashGatekeeper } from './gatekeeper.ts'
+import { keyspace } from './keys.ts'
 import { createUpstashLocks } from './locks.ts'
 import { createUpstashRateLimiter } from './rate-limiter.ts'
 import { createUpstashRevocations } from './revocations.ts'
@@ -55,12 +57,13 @@ export function createUpstashKvFromRedis(redis: Redis, options: KvOptions): KvBa
   if (opts?.automaticDeserialization !== false) {
     throw new TypeError('[kv] [upstash] the Redis client needs `automaticDeserialization: false`')
   }
-  const ctx: UpstashContext = { redis, prefix: options.prefix ?? 'gh' }
+  const ctx: UpstashContext = { redis, keys: keyspace(options.prefix ?? 'gh') }
   return {
     sessions: createUpstashSessions(ctx, options.session),
     revocations: createUpstashRevocations(ctx),
     cache: createUpstashCache(ctx),
     rateLimiter: createUpstashRateLimiter(ctx),
+    gatekeeper: createUpstashGatekeeper(ctx),
     counters: createUpstashCounters(ctx),
     locks: createUpstashLocks(ctx),
     kv: {

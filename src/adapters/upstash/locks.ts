@@ -23,8 +23,8 @@ return 0`)
 
 /** Builds the Redis-backed Locks. */
 export function createUpstashLocks(ctx: UpstashContext): Locks {
-  const { redis, prefix } = ctx
-  const key = (name: string) => `${prefix}:lk:${name}`
+  const { redis, keys } = ctx
+  const key = keys.lock
 
   const tryOnce = async (name: string, ttlMs: number): Promise<LockHandle | null> => {
     const owner = crypto.randomUUID()

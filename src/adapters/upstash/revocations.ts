@@ -1,12 +1,12 @@
 /**
  * Revocations on Redis: one key per revoked token id (TTL = until the token would expire anyway)
- * and one "revoked before" time per user. Reads are scripts so they join the auth hot path's
- * pipeline (see client.ts).
+ * and one cutoff per user (epoch seconds, the unit of `iat`), both under the tenant's hash tag.
+ * The Gatekeeper reads the same keys in its admission script.
  */
 import type { Revocations } from '../../ports.ts'
 import { GET, guard, lua, runScript, toNumber, type UpstashContext } from './client.ts'
 
-// KEYS user · ARGV at ttlMs — keeps the latest time; the TTL never shortens.
+// KEYS user · ARGV atSeconds ttlMs — keeps the latest cutoff; the TTL never shortens.
 const REVOKE_BEFORE = lua(`
 local cur = tonumber(redis.call('GET', KEYS[1]) or '0')
 local at = tonumber(ARGV[1])
@@ -17,23 +17,21 @@ return 1`)
 
 /** Builds the Redis-backed Revocations. */
 export function createUpstashRevocations(ctx: UpstashContext): Revocations {
-  const { redis, prefix } = ctx
-  const tokenKey = (jti: string) => `${prefix}:rv:t:${jti}`
-  const userKey = (userId: string) => `${prefix}:rv:u:${userId}`
+  const { redis, keys } = ctx
   return {
-    async revokeToken(jti, expiresAt) {
+    async revokeToken(t, jti, expiresAt) {
       const ttl = Math.ceil(expiresAt - Date.now())
       if (ttl <= 0) return // already expired: nothing to refuse
-      await guard(redis.set(tokenKey(jti), '1', { px: ttl }))
+      await guard(redis.set(keys.revokedToken(t, jti), '1', { px: ttl }))
     },
-    async isRevoked(jti) {
-      return (await runScript(redis, GET, [tokenKey(jti)], [])) !== null
+    async isRevoked(t, jti) {
+      return (await runScript(redis, GET, [keys.revokedToken(t, jti)], [])) !== null
     },
-    async revokeUserBefore(userId, at, ttlSeconds) {
-      await runScript(redis, REVOKE_BEFORE, [userKey(userId)], [Math.floor(at), Math.max(1, Math.ceil(ttlSeconds * 1000))])
+    async revokeUserBefore(t, userId, atSeconds, ttlSeconds) {
+      await runScript(redis, REVOKE_BEFORE, [keys.revokedBefore(t, userId)], [Math.floor(atSeconds), Math.max(1, Math.ceil(ttlSeconds * 1000))])
     },
-    async revokedBefore(userId) {
-      return toNumber(await runScript(redis, GET, [userKey(userId)], []))
+    async revokedBefore(t, userId) {
+      return toNumber(await runScript(redis, GET, [keys.revokedBefore(t, userId)], []))
     },
     async ping() {
       await guard(redis.ping())

@@ -1,12 +1,12 @@
 /**
- * SessionStore on Redis. Layout (p = prefix):
- *   p:s:<handle>   HASH   the record (handle = SHA-256 of the raw id); TTL = idle expiry
- *   p:su:<userId>  ZSET   the user's sessions, member handle, score = idle expiry (ms)
- *   p:su           ZSET   users with sessions, score = their earliest expiry (for cleanupExpired)
- * Every operation is ONE script (atomic, one command): `get` so it batches with the auth hot path,
- * `rotateRefresh` as a compare-and-swap, the rest because they keep record, index and registry in
- * step. Scripts that follow a user's index touch keys they derive from ARGV (records, index):
- * fine on a single Redis / Upstash database, not on Redis Cluster.
+ * SessionStore on Redis. Layout (keys.ts; t = the tenant's hash tag `p:{tenant}`):
+ *   t:s:<handle>   HASH   the record (handle = SHA-256 of the raw id); TTL = idle expiry
+ *   t:su:<userId>  ZSET   the user's sessions, member handle, score = idle expiry (ms)
+ *   t:su           ZSET   the tenant's users with sessions, score = their earliest expiry
+ *   p:su-tenants   SET    tenants with sessions (cleanupExpired visits their registries)
+ * Every operation is ONE script (atomic, one command): `rotateRefresh` as a compare-and-swap, the
+ * rest because they keep record, index and registry in step. All keys of a script share the
+ * tenant's slot; scripts that follow a user's index derive record keys from the index members.
  */
 import type { Session, SessionInput, SessionStore, SessionTimes } from '../../ports.ts'
 import { fieldMap, guard, lua, runScript, type UpstashContext } from './client.ts'
@@ -63,17 +63,17 @@ return 1`)
 // KEYS rec
 const GET = lua(`return redis.call('HGETALL', KEYS[1])`)
 
-// KEYS rec · ARGV now idleMs prefix   (index keys derive from the record's user)
+// KEYS rec reg · ARGV now idleMs idxPrefix   (the index key derives from the record's user)
 const TOUCH = lua(`${SESSION_LUA}
 local now = tonumber(ARGV[1])
-local v = redis.call('HMGET', KEYS[1], 'exp', 'abs', 'user', 'handle')
+local v = redis.call('HMGET', KEYS[1], 'exp', 'abs', 'user', 'handle', 'userkey')
 if not alive(v[1], v[2], now) then return false end
 local exp = math.min(now + tonumber(ARGV[2]), tonumber(v[2]))
 redis.call('HSET', KEYS[1], 'exp', string.format('%.0f', exp), 'last', ARGV[1])
 redis.call('PEXPIRE', KEYS[1], math.max(1, exp - now))
-local idx = ARGV[3] .. ':su:' .. v[3]
+local idx = ARGV[3] .. v[5]
 redis.call('ZADD', idx, exp, v[4])
-maintain(idx, ARGV[3] .. ':su', v[3], now)
+maintain(idx, KEYS[2], v[5], now)
 return redis.call('HGETALL', KEYS[1])`)
 
 // KEYS rec · ARGV now field value ...
@@ -92,6 +92,20 @@ if not (v[1] and v[2] and tonumber(v[1]) > now and tonumber(v[2]) > now) then re
 if v[3] ~= ARGV[2] then return 1 end
 redis.call('HSET', KEYS[1], 'refresh', ARGV[3])
 return 2`)
+
+// KEYS idx · ARGV now recPrefix field value ... → how many live sessions were changed
+const UPDATE_USER = lua(`
+local now = tonumber(ARGV[1])
+local n = 0
+for _, h in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], now, '+inf')) do
+  local rec = ARGV[2] .. h
+  local v = redis.call('HMGET', rec, 'exp', 'abs')
+  if v[1] and v[2] and tonumber(v[1]) > now and tonumber(v[2]) > now then
+    redis.call('HSET', rec, unpack(ARGV, 3))
+    n = n + 1
+  end
+end
+return n`)
 
 // KEYS idx reg · ARGV now recPrefix userId
 const LIST = lua(`${SESSION_LUA}
@@ -129,23 +143,24 @@ end
 maintain(KEYS[1], KEYS[2], ARGV[3], now)
 return n`)
 
-// KEYS reg · ARGV now idxPrefix batch → {removed index entries, users visited}
+// KEYS reg · ARGV now idxPrefix batch → {removed index entries, users visited, users left}
 const CLEANUP = lua(`${SESSION_LUA}
-return sweep(KEYS[1], ARGV[2], tonumber(ARGV[1]), tonumber(ARGV[3]))`)
+local r = sweep(KEYS[1], ARGV[2], tonumber(ARGV[1]), tonumber(ARGV[3]))
+return { r[1], r[2], redis.call('ZCARD', KEYS[1]) }`)
 
 const CLEANUP_BATCH = 200
 
 /** Builds the Redis-backed SessionStore. */
 export function createUpstashSessions(ctx: UpstashContext, times: SessionTimes): SessionStore {
-  const { redis, prefix } = ctx
-  const rec = (handle: string) => `${prefix}:s:${handle}`
-  const idx = (userId: string) => `${prefix}:su:${userId}`
-  const reg = `${prefix}:su`
+  const { redis, keys } = ctx
   const idleMs = times.idleSeconds * 1000
   const lifeMs = times.maxLifetimeSeconds * 1000
+  /** The index's key minus the tenant's prefix part that scripts append the user to. */
+  const indexPrefix = (t: string) => keys.sessionIndex(t, '')
+  const userPart = (t: string, userId: string) => keys.sessionIndex(t, userId).slice(indexPrefix(t).length)
 
   /** The record's key for a raw id, or null when the id cannot be one of ours. */
-  const recFor = (id: string) => (typeof id === 'string' && SESSION_ID_PATTERN.test(id) ? rec(sessionHandle(id)) : null)
+  const recFor = (t: string, id: string) => (typeof id === 'string' && SESSION_ID_PATTERN.test(id) ? keys.session(t, sessionHandle(id)) : null)
 
   return {
     async create(input: SessionInput) {
@@ -153,67 +168,82 @@ export function createUpstashSessions(ctx: UpstashContext, times: SessionTimes):
       const handle = sessionHandle(id)
       const now = Date.now()
       const session: Session = { ...input, handle, createdAt: now, lastActiveAt: now, expiresAt: Math.min(now + idleMs, now + lifeMs), absoluteExpiresAt: now + lifeMs }
-      await runScript(redis, CREATE, [rec(handle), idx(input.userId), reg], [now, session.expiresAt, handle, input.userId, `${prefix}:su:`, ...toFields(session)])
+      const t = input.tenantId
+      const created = runScript(redis, CREATE, [keys.session(t, handle), keys.sessionIndex(t, input.userId), keys.sessionRegistry(t)], [
+        now,
+        session.expiresAt,
+        handle,
+        userPart(t, input.userId),
+        indexPrefix(t),
+        ...toFields(session, userPart(t, input.userId)),
+      ])
+      await Promise.all([created, guard(redis.sadd(keys.sessionTenants, t))])
       return { id, session }
     },
 
-    async get(id) {
-      const key = recFor(id)
+    async get(t, id) {
+      const key = recFor(t, id)
       if (!key) return null
       return fromFields(await runScript(redis, GET, [key], []), Date.now())
     },
 
-    async touch(id) {
-      const key = recFor(id)
+    async touch(t, id) {
+      const key = recFor(t, id)
       if (!key) return null
       const now = Date.now()
-      return fromFields(await runScript(redis, TOUCH, [key], [now, idleMs, prefix]), now)
+      return fromFields(await runScript(redis, TOUCH, [key, keys.sessionRegistry(t)], [now, idleMs, indexPrefix(t)]), now)
     },
 
-    async update(id, patch) {
-      const key = recFor(id)
+    async update(t, id, patch) {
+      const key = recFor(t, id)
       if (!key) return null
       const now = Date.now()
-      const fields: string[] = []
-      if (patch.refreshHash !== undefined) fields.push('refresh', patch.refreshHash)
-      if (patch.role !== undefined) fields.push('role', patch.role)
-      if (patch.device !== undefined) fields.push('device', patch.device)
-      if (patch.data !== undefined) fields.push('data', JSON.stringify(patch.data))
-      return fromFields(await runScript(redis, UPDATE, [key], [now, ...fields]), now)
+      return fromFields(await runScript(redis, UPDATE, [key], [now, ...patchFields(patch)]), now)
     },
 
-    async rotateRefresh(id, expected, next) {
-      const key = recFor(id)
+    async rotateRefresh(t, id, expected, next) {
+      const key = recFor(t, id)
       if (!key) return 'missing'
       const code = await runScript<number>(redis, ROTATE, [key], [Date.now(), expected, next])
       return code === 2 ? 'rotated' : code === 1 ? 'mismatch' : 'missing'
     },
 
-    async list(userId) {
+    async list(t, userId) {
       const now = Date.now()
-      const rows = await runScript<unknown[]>(redis, LIST, [idx(userId), reg], [now, `${prefix}:s:`, userId])
+      const rows = await runScript<unknown[]>(redis, LIST, [keys.sessionIndex(t, userId), keys.sessionRegistry(t)], [now, keys.sessionPrefix(t), userPart(t, userId)])
       return (rows ?? [])
         .map((r) => fromFields(r, now))
-        .filter((s): s is Session => s !== null && s.userId === userId)
+        .filter((s): s is Session => s !== null && s.userId === userId && s.tenantId === t)
         .sort((a, b) => b.createdAt - a.createdAt || (a.handle < b.handle ? -1 : 1))
     },
 
-    async revoke(userId, handle) {
-      const n = await runScript<number>(redis, REVOKE, [idx(userId), reg], [Date.now(), `${prefix}:s:`, userId, '1', handle])
+    async updateUser(t, userId, patch) {
+      const fields = patchFields(patch)
+      if (fields.length === 0) return 0
+      return Number(await runScript<number>(redis, UPDATE_USER, [keys.sessionIndex(t, userId)], [Date.now(), keys.sessionPrefix(t), ...fields]))
+    },
+
+    async revoke(t, userId, handle) {
+      const n = await runScript<number>(redis, REVOKE, [keys.sessionIndex(t, userId), keys.sessionRegistry(t)], [Date.now(), keys.sessionPrefix(t), userPart(t, userId), '1', handle])
       return n > 0
     },
 
-    async revokeAll(userId, exceptHandles = []) {
-      return runScript<number>(redis, REVOKE, [idx(userId), reg], [Date.now(), `${prefix}:s:`, userId, '0', ...exceptHandles])
+    async revokeAll(t, userId, exceptHandles = []) {
+      return runScript<number>(redis, REVOKE, [keys.sessionIndex(t, userId), keys.sessionRegistry(t)], [Date.now(), keys.sessionPrefix(t), userPart(t, userId), '0', ...exceptHandles])
     },
 
     async cleanupExpired() {
       let total = 0
-      for (;;) {
-        const [removed, visited] = await runScript<[number, number]>(redis, CLEANUP, [reg], [Date.now(), `${prefix}:su:`, CLEANUP_BATCH])
-        total += removed
-        if (visited < CLEANUP_BATCH) return total
+      const tenants = (await guard(redis.smembers(keys.sessionTenants))) as string[]
+      for (const t of tenants) {
+        for (;;) {
+          const [removed, visited, left] = await runScript<[number, number, number]>(redis, CLEANUP, [keys.sessionRegistry(t)], [Date.now(), indexPrefix(t), CLEANUP_BATCH])
+          total += removed
+          if (left === 0) await guard(redis.srem(keys.sessionTenants, t))
+          if (visited < CLEANUP_BATCH) break
+        }
       }
+      return total
     },
 
     async ping() {
@@ -222,9 +252,21 @@ export function createUpstashSessions(ctx: UpstashContext, times: SessionTimes):
   }
 }
 
-/** The record as hash fields (optional ones only when present). */
-function toFields(s: Session): string[] {
-  const f = ['handle', s.handle, 'user', s.userId, 'tenant', s.tenantId, 'role', s.role]
+/** Hash fields of a patch (update, updateUser). */
+function patchFields(patch: Partial<Pick<Session, 'refreshHash' | 'data' | 'device' | 'role' | 'hourlyLimit'>>): string[] {
+  const fields: string[] = []
+  if (patch.refreshHash !== undefined) fields.push('refresh', patch.refreshHash)
+  if (patch.role !== undefined) fields.push('role', patch.role)
+  if (patch.hourlyLimit !== undefined) fields.push('hourly', String(patch.hourlyLimit))
+  if (patch.device !== undefined) fields.push('device', patch.device)
+  if (patch.data !== undefined) fields.push('data', JSON.stringify(patch.data))
+  return fields
+}
+
+/** The record as hash fields (optional ones only when present); `userkey` names the user's index. */
+function toFields(s: Session, userKey: string): string[] {
+  const f = ['handle', s.handle, 'user', s.userId, 'userkey', userKey, 'tenant', s.tenantId, 'role', s.role]
+  if (s.hourlyLimit !== undefined) f.push('hourly', String(s.hourlyLimit))
   if (s.device !== undefined) f.push('device', s.device)
   if (s.ip !== undefined) f.push('ip', s.ip)
   if (s.userAgent !== undefined) f.push('ua', s.userAgent)
@@ -235,7 +277,7 @@ function toFields(s: Session): string[] {
 }
 
 /** Parses a record; null when absent or no longer alive (Redis TTLs use Redis' clock, we check ours too). */
-function fromFields(flat: unknown, now: number): Session | null {
+export function fromFields(flat: unknown, now: number): Session | null {
   const m = fieldMap(flat)
   const handle = m.get('handle')
   if (!handle) return null
@@ -257,6 +299,8 @@ function fromFields(flat: unknown, now: number): Session | null {
   const ua = m.get('ua')
   const refresh = m.get('refresh')
   const data = m.get('data')
+  const hourly = m.get('hourly')
+  if (hourly !== undefined && Number.isFinite(Number(hourly))) s.hourlyLimit = Number(hourly)
   if (device !== undefined) s.device = device
   if (ip !== undefined) s.ip = ip
   if (ua !== undefined) s.userAgent = ua

@@ -1,0 +1,25 @@
+import type { Role } from './roles.ts'
+
+/**
+ * Who is calling, once the gate has checked it against server-side state: the one type services
+ * receive as "the actor". The role is the server's (the session record, the key record), never a
+ * token claim alone.
+ */
+export interface Principal {
+  userId: string
+  tenantId: string
+  role: Role
+  /** How the caller proved who they are: our own session token, an external provider's token. */
+  via: 'session' | 'external'
+  /** Raw session id (our tokens; an external token's `sid` when it has one). */
+  sessionId?: string
+  /** SHA-256 handle of the session (our tokens). */
+  sessionHandle?: string
+  /** The token's id, when it has one. */
+  jti?: string
+  /** Token expiry, ms epoch. */
+  expiresAt: number
+}
+
+/** The revocation id of an external provider's session: logout revokes it, the gate checks it. */
+export const externalSessionTokenId = (sid: string) => `sid:${sid}`
