@@ -1,18 +1,17 @@
 import { Scalar } from '@scalar/hono-api-reference'
-import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
+import { documentGateHeaders } from './http/gate/docs.ts'
 import { limitBody, requestLog } from './http/middleware.ts'
-import { errorFields } from './http/logger.ts'
-import { BackendUnavailableError, ValidationError } from './errors.ts'
-import { ApiError, problemBody, problemResponse } from './http/problems.ts'
+import { problemFor } from './http/problem-table.ts'
+import { problemBody, problemResponse } from './http/problems.ts'
 import { createRouter } from './http/router.ts'
-import { documentGate, gate } from './http/gate.ts'
 import type { AppDeps, AppOpenAPI } from './http/types.ts'
-import { healthRoutes } from './routes/health/health.index.ts'
-import { usersRoutes } from './routes/users/users.index.ts'
-import { logsRoutes } from './routes/logs/logs.index.ts'
+import { errorFields } from './logger.ts'
 import { authRoutes } from './routes/auth/auth.index.ts'
+import { healthRoutes } from './routes/health/health.index.ts'
+import { logsRoutes } from './routes/logs/logs.index.ts'
+import { usersRoutes } from './routes/users/users.index.ts'
 import { wellKnownRoutes } from './routes/wellknown/wellknown.index.ts'
 
 export const OPENAPI_INFO = {
@@ -28,6 +27,11 @@ export const OPENAPI_INFO = {
 /**
  * Builds the whole HTTP app from its dependencies. Entry points (src/entry/*) only load config,
  * build backends and call this; tests call it with real backends and use `app.request`.
+ *
+ * The pipeline of a request: request id → log line → security headers → body limit → the route
+ * (its definition's gate: identity, the one round trip, 401/403/429 — src/http/gate) → its
+ * handler → services → ports. Every error, wherever thrown, ends in `onError` below and is
+ * answered from ONE table (src/http/problem-table.ts).
  */
 export function createApp(deps: AppDeps): AppOpenAPI {
   const app = createRouter()
@@ -41,10 +45,7 @@ export function createApp(deps: AppDeps): AppOpenAPI {
     await next()
   })
   app.use('*', limitBody(config.BODY_LIMIT_BYTES))
-
-  // Rate limits and quotas on every route but health/docs/openapi (one Redis round trip with auth).
-  app.use('*', gate())
-  documentGate(app)
+  documentGateHeaders(app)
 
   app.route('/', healthRoutes())
   app.route('/', usersRoutes())
@@ -75,33 +76,13 @@ export function createApp(deps: AppDeps): AppOpenAPI {
 
   app.onError((err, c) => {
     const id = c.get('requestId')
-    if (err instanceof ApiError) {
-      return problemResponse({ ...problemBody(err.status, err.slug, err.message, err.extensions), request_id: id }, err.headers)
+    const spec = problemFor(err)
+    if (!spec) {
+      logger.error('unhandled error', { id, route: c.req.path, ...errorFields(err) })
+      return problemResponse({ ...problemBody(500, 'internal', 'Something went wrong on our side'), request_id: id }, c.get('rateHeaders'))
     }
-    if (err instanceof BackendUnavailableError) {
-      // A backend timed out or is unreachable: a retryable 503, not a 500 (names the backend only).
-      logger.warn('backend unavailable', { id, route: c.req.path, backend: err.backend, reason: err.reason })
-      return problemResponse(
-        { ...problemBody(503, 'backend-unavailable', 'A backend is unavailable; try again shortly'), request_id: id },
-        { 'retry-after': '1' },
-      )
-    }
-    if (err instanceof ValidationError) {
-      // A value a repository refused (the route schema should have): the caller's input, so 422.
-      return problemResponse({
-        ...problemBody(422, 'validation-failed', 'The request has invalid fields', {
-          errors: [{ path: err.field, code: 'invalid', message: err.message }],
-        }),
-        request_id: id,
-      })
-    }
-    if (err instanceof HTTPException && err.status < 500) {
-      // Hono's own client errors (malformed JSON, unsupported content type...).
-      const slug = err.status === 400 ? 'bad-request' : `http-${err.status}`
-      return problemResponse({ ...problemBody(err.status, slug, err.message || undefined), request_id: id })
-    }
-    logger.error('unhandled error', { id, route: c.req.path, ...errorFields(err) })
-    return problemResponse({ ...problemBody(500, 'internal', 'Something went wrong on our side'), request_id: id })
+    if (spec.warn) logger.warn('backend trouble', { id, route: c.req.path, ...errorFields(err) })
+    return problemResponse({ ...problemBody(spec.status, spec.slug, spec.detail, spec.extensions), request_id: id }, { ...c.get('rateHeaders'), ...spec.headers })
   })
 
   return app

@@ -114,3 +114,110 @@ export class UnsupportedOperationError extends Error {
     this.backend = backend
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Domain refusals: what services and the gate throw. Only src/http/problem-table.ts turns them
+// into HTTP answers (status, problem type) — nothing else picks a status.
+// ---------------------------------------------------------------------------------------------
+
+/** A refusal that names its own problem type when the default of its class is not precise enough. */
+abstract class Refusal extends Error {
+  /** Problem type slug (e.g. "invalid-credentials"); the table's default when absent. */
+  readonly code: string | undefined
+  constructor(message: string, code?: string) {
+    super(message)
+    this.code = code
+  }
+}
+
+/** Not there — or not the caller's to see (another tenant's data is "not found", never "forbidden"). */
+export class NotFoundError extends Refusal {
+  override name = 'NotFoundError'
+}
+
+/** The caller is known but may not do this. */
+export class ForbiddenError extends Refusal {
+  override name = 'ForbiddenError'
+}
+
+/** The state of the data forbids it (an existing profile, a taken id...). */
+export class ConflictError extends Refusal {
+  override name = 'ConflictError'
+}
+
+/** An If-Match precondition does not hold. */
+export class PreconditionFailedError extends Refusal {
+  override name = 'PreconditionFailedError'
+}
+
+/** Why there is no authenticated caller. */
+export type AuthFailure = 'missing' | 'invalid' | 'revoked' | 'credentials' | 'refresh'
+
+/** No (valid) credentials. */
+export class UnauthenticatedError extends Refusal {
+  override name = 'UnauthenticatedError'
+  readonly reason: AuthFailure
+  constructor(reason: AuthFailure, message: string, code?: string) {
+    super(message, code)
+    this.reason = reason
+  }
+}
+
+/** A bad request that is not about one field: a malformed header, an unparsable value. */
+export class MalformedRequestError extends Refusal {
+  override name = 'MalformedRequestError'
+}
+
+/** One refused input field, for InputError. */
+export interface InputIssue {
+  path: string
+  code: string
+  message: string
+}
+
+/** Request fields that fail validation (the route schemas, a required body). */
+export class InputError extends Error {
+  override name = 'InputError'
+  readonly issues: InputIssue[]
+  constructor(issues: InputIssue[]) {
+    super('The request has invalid fields')
+    this.issues = issues
+  }
+}
+
+/** A request body over the configured limit. */
+export class PayloadTooLargeError extends Refusal {
+  override name = 'PayloadTooLargeError'
+}
+
+/** One policy of a refusal: what the 429 body lists (the same shape for every limiter). */
+export interface ViolatedPolicy {
+  name: string
+  limit: number
+  remaining: number
+  windowSeconds: number
+  /** When the window resets (ms epoch). */
+  reset: number
+}
+
+/**
+ * A rate limit or quota is spent: the gate's policies, sign-in attempts, the daily logs quota.
+ * `headers` are the rate-limit headers of the refusal (RateLimit, RateLimit-Policy...).
+ */
+export class RateLimitedError extends Error {
+  override name = 'RateLimitedError'
+  readonly violated: ViolatedPolicy[]
+  /** Seconds until the last violated policy resets, at least 1. */
+  readonly retryAfter: number
+  readonly headers: Record<string, string>
+  /** Problem type slug: "quota-exceeded" unless a limiter names its own ("too-many-attempts"). */
+  readonly code: string
+  constructor(violated: ViolatedPolicy[], now: number, options: { message?: string; headers?: Record<string, string>; code?: string } = {}) {
+    const retryAfter = Math.max(1, ...violated.map((p) => Math.ceil((p.reset - now) / 1000)))
+    super(options.message ?? `Quota exceeded for ${violated.map((p) => p.name).join(', ')}; retry in ${retryAfter} s`)
+    this.violated = violated
+    this.retryAfter = retryAfter
+    this.headers = options.headers ?? {}
+    this.code = options.code ?? 'quota-exceeded'
+  }
+}

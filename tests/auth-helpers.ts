@@ -22,11 +22,14 @@ export interface Reply {
 }
 
 /** One request through the app; JSON in, JSON (or nothing) out. */
+/** A random client address, so tests sharing one Redis never share an address's budget. */
+const randomAddress = () => `10.${[...crypto.getRandomValues(new Uint8Array(3))].join('.')}`
+
 export async function call(app: AppOpenAPI, method: string, path: string, o: CallOptions = {}): Promise<Reply> {
   const headers: Record<string, string> = { ...o.headers }
   if (o.token) headers.authorization = `Bearer ${o.token}`
   if (o.body !== undefined) headers['content-type'] = 'application/json'
-  if (o.ip) headers['x-test-ip'] = o.ip
+  headers['x-test-ip'] = o.ip ?? randomAddress()
   if (o.ua) headers['user-agent'] = o.ua
   const res = await app.request(path, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body) })
   const text = await res.text()

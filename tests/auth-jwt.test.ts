@@ -108,7 +108,7 @@ describe.each<BackendKind>(['embedded', 'remote'])('access token attacks and rot
     const other = await signIn(t.app, user.email)
     const token = await sign(claims({ sid: other.sid }))
     expect((await me(token)).status).toBe(200)
-    await t.backends.sessions.revokeAll(user.userId, [s.sessionId])
+    await t.backends.sessions.revokeAll(user.tenantId, user.userId, [s.sessionId])
     expect((await me(token)).status).toBe(401)
     expect((await me(other.access)).status).toBe(401)
 

@@ -35,7 +35,8 @@ describe.each<BackendKind>(['embedded', 'remote'])('sign-in attempt limits (%s)'
     const retry = Number(limited.headers.get('retry-after'))
     expect(retry).toBeGreaterThanOrEqual(1)
     expect(retry).toBeLessThanOrEqual(60)
-    expect(limited.body).toMatchObject({ status: 429, retry_after: retry, policies: ['login-account'] })
+    expect(limited.body).toMatchObject({ status: 429, retry_after: retry, 'violated-policies': ['login-account'] })
+    expect(limited.body.policies).toEqual([expect.objectContaining({ name: 'login-account', limit: 3, remaining: 0, window_seconds: 60 })])
     expect(limited.body.type).toContain('too-many-attempts')
     // The owner, from elsewhere, still gets in.
     await signIn(t.app, admin.email, { ip: randomIp() })
@@ -57,7 +58,7 @@ describe.each<BackendKind>(['embedded', 'remote'])('sign-in attempt limits (%s)'
     expect(statuses.slice(0, 6)).toEqual([401, 401, 401, 401, 401, 401])
     expect(statuses.slice(6)).toEqual([429, 429])
     const r = await login(newEmail('spray'), 'guess', ip)
-    expect(r.body.policies).toEqual(['login-ip'])
+    expect(r.body['violated-policies']).toEqual(['login-ip'])
   })
 
   it('refresh attempts are limited too (per IP)', async () => {

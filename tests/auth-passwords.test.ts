@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../src/app.ts'
 import { loadConfig } from '../src/config.ts'
-import { createLogger } from '../src/http/logger.ts'
+import { createLogger } from '../src/logger.ts'
 import { createUsersRepository } from '../src/repositories/users.ts'
 import { generateSigningJwk } from '../src/services/keys.ts'
 import { constantTimeEqual, hashPassword, verifyAgainstDummy, verifyPassword } from '../src/services/passwords.ts'

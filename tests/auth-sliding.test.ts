@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../src/app.ts'
 import { loadConfig } from '../src/config.ts'
-import { touchIntervalMs } from '../src/http/auth.ts'
-import { createLogger } from '../src/http/logger.ts'
+import { touchIntervalMs } from '../src/http/gate/index.ts'
+import { createLogger } from '../src/logger.ts'
 import { generateSigningJwk } from '../src/services/keys.ts'
 import { makeTestApp, type BackendKind, type TestApp } from './harness/app.ts'
 import { uniq } from './harness/services.ts'
@@ -34,11 +34,11 @@ describe.each<BackendKind>(['embedded', 'remote'])('sliding session expiry (%s)'
   it('a request after the touch interval slides the expiry; requests within it do not write', async () => {
     const admin = await registerAdmin(t.app)
     const s = await signIn(t.app, admin.email)
-    const first = (await t.backends.sessions.list(admin.userId))[0]!
+    const first = (await t.backends.sessions.list(admin.tenantId, admin.userId))[0]!
 
     await call(t.app, 'GET', '/api/v1/auth/me', { token: s.access })
     await new Promise((r) => setTimeout(r, 30))
-    expect((await t.backends.sessions.list(admin.userId))[0]!.expiresAt).toBe(first.expiresAt)
+    expect((await t.backends.sessions.list(admin.tenantId, admin.userId))[0]!.expiresAt).toBe(first.expiresAt)
 
     // The same store seen by an instance whose clock says 2 minutes passed since the last touch.
     const later = createApp({
@@ -52,7 +52,7 @@ describe.each<BackendKind>(['embedded', 'remote'])('sliding session expiry (%s)'
     let touched = first
     for (let i = 0; i < 50 && touched.expiresAt === first.expiresAt; i++) {
       await new Promise((r) => setTimeout(r, 20))
-      touched = (await t.backends.sessions.list(admin.userId))[0]!
+      touched = (await t.backends.sessions.list(admin.tenantId, admin.userId))[0]!
     }
     expect(touched.expiresAt).toBeGreaterThan(first.expiresAt)
     expect(touched.lastActiveAt).toBeGreaterThan(first.lastActiveAt)

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createApp } from '../src/app.ts'
 import { loadConfig } from '../src/config.ts'
-import { createLogger } from '../src/http/logger.ts'
+import { createLogger } from '../src/logger.ts'
 import type { AppOpenAPI } from '../src/http/types.ts'
 import { generateSigningJwk } from '../src/services/keys.ts'
 import { makeTestApp, type BackendKind, type TestApp } from './harness/app.ts'

@@ -153,6 +153,7 @@ export function randomIp(): string {
 export interface GateUser {
   userId: string
   tenantId: string
+  email: string
   token: string
 }
 
@@ -174,7 +175,7 @@ export async function newUser(app: Requester, label = 'gate'): Promise<GateUser>
   const login = await app.request('/api/v1/auth/login', json({ email, password: PASSWORD }))
   const tokens = await login.json()
   expect(login.status, JSON.stringify(tokens)).toBe(200)
-  return { userId: registered.user_id, tenantId: registered.tenant_id, token: tokens.access_token }
+  return { userId: registered.user_id, tenantId: registered.tenant_id, email, token: tokens.access_token }
 }
 
 /** Test settings every gate suite uses: the client IP comes from x-test-ip. */

@@ -1,8 +1,9 @@
-/** Pure parts of the gate: client-address buckets, route rules and header formatting. */
+/** Pure parts of the gate: client-address buckets, the policies charged, header formatting. */
 import { describe, expect, it } from 'vitest'
 import { loadConfig } from '../src/config.ts'
-import { formatRateLimit, formatRateLimitPolicy, mostRestrictive, rateLimitHeaders, retryAfterSeconds } from '../src/http/ratelimit-headers.ts'
-import { ipBucket, isUngated, routeRule, selectPolicies } from '../src/services/limits.ts'
+import { RateLimitedError } from '../src/errors.ts'
+import { formatRateLimit, formatRateLimitPolicy, mostRestrictive, rateLimitHeaders } from '../src/http/gate/headers.ts'
+import { addressPolicies, ipBucket, ipLimitKey, maintenancePolicy, userCharges } from '../src/http/gate/policies.ts'
 import { parseSfList } from './gate-helpers.ts'
 
 describe('ipBucket', () => {
@@ -26,47 +27,25 @@ describe('ipBucket', () => {
   })
 })
 
-describe('route rules', () => {
+describe('gate policies', () => {
   const config = loadConfig({})
-  const openReads = loadConfig({ FAIL_OPEN_READS: 'true' })
 
-  it('fails closed by default, open for reads only when FAIL_OPEN_READS is set, always open for the JWKS', () => {
-    expect(routeRule('GET', '/api/v1/logs/metadata/', config).failMode).toBe('closed')
-    expect(routeRule('GET', '/api/v1/logs/metadata/', openReads).failMode).toBe('open')
-    expect(routeRule('HEAD', '/api/v1/logs/metadata', openReads).failMode).toBe('open')
-    expect(routeRule('POST', '/api/v1/logs/metadata/', openReads).failMode).toBe('closed')
-    expect(routeRule('GET', '/.well-known/jwks.json', config).failMode).toBe('open')
-  })
-
-  it('keeps credential routes closed and advertises their brute-force budgets', () => {
-    for (const action of ['register', 'login', 'refresh', 'password']) {
-      const rule = routeRule('POST', `/api/v1/auth/${action}/`, openReads)
-      expect(rule.failMode).toBe('closed')
-      expect(rule.advertised.map((p) => p.name)).toEqual([`${action}-ip`, `${action}-account`])
-      expect(rule.extra).toEqual([])
-    }
-  })
-
-  it('adds the maintenance budget to both index routes', () => {
-    for (const path of ['/api/v1/users/admin/initialize-indexes/', '/api/v1/logs/admin/initialize-metadata-indexes']) {
-      const rule = routeRule('POST', path, openReads)
-      expect(rule.extra.map((p) => [p.name, p.limit, p.windowSeconds])).toEqual([['maintenance', 10, 3600]])
-      expect(selectPolicies(config, rule, { userId: 'u', tenantId: 't' }).map((p) => p.name)).toEqual(['burst', 'hourly', 'maintenance'])
-    }
-  })
-
-  it('selects burst for everyone and hourly for signed-in callers', () => {
-    const rule = routeRule('GET', '/x', config)
-    expect(selectPolicies(config, rule, null).map((p) => [p.name, p.limit, p.windowSeconds])).toEqual([['burst', 100, 3600]])
-    expect(selectPolicies(config, rule, { userId: 'u', tenantId: 't' }, 7).map((p) => [p.name, p.limit, p.windowSeconds])).toEqual([
-      ['burst', 100, 3600],
-      ['hourly', 7, 3600],
+  it('charges a signed-in user burst and hourly (the session plan) in the user bucket, plus the route budgets', () => {
+    expect(userCharges(config, 'u1').map((c) => [c.bucket, c.policy.name, c.policy.limit, c.policy.windowSeconds, c.policy.limitFrom])).toEqual([
+      ['u:u1', 'burst', 100, 3600, undefined],
+      ['u:u1', 'hourly', 1000, 3600, 'session'],
+    ])
+    expect(userCharges(config, 'a:b', [maintenancePolicy]).map((c) => [c.bucket, c.policy.name])).toEqual([
+      ['u:a%3Ab', 'burst'],
+      ['u:a%3Ab', 'hourly'],
+      ['u:a%3Ab', 'maintenance'],
     ])
   })
 
-  it('leaves probes and the API description ungated', () => {
-    for (const p of ['/health', '/health/', '/health/ready', '/openapi.json', '/docs']) expect(isUngated(p)).toBe(true)
-    for (const p of ['/api/v1/auth/me', '/.well-known/jwks.json', '/healthz', '/docsx']) expect(isUngated(p)).toBe(false)
+  it('charges an address burst plus the route budgets, never hourly (no plan without a user)', () => {
+    expect(addressPolicies(config).map((p) => p.name)).toEqual(['burst'])
+    expect(addressPolicies(config, [maintenancePolicy]).map((p) => p.name)).toEqual(['burst', 'maintenance'])
+    expect(ipLimitKey('2001:db8:1:2:3:4:5:6')).toBe('gate:ip:2001:db8:1:2::/64')
   })
 })
 
@@ -100,7 +79,7 @@ describe('rate-limit headers', () => {
     const h = rateLimitHeaders(results, undefined, now, [{ name: 'login-ip', limit: 10, windowSeconds: 60 }])
     expect(h.ratelimit).toBeUndefined()
     expect(parseSfList(h['ratelimit-policy']!).map((i) => i.value)).toEqual(['burst', 'hourly', 'login-ip'])
-    expect(retryAfterSeconds([{ ...results[0]!, reset: now - 5 }], now)).toBe(1)
-    expect(retryAfterSeconds(results, now)).toBe(1801)
+    expect(new RateLimitedError([{ ...results[0]!, reset: now - 5 }], now).retryAfter).toBe(1)
+    expect(new RateLimitedError(results, now).retryAfter).toBe(1801)
   })
 })

@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateSigningJwk } from '../src/services/keys.ts'
-import { apiCallsKey } from '../src/services/quotas.ts'
 import { ensureIndexes } from '../src/repositories/indexes.ts'
 import { makeTestApp, type BackendKind, type TestApp } from './harness/app.ts'
 import { GATE_ENV, newUser, parseSfList, randomIp, readRateHeaders } from './gate-helpers.ts'
@@ -21,7 +20,6 @@ async function app(kind: BackendKind, env: Record<string, string> = {}): Promise
 
 const get = (t: TestApp, path: string, headers: Record<string, string> = {}) => t.app.request(path, { headers })
 const bearer = (token: string, ip = randomIp()) => ({ authorization: `Bearer ${token}`, 'x-test-ip': ip })
-const settle = (ms = 150) => new Promise((r) => setTimeout(r, ms))
 
 /** Fires `n` requests at once (spread over the apps) and counts the statuses. */
 async function burst(apps: TestApp[], n: number, path: string, headers: Record<string, string>) {
@@ -106,9 +104,10 @@ describe.each(['embedded', 'remote'] as const)('the gate on %s backends', (kind)
     expect(statuses).toEqual([200, 200, 200, 200, 429, 429, 429, 429])
     // hourly went 999..996 on the admitted four and stayed at 996 while burst denied.
     expect(hourlyLeft).toEqual([999, 998, 997, 996, 996, 996, 996, 996])
-    // The usage counter counts admitted calls only.
-    await settle()
-    expect(await small.backends.counters.get(apiCallsKey(user.tenantId, user.userId, Date.now()))).toBe(4)
+    // The usage this hour counts admitted calls only (the quota read is charged to the address).
+    const quota = await get(small, '/api/v1/users/profile/quota', bearer(user.token))
+    expect(quota.status).toBe(200)
+    expect((await quota.json()).usage.api_calls_per_hour).toMatchObject({ used: 4, limit: 1000, remaining: 996 })
   })
 
   it('a request denied by one policy consumes nothing from the others (hourly denies)', async () => {
@@ -134,7 +133,7 @@ describe.each(['embedded', 'remote'] as const)('the gate on %s backends', (kind)
     }
   })
 
-  it("applies the plan quota from the caller's profile (api_calls_per_hour) without a MongoDB read per request", async () => {
+  it("applies the plan quota from the caller's profile (api_calls_per_hour) from the next request, without a MongoDB read", async () => {
     const user = await newUser(t.app)
     const auth = { ...bearer(user.token), 'content-type': 'application/json' }
     // Registration created the admin's profile; the admin lowers their own plan quota.
@@ -144,10 +143,7 @@ describe.each(['embedded', 'remote'] as const)('the gate on %s backends', (kind)
       body: JSON.stringify({ api_quota: { api_calls_per_hour: 6 } }),
     })
     expect(patched.status, await patched.clone().text()).toBe(200)
-    // This request still checks with the last known quota; its round trip reads the (now
-    // invalidated) profile cache, which the gate refills from MongoDB in the background.
-    expect((await get(t, '/api/v1/auth/me', bearer(user.token))).status).toBe(200)
-    await settle(300)
+    // The plan lives in the user's sessions: the very next request applies it.
     const statuses: number[] = []
     let denied: Response | undefined
     for (let i = 0; i < 6; i++) {
@@ -156,8 +152,8 @@ describe.each(['embedded', 'remote'] as const)('the gate on %s backends', (kind)
       expect(readRateHeaders(r.headers).policy.hourly).toEqual({ q: 6, w: 3600 })
       if (r.status === 429) denied ??= r
     }
-    // The patch and the first read were calls 1-2 of the hour: 4 more fit in a quota of 6.
-    expect(statuses).toEqual([200, 200, 200, 200, 429, 429])
+    // The patch was call 1 of the hour: 5 more fit in a quota of 6.
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429])
     expect((await denied!.json())['violated-policies']).toEqual(['hourly'])
   })
 

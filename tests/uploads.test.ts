@@ -420,7 +420,7 @@ describe.each(kinds)('upload metadata (%s backends)', (kind) => {
         const first = await registerUpload(q.app, owner, { log_count: 600 })
         const over = await call(q.app, 'POST', M, { token: mate.token, body: { source: 's', environment: 'e', file_name: 'f', file_size: 1, format_type: 'text', log_count: 500 } })
         expectProblem(over, 429, 'quota-exceeded')
-        expect(over.body).toMatchObject({ quota: 'logs_per_day', limit: 1000, used: 600, requested: 500 })
+        expect(over.body).toMatchObject({ 'violated-policies': ['logs_per_day'], policies: [{ name: 'logs_per_day', limit: 1000, remaining: 400, window_seconds: 86400 }] })
         expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0)
         expect(await q.backends.counters.get(logsKey(owner.tenantId, Date.now()))).toBe(600)
         await registerUpload(q.app, mate, { log_count: 400 }) // exactly the limit

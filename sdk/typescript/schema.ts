@@ -232,7 +232,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -419,7 +419,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -593,7 +593,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -628,9 +628,9 @@ export interface paths {
         };
         /**
          * The caller's API quota: limits and live usage in the current windows
-         * @description API calls are counted per user per UTC hour, uploaded log lines per tenant per UTC day. Limits come from the profile (defaults from configuration when there is none).
+         * @description API calls are counted per user per UTC hour (the `hourly` rate-limit policy), uploaded log lines per tenant per UTC day. Limits come from the profile (defaults from configuration when there is none).
          *
-         *     Requires a bearer token.
+         *     Requires a bearer token. Charged to the client address, never to the user’s own rate limit.
          */
         get: {
             parameters: {
@@ -695,7 +695,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -832,7 +832,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -994,7 +994,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -1126,7 +1126,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -1245,7 +1245,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -1269,7 +1269,7 @@ export interface paths {
         head?: never;
         /**
          * Change a user's role, quota or preferences (admin: own tenant; never above your own role)
-         * @description Same body and If-Match rules as PATCH /api/v1/users/profile/. A lowered role signs the user out everywhere.
+         * @description Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the user’s next request.
          *
          *     Requires a bearer token with role admin or above.
          */
@@ -1431,7 +1431,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -1519,6 +1519,20 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Too Many Requests */
                 429: {
                     headers: {
@@ -1531,7 +1545,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -1680,7 +1694,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -1844,7 +1858,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -1979,7 +1993,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -2116,7 +2130,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -2234,7 +2248,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -2366,7 +2380,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -2485,7 +2499,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -2666,7 +2680,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -2752,6 +2766,20 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Too Many Requests */
                 429: {
                     headers: {
@@ -2764,7 +2792,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -2909,10 +2937,10 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
-                /** @description Service Unavailable: a backend cannot be reached */
+                /** @description Service Unavailable */
                 503: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -3057,7 +3085,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -3205,7 +3233,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -3242,7 +3270,7 @@ export interface paths {
         put?: never;
         /**
          * Sign out: revokes this session and this access token immediately
-         * @description Requires a bearer token.
+         * @description Requires a bearer token. Charged to the client address, never to the user’s own rate limit.
          */
         post: {
             parameters: {
@@ -3305,7 +3333,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -3405,7 +3433,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -3507,7 +3535,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -3531,7 +3559,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke the caller's other sessions (scope=others) or all of them (scope=all)
-         * @description Requires a bearer token.
+         * @description Requires a bearer token. Charged to the client address, never to the user’s own rate limit.
          */
         delete: {
             parameters: {
@@ -3613,7 +3641,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -3650,7 +3678,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke one of the caller's sessions; its tokens are refused from their next request
-         * @description Requires a bearer token.
+         * @description Requires a bearer token. Charged to the client address, never to the user’s own rate limit.
          */
         delete: {
             parameters: {
@@ -3743,7 +3771,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -3904,7 +3932,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -4037,7 +4065,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
                 /** @description Service Unavailable */
@@ -4093,7 +4121,7 @@ export interface paths {
                         "application/json": components["schemas"]["Jwks"];
                     };
                 };
-                /** @description Too Many Requests: a quota policy is exhausted (type quota-exceeded) */
+                /** @description Too Many Requests */
                 429: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -4105,10 +4133,10 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
                     };
                 };
-                /** @description Service Unavailable: a backend cannot be reached */
+                /** @description Service Unavailable */
                 503: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -4236,6 +4264,29 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        RateLimitProblem: components["schemas"]["Problem"] & ({
+            /**
+             * @example [
+             *       "burst"
+             *     ]
+             */
+            "violated-policies": string[];
+            policies: {
+                name: string;
+                limit: number;
+                remaining: number;
+                window_seconds: number;
+                /** Format: date-time */
+                reset_at: string;
+            }[];
+            /**
+             * @description Seconds to wait (also in Retry-After)
+             * @example 30
+             */
+            retry_after: number;
+        } & {
+            [key: string]: unknown;
+        });
         /**
          * @example {
          *       "preferences": {

@@ -3,12 +3,13 @@
  * node:sqlite file in GATEHOUSE_DATA_DIR (./data). Thin on purpose: config → backends → app.
  */
 import { serve } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
 import type { ExecutionContext } from 'hono'
 import { resolve } from 'node:path'
 import { createApp } from '../app.ts'
 import { createRemoteBackends, kvOptions } from '../backends.ts'
 import { ConfigError, loadConfig } from '../config.ts'
-import { createLogger, errorFields } from '../http/logger.ts'
+import { createLogger, errorFields } from '../logger.ts'
 import { createEmbeddedBackends } from '../adapters/embedded/index.ts'
 import { ensureIndexes } from '../services/indexes.ts'
 import { createDriverDocuments } from '../adapters/mongo/driver.ts'
@@ -58,7 +59,8 @@ async function main() {
   } catch (err) {
     logger.error('index initialisation failed; retry with POST /api/v1/users/admin/initialize-indexes', errorFields(err))
   }
-  const app = createApp({ config, backends, logger })
+  // The client address is the socket's peer (getConnInfo reads the Node bindings handed to fetch).
+  const app = createApp({ config, backends, logger, connectionAddress: (c) => getConnInfo(c).remote.address })
 
   // Node has no executionCtx: this one tracks background work (cache fills, session touches) so a
   // shutdown can finish it, and spares Hono's "no execution context" throw on every request.
@@ -72,7 +74,7 @@ async function main() {
     props: {},
   }
 
-  const server = serve({ fetch: (req) => app.fetch(req, undefined, executionCtx), port, hostname: host }, (info) => {
+  const server = serve({ fetch: (req, env) => app.fetch(req, env, executionCtx), port, hostname: host }, (info) => {
     const where = `http://${host}:${info.port}`
     if (config.mode === 'embedded') {
       console.log(`gatehouse: EMBEDDED mode — no Redis/MongoDB configured; data in ${resolve(config.GATEHOUSE_DATA_DIR)}/gatehouse.db`)

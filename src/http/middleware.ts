@@ -1,9 +1,9 @@
 import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { routePath } from 'hono/route'
-import { ApiError } from './problems.ts'
+import { PayloadTooLargeError } from '../errors.ts'
 import type { AppEnv } from './types.ts'
-import type { Logger } from './logger.ts'
+import type { Logger } from '../logger.ts'
 
 /** One structured log line per request: id, method, route, status, duration. */
 export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
@@ -25,7 +25,7 @@ export function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
   return bodyLimit({
     maxSize,
     onError: () => {
-      throw new ApiError(413, 'body-too-large', `Request bodies are limited to ${maxSize} bytes`)
+      throw new PayloadTooLargeError(`Request bodies are limited to ${maxSize} bytes`)
     },
   })
 }

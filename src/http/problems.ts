@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi'
 
 /**
- * RFC 9457 problem details. Every error gatehouse answers is one of these, served as
- * `application/problem+json`. Throw an ApiError anywhere; the app's onError renders it.
+ * RFC 9457 problem details: the shape of every error answer (`application/problem+json`), and
+ * their OpenAPI entries. Which error becomes which problem is decided in ONE place:
+ * problem-table.ts.
  */
 
 export const PROBLEM_BASE = 'https://gatehouse.dev/problems/'
@@ -19,9 +20,24 @@ export const ProblemSchema = z
   .catchall(z.unknown())
   .openapi('Problem')
 
+/** The one 429 body, whatever the limiter (the gate, sign-in attempts, the daily logs quota). */
+export const RateLimitProblemSchema = ProblemSchema.extend({
+  'violated-policies': z.array(z.string()).openapi({ example: ['burst'] }),
+  policies: z.array(
+    z.object({
+      name: z.string(),
+      limit: z.number().int(),
+      remaining: z.number().int(),
+      window_seconds: z.number(),
+      reset_at: z.string().openapi({ format: 'date-time' }),
+    }),
+  ),
+  retry_after: z.number().int().openapi({ description: 'Seconds to wait (also in Retry-After)', example: 30 }),
+}).openapi('RateLimitProblem')
+
 export type Problem = z.infer<typeof ProblemSchema>
 
-const TITLES: Record<number, string> = {
+export const TITLES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
@@ -35,30 +51,8 @@ const TITLES: Record<number, string> = {
   428: 'Precondition Required',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  501: 'Not Implemented',
   503: 'Service Unavailable',
-}
-
-export type ProblemStatus = keyof typeof TITLES
-
-export class ApiError extends Error {
-  override name = 'ApiError'
-  readonly status: number
-  readonly slug: string
-  readonly extensions: Record<string, unknown>
-  readonly headers: Record<string, string>
-
-  constructor(
-    status: number,
-    slug: string,
-    detail?: string,
-    options: { extensions?: Record<string, unknown>; headers?: Record<string, string>; cause?: unknown } = {},
-  ) {
-    super(detail ?? TITLES[status] ?? 'Error', { cause: options.cause })
-    this.status = status
-    this.slug = slug
-    this.extensions = options.extensions ?? {}
-    this.headers = options.headers ?? {}
-  }
 }
 
 export function problemBody(status: number, slug: string, detail?: string, extensions: Record<string, unknown> = {}): Problem {
@@ -78,24 +72,14 @@ export function problemResponse(body: Problem, headers: Record<string, string> =
   })
 }
 
-/** Shorthands used by handlers. */
-export const problems = {
-  badRequest: (detail: string, ext?: Record<string, unknown>) => new ApiError(400, 'bad-request', detail, { extensions: ext }),
-  unauthorized: (detail = 'Missing or invalid credentials') =>
-    new ApiError(401, 'unauthorized', detail, { headers: { 'www-authenticate': 'Bearer' } }),
-  forbidden: (detail = 'Not allowed') => new ApiError(403, 'forbidden', detail),
-  notFound: (detail = 'Not found') => new ApiError(404, 'not-found', detail),
-  conflict: (detail: string) => new ApiError(409, 'conflict', detail),
-  preconditionFailed: (detail: string) => new ApiError(412, 'precondition-failed', detail),
-  unavailable: (detail = 'A backend is unavailable; try again shortly', cause?: unknown) =>
-    new ApiError(503, 'backend-unavailable', detail, { headers: { 'retry-after': '1' }, cause }),
-}
-
 /** Reusable OpenAPI response entries so every route documents its failures. */
 export const problemContent = { 'application/problem+json': { schema: ProblemSchema } } as const
+const rateLimitContent = { 'application/problem+json': { schema: RateLimitProblemSchema } } as const
+
+type ProblemEntry = { description: string; content: typeof problemContent | typeof rateLimitContent }
 
 export function problemResponses<const S extends readonly number[]>(...statuses: S) {
-  const out: Record<number, { description: string; content: typeof problemContent }> = {}
-  for (const s of statuses) out[s] = { description: TITLES[s] ?? 'Error', content: problemContent }
-  return out as { [K in S[number]]: { description: string; content: typeof problemContent } }
+  const out: Record<number, ProblemEntry> = {}
+  for (const s of statuses) out[s] = { description: TITLES[s] ?? 'Error', content: s === 429 ? rateLimitContent : problemContent }
+  return out as { [K in S[number]]: ProblemEntry }
 }

@@ -1,39 +1,30 @@
 import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi'
-import type { Config } from '../config.ts'
-import type { Backends, Role } from '../ports.ts'
-import type { Logger } from './logger.ts'
+import type { Context } from 'hono'
+import type { Deps } from '../deps.ts'
+import type { Principal } from '../domain/principal.ts'
+import type { RoundTrip } from './round-trip.ts'
 
-/** What createApp needs: settings, storage and (optionally) a clock for tests. */
-export interface AppDeps {
-  config: Config
-  backends: Backends
-  logger: Logger
-  now?: () => number
-}
-
-/** Who is calling, set by the auth middleware. */
-export interface Principal {
-  userId: string
-  tenantId: string
-  role: Role
-  /** Raw session id from the token's `sid` (absent for external tokens without one). */
-  sessionId?: string
-  /** SHA-256 handle of sessionId. */
-  sessionHandle?: string
-  jti?: string
-  /** Token expiry (ms epoch). */
-  expiresAt: number
-  /** 'local' for our own tokens, 'external' for JWKS_URL providers. */
-  issuer: 'local' | 'external'
+/**
+ * What createApp needs: the services' dependencies, plus how the entry point tells the client's
+ * address from its runtime's connection (Node: the socket; Workers: CF-Connecting-IP).
+ */
+export interface AppDeps extends Deps {
+  connectionAddress?: (c: Context) => string | undefined
 }
 
 export interface AppEnv {
   Variables: {
     deps: AppDeps
     requestId: string
+    /** The checked caller, set by the gate on signed-in routes. */
     principal?: Principal
+    /** This request's one round trip to the key-value store (the gate's and the route's reads). */
+    trip?: RoundTrip
+    /** Rate-limit headers of this request, for every answer (errors included). */
+    rateHeaders?: Record<string, string>
   }
 }
 
 export type AppOpenAPI = OpenAPIHono<AppEnv>
 export type AppRouteHandler<R extends RouteConfig> = RouteHandler<R, AppEnv>
+export type Ctx = Context<AppEnv>

@@ -4,14 +4,14 @@
  * Optimistic concurrency: every patch bumps `version`; a patch with `expectedVersion` is a
  * conditional update on that version, so of two patches made from the same read exactly one
  * wins and the other gets VersionConflictError (ETag / If-Match → 412 at the API).
- * Usage counters (`usage`) are atomic `$inc`s with UTC day/hour windows and do not bump
- * `version`: counting calls must not make every If-Match stale.
+ * Usage is not kept here: API calls are the gate's hourly window, log lines a tenant counter.
  */
-import type { Collection, DocumentStore, Role } from '../ports.ts'
+import { ROLES, type Role } from '../domain/roles.ts'
 import { VersionConflictError } from '../errors.ts'
+import type { Collection, DocumentStore } from '../ports.ts'
 import { COLLECTIONS } from './indexes.ts'
-import { ROLES, type RepositoryOptions } from './users.ts'
-import { bool, date, id, idString, int, object, oneOf, onlyKeys, tenantPage, text, timezone } from './values.ts'
+import type { RepositoryOptions } from './users.ts'
+import { bool, id, idString, int, object, oneOf, onlyKeys, tenantPage, text, timezone } from './values.ts'
 
 export const THEMES = ['light', 'dark', 'system'] as const
 export type Theme = (typeof THEMES)[number]
@@ -29,16 +29,6 @@ export type ApiQuota = {
   retention_days: number
 }
 
-/** Persistent usage counters; the windows are UTC `YYYY-MM-DD` and `YYYY-MM-DDTHH`. */
-export type ProfileUsage = {
-  logs_day: string
-  logs_today: number
-  logs_total: number
-  api_calls_hour: string
-  api_calls_this_hour: number
-  api_calls_total: number
-}
-
 export type ProfileRecord = {
   _id?: string
   user_id: string
@@ -47,7 +37,6 @@ export type ProfileRecord = {
   role: Role
   preferences: Preferences
   api_quota: ApiQuota
-  usage: ProfileUsage
   created_at: Date
   updated_at: Date
   version: number
@@ -103,8 +92,6 @@ export interface ProfilesRepository {
    */
   patch(userId: string, changes: ProfilePatch, options?: ProfileScope & { expectedVersion?: number }): Promise<ProfileRecord | null>
   delete(userId: string, scope?: ProfileScope): Promise<boolean>
-  /** Atomically adds to a usage counter in its current window. False when no such profile. */
-  incrementUsage(userId: string, kind: 'logs' | 'api_calls', by: number, options?: ProfileScope & { at?: Date }): Promise<boolean>
 }
 
 const PATCH_KEYS = ['organization', 'role', 'preferences', 'api_quota'] as const
@@ -158,16 +145,6 @@ function toProfile(doc: Record<string, unknown> | null): ProfileRecord | null {
   return { ...(doc as ProfileRecord), _id: idString(doc._id) }
 }
 
-/** The usage of the current windows (a counter from an older window reads as 0). */
-export function currentUsage(profile: ProfileRecord, at = new Date()): { logs_today: number; api_calls_this_hour: number } {
-  const iso = at.toISOString()
-  const u = profile.usage
-  return {
-    logs_today: u?.logs_day === iso.slice(0, 10) ? u.logs_today : 0,
-    api_calls_this_hour: u?.api_calls_hour === iso.slice(0, 13) ? u.api_calls_this_hour : 0,
-  }
-}
-
 /**
  * @example
  * const profiles = createProfilesRepository(backends.documents, { defaultQuota })
@@ -194,7 +171,6 @@ export function createProfilesRepository(store: DocumentStore, options: Profiles
         role: input.role === undefined ? 'viewer' : oneOf('role', input.role, ROLES),
         preferences: structuredClone(DEFAULT_PREFERENCES),
         api_quota: { ...defaultQuota },
-        usage: { logs_day: '', logs_today: 0, logs_total: 0, api_calls_hour: '', api_calls_this_hour: 0, api_calls_total: 0 },
         created_at: at,
         updated_at: at,
         version: 1,
@@ -245,32 +221,6 @@ export function createProfilesRepository(store: DocumentStore, options: Profiles
     async delete(userId, scope) {
       const res = await coll.deleteOne(scoped(userId, scope))
       return res.deletedCount === 1
-    },
-
-    async incrementUsage(userId, kind, by, opts = {}) {
-      const amount = int('by', by, 0, 1e12)
-      const iso = (opts.at === undefined ? now() : date('at', opts.at)).toISOString()
-      const [windowField, counter, total, window] =
-        oneOf('kind', kind, ['logs', 'api_calls']) === 'logs'
-          ? ['usage.logs_day', 'usage.logs_today', 'usage.logs_total', iso.slice(0, 10)]
-          : ['usage.api_calls_hour', 'usage.api_calls_this_hour', 'usage.api_calls_total', iso.slice(0, 13)]
-      const filter = scoped(userId, opts)
-      // Window strings only move forward: same window → add; older window → start the new one;
-      // newer window (a late call from a skewed clock) → count in the total only. A racing
-      // rollover between steps just sends us round again.
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const same = await coll.updateOne({ ...filter, [windowField]: window }, { $inc: { [counter]: amount, [total]: amount } })
-        if (same.matchedCount) return true
-        const older = await coll.updateOne(
-          { ...filter, [windowField]: { $lt: window } },
-          { $set: { [windowField]: window, [counter]: amount }, $inc: { [total]: amount } },
-        )
-        if (older.matchedCount) return true
-        const newer = await coll.updateOne({ ...filter, [windowField]: { $gt: window } }, { $inc: { [total]: amount } })
-        if (newer.matchedCount) return true
-        if (!(await coll.findOne(filter, { projection: { _id: 1 } }))) return false
-      }
-      return false
     },
   }
 }

@@ -4,12 +4,11 @@
  * opaque strings that carry their own parameters. Tenant-scoped calls never touch another
  * tenant's users.
  */
-import type { Collection, DocumentStore, Role } from '../ports.ts'
+import { ROLES, type Role } from '../domain/roles.ts'
+import type { Collection, DocumentStore } from '../ports.ts'
 import { COLLECTIONS } from './indexes.ts'
 import { DuplicateKeyError, ValidationError } from '../errors.ts'
 import { id, idString, oneOf, tenantPage, randomHex, text } from './values.ts'
-
-export const ROLES = ['viewer', 'admin', 'superadmin'] as const satisfies readonly Role[]
 
 export type UserRecord = {
   _id?: string

@@ -6,7 +6,7 @@
  * limiter cannot answer, the attempt is refused with 503 rather than allowed unmetered.
  */
 import type { Config } from '../config.ts'
-import { ApiError, problems } from '../http/problems.ts'
+import { RateLimitedError } from '../errors.ts'
 import type { RateLimiter, RatePolicy, RateResult } from '../ports.ts'
 
 export const ATTEMPT_WINDOW_SECONDS = 60
@@ -42,25 +42,17 @@ export async function digestHex(text: string): Promise<string> {
   return [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
 
-/** Counts one attempt against both budgets; throws a 429 problem (with Retry-After) when either is spent. */
+/** The attempt policies of an action, as the routes advertise them in RateLimit-Policy. */
+export const attemptPolicies = (limits: AttemptLimits, action: string): RatePolicy[] => [ipPolicy(limits, action), accountPolicy(limits, action)]
+
+/** Counts one attempt against both budgets; throws RateLimitedError when either is spent. */
 export async function countAttempt(limiter: RateLimiter, limits: AttemptLimits, subject: AttemptSubject, now: number): Promise<RateResult['pending']> {
-  let results: RateResult[]
-  try {
-    results = await Promise.all([
-      limiter.check(accountKey(subject), [accountPolicy(limits, subject.action)]),
-      limiter.check(ipKey(subject), [ipPolicy(limits, subject.action)]),
-    ])
-  } catch (err) {
-    throw problems.unavailable('Sign-in attempts cannot be metered right now; try again shortly', err)
-  }
+  const results = await Promise.all([
+    limiter.check(accountKey(subject), [accountPolicy(limits, subject.action)]),
+    limiter.check(ipKey(subject), [ipPolicy(limits, subject.action)]),
+  ])
   const denied = results.flatMap((r) => r.policies).filter((p) => !p.allowed)
-  if (denied.length > 0) {
-    const retryAfter = Math.max(1, ...denied.map((p) => Math.ceil((p.reset - now) / 1000)))
-    throw new ApiError(429, 'too-many-attempts', 'Too many attempts; wait before trying again', {
-      headers: { 'retry-after': String(retryAfter) },
-      extensions: { retry_after: retryAfter, policies: denied.map((p) => p.name) },
-    })
-  }
+  if (denied.length > 0) throw new RateLimitedError(denied, now, { message: 'Too many attempts; wait before trying again', code: 'too-many-attempts' })
   return Promise.all(results.map((r) => r.pending))
 }
 

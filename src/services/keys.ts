@@ -1,6 +1,6 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose'
 import { ConfigError, type Config } from '../config.ts'
-import type { Logger } from '../http/logger.ts'
+import type { Logger } from '../logger.ts'
 
 /**
  * Signing keys for gatehouse's own access tokens.

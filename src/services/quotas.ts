@@ -1,19 +1,18 @@
 /**
  * API quotas (the ELK Vision seed's `api_quota`): the limits a profile carries, with defaults from
- * config, and the usage counters they are measured against.
+ * config, and what they are measured against.
  *
  * Who uses what:
- * - the gate increments `apiCallsKey` on the hot path (one per authenticated request) and
- *   compares it with `quotaLimits(profile, config).api_calls_per_hour`;
- * - uploads add each upload's log count to `logsKey` and compare with `logs_per_day`;
- * - GET /api/v1/users/profile/quota reads both with `readUsage`.
+ * - `api_calls_per_hour` is the gate's `hourly` policy (http/gate/policies.ts): its limit lives in
+ *   the user's sessions, its fixed UTC-hour window count IS the usage;
+ * - uploads add each upload's log count to `logsKey` (Counters) and compare with `logs_per_day`;
+ * - GET /api/v1/users/profile/quota reports both (`usageReport`).
  *
  * Windows are fixed and aligned to UTC (hour: xx:00:00, day: 00:00:00Z) so every instance agrees
  * on the current window without coordination; a counter outlives its window by one window so a
  * late read near the boundary still finds it, then expires by itself.
  */
 import type { Config } from '../config.ts'
-import type { Counters } from '../ports.ts'
 
 /** The limits of a profile's `api_quota` (seed field names). */
 export interface QuotaLimits {
@@ -79,20 +78,11 @@ export function windowAt(seconds: number, now: number): QuotaWindow {
 export const hourWindow = (now: number) => windowAt(HOUR_SECONDS, now)
 export const dayWindow = (now: number) => windowAt(DAY_SECONDS, now)
 
-/** Counter TTLs: one extra window so boundary reads still see the closing window's count. */
-export const API_CALLS_TTL_SECONDS = 2 * HOUR_SECONDS
+/** The logs counter outlives its day by one more, so boundary reads still see the closing day. */
 export const LOGS_TTL_SECONDS = 2 * DAY_SECONDS
 
 // Ids may contain ':' (ID_PATTERN), so each part is encoded to keep keys unambiguous.
 const part = (s: string) => encodeURIComponent(s)
-
-/**
- * Counter key of a user's API calls in the hour containing `now` (tenant-scoped).
- * Example: `quota:calls:acme-corp:u1:2025-11-24T10`.
- */
-export function apiCallsKey(tenantId: string, userId: string, now: number): string {
-  return `quota:calls:${part(tenantId)}:${part(userId)}:${new Date(hourWindow(now).start).toISOString().slice(0, 13)}`
-}
 
 /**
  * Counter key of a tenant's uploaded log lines in the UTC day containing `now`.
@@ -100,16 +90,6 @@ export function apiCallsKey(tenantId: string, userId: string, now: number): stri
  */
 export function logsKey(tenantId: string, now: number): string {
   return `quota:logs:${part(tenantId)}:${new Date(dayWindow(now).start).toISOString().slice(0, 10)}`
-}
-
-/** Counts one API call (or `by`) for the user's current hour; returns the new count. */
-export function recordApiCall(counters: Counters, tenantId: string, userId: string, now: number, by = 1): Promise<number> {
-  return counters.increment(apiCallsKey(tenantId, userId, now), by, API_CALLS_TTL_SECONDS)
-}
-
-/** Adds `count` uploaded log lines to the tenant's current day; returns the new total. */
-export function recordLogs(counters: Counters, tenantId: string, count: number, now: number): Promise<number> {
-  return counters.increment(logsKey(tenantId, now), count, LOGS_TTL_SECONDS)
 }
 
 /** One measured quota: limit, usage in the current window, what is left and when it resets. */
@@ -131,14 +111,10 @@ function usage(limit: number, used: number, w: QuotaWindow): QuotaUsage {
   return { limit, used, remaining: Math.max(0, limit - used), window_seconds: w.seconds, reset_at: new Date(w.reset).toISOString() }
 }
 
-/**
- * Live usage for the current windows (both counters are read in the same tick, so the Upstash
- * client sends them in one pipeline).
- */
-export async function readUsage(counters: Counters, limits: QuotaLimits, tenantId: string, userId: string, now: number): Promise<UsageReport> {
-  const [calls, logs] = await Promise.all([counters.get(apiCallsKey(tenantId, userId, now)), counters.get(logsKey(tenantId, now))])
+/** The quota report: limits and live usage of the current windows. */
+export function usageReport(limits: QuotaLimits, used: { apiCalls: number; logs: number }, now: number): UsageReport {
   return {
-    api_calls_per_hour: usage(limits.api_calls_per_hour, calls, hourWindow(now)),
-    logs_per_day: usage(limits.logs_per_day, logs, dayWindow(now)),
+    api_calls_per_hour: usage(limits.api_calls_per_hour, used.apiCalls, hourWindow(now)),
+    logs_per_day: usage(limits.logs_per_day, used.logs, dayWindow(now)),
   }
 }

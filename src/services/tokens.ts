@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, SignJWT, type JWTPayload } from 'jose'
 import type { Config } from '../config.ts'
-import type { Role } from '../ports.ts'
+import { isRole, type Role } from '../domain/roles.ts'
 import type { SigningKeys } from './keys.ts'
 
 /**
@@ -8,8 +8,6 @@ import type { SigningKeys } from './keys.ts'
  * so it can be revoked alone. Verification is local (no network) and strict: algorithm pinned to
  * the key's, iss/aud/exp/nbf checked with a small clock tolerance, required claims present.
  */
-
-export const ROLES: readonly Role[] = ['viewer', 'admin', 'superadmin']
 
 /** Seconds of clock skew tolerated on exp/nbf/iat. */
 export const CLOCK_TOLERANCE_SECONDS = 5
@@ -124,7 +122,7 @@ export async function verifyAccessToken(token: string, keys: SigningKeys, config
         requiredClaims: ['sub', 'iat', 'nbf', 'exp', 'jti', 'sid', 'tenant', 'role'],
       })
       const { sub, jti, sid, tenant, role } = payload as JWTPayload & Record<string, unknown>
-      if (!nonEmpty(sub) || !nonEmpty(jti) || !nonEmpty(sid) || !nonEmpty(tenant) || !ROLES.includes(role as Role)) {
+      if (!nonEmpty(sub) || !nonEmpty(jti) || !nonEmpty(sid) || !nonEmpty(tenant) || !isRole(role)) {
         throw new TokenError('bad claims')
       }
       return {
@@ -152,7 +150,7 @@ export async function verifyAccessToken(token: string, keys: SigningKeys, config
     const roleClaim = claimAt(payload, config.JWKS_ROLE_CLAIM)
     // A provider token without a role claim is a plain user; an unknown role is refused.
     const role = roleClaim === undefined ? 'viewer' : roleClaim
-    if (!nonEmpty(payload.sub) || !nonEmpty(tenant) || !ROLES.includes(role as Role)) throw new TokenError('bad claims')
+    if (!nonEmpty(payload.sub) || !nonEmpty(tenant) || !isRole(role)) throw new TokenError('bad claims')
     const sid = payload.sid
     const jti = payload.jti
     return {

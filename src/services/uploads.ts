@@ -11,13 +11,10 @@
  *   counted then (not refused: the logs were already processed);
  * - every successful write invalidates the tenant's cached upload answers (tag `uploads`).
  */
-import type { Role } from '../ports.ts'
-import type { AppDeps } from '../http/types.ts'
-import { errorFields } from '../http/logger.ts'
-import { roleAtLeast } from '../http/auth.ts'
-import { invalidateCached } from '../http/cache.ts'
-import { ApiError, problems } from '../http/problems.ts'
-import { DuplicateKeyError, InvalidTransitionError } from '../errors.ts'
+import type { Deps } from '../deps.ts'
+import type { Principal } from '../domain/principal.ts'
+import { roleAtLeast } from '../domain/roles.ts'
+import { ConflictError, DuplicateKeyError, ForbiddenError, NotFoundError, RateLimitedError } from '../errors.ts'
 import { createProfilesRepository } from '../repositories/profiles.ts'
 import {
   createUploadsRepository,
@@ -29,18 +26,15 @@ import {
   type UploadStats,
   type UploadStatus,
 } from '../repositories/uploads.ts'
+import { invalidateCached } from './cache.ts'
 import { ensureIndexes } from './indexes.ts'
-import { dayWindow, logsKey, LOGS_TTL_SECONDS, quotaLimits } from './quotas.ts'
+import { DAY_SECONDS, dayWindow, logsKey, LOGS_TTL_SECONDS, quotaLimits } from './quotas.ts'
 
 /** The cache tag of a tenant's upload answers (stats, recent, lists). */
 export const UPLOADS_TAG = 'uploads'
 
-/** Who is acting. */
-export interface Actor {
-  userId: string
-  tenantId: string
-  role: Role
-}
+/** Who is acting: the checked caller. */
+export type Actor = Pick<Principal, 'userId' | 'tenantId' | 'role'>
 
 /** An upload as the API answers it (dates as ISO strings). */
 export type UploadView = Omit<UploadRecord, '_id' | 'created_at' | 'updated_at' | 'completed_at'> & {
@@ -64,7 +58,6 @@ export interface StatusChange extends StatusDetails {
   status: UploadStatus
 }
 
-export type UploadsDeps = Pick<AppDeps, 'backends' | 'config' | 'logger' | 'now'>
 
 const iso = (d: unknown): string => (d instanceof Date ? d.toISOString() : new Date(String(d)).toISOString())
 
@@ -84,19 +77,15 @@ export function toView(r: UploadRecord): UploadView {
  * const uploads = uploadsService(c.var.deps)
  * const record = await uploads.register(actor, { source: 'api', environment: 'prod', file_name: 'a.log', file_size: 10, format_type: 'json' })
  */
-export function uploadsService(deps: UploadsDeps) {
+export function uploadsService(deps: Deps) {
   const { backends, config, logger } = deps
   const clock = deps.now ?? Date.now
   const repo = createUploadsRepository(backends.documents, { now: () => new Date(clock()) })
   const profiles = createProfilesRepository(backends.documents)
-  const invalidationTtl = config.CACHE_EXPIRE_MINUTES * 60 * 48
 
   // The write already happened: a cache that cannot be told is logged, not turned into an error
   // the client would retry (and get 409 for).
-  const invalidate = (tenantId: string) =>
-    invalidateCached(backends.cache, tenantId, UPLOADS_TAG, invalidationTtl).catch((err: unknown) =>
-      logger.warn('upload cache invalidation failed', { tenant: tenantId, ...errorFields(err) }),
-    )
+  const invalidate = (tenantId: string) => invalidateCached(backends.cache, tenantId, [UPLOADS_TAG], logger)
 
   const mayWrite = (actor: Actor, record: UploadRecord) => record.user_id === actor.userId || roleAtLeast(actor.role, 'admin')
 
@@ -122,12 +111,8 @@ export function uploadsService(deps: UploadsDeps) {
     const limit = limitResult.value
     if (used > limit) {
       await refund()
-      const reset = dayWindow(now).reset
-      const retryAfter = Math.max(1, Math.ceil((reset - now) / 1000))
-      throw new ApiError(429, 'quota-exceeded', `This upload's ${count} log lines would exceed the tenant's logs_per_day quota of ${limit}`, {
-        extensions: { quota: 'logs_per_day', limit, used: used - count, requested: count, reset_at: new Date(reset).toISOString() },
-        headers: { 'retry-after': String(retryAfter) },
-      })
+      const violated = { name: 'logs_per_day', limit, remaining: Math.max(0, limit - (used - count)), windowSeconds: DAY_SECONDS, reset: dayWindow(now).reset }
+      throw new RateLimitedError([violated], now, { message: `This upload's ${count} log lines would exceed the tenant's logs_per_day quota of ${limit}` })
     }
     return refund
   }
@@ -135,7 +120,7 @@ export function uploadsService(deps: UploadsDeps) {
   /** The record of the tenant, or 404 (also for other tenants' uploads). */
   const mustGet = async (tenantId: string, uploadId: string) => {
     const record = await repo.get(tenantId, uploadId)
-    if (!record) throw problems.notFound('No upload with this id')
+    if (!record) throw new NotFoundError('No upload with this id')
     return record
   }
 
@@ -150,7 +135,7 @@ export function uploadsService(deps: UploadsDeps) {
         record = await repo.create({ ...input, tenant_id: actor.tenantId, user_id: actor.userId })
       } catch (err) {
         await refund?.().catch(() => undefined)
-        if (err instanceof DuplicateKeyError) throw problems.conflict('An upload with this upload_id already exists')
+        if (err instanceof DuplicateKeyError) throw new ConflictError('An upload with this upload_id already exists')
         throw err
       }
       await invalidate(actor.tenantId)
@@ -160,18 +145,10 @@ export function uploadsService(deps: UploadsDeps) {
     /** Moves an upload along pending → processing → success|failed (409 otherwise). */
     async changeStatus(actor: Actor, uploadId: string, change: StatusChange): Promise<UploadView> {
       const current = await mustGet(actor.tenantId, uploadId)
-      if (!mayWrite(actor, current)) throw problems.forbidden('Only the uploading user or an admin may change this upload')
+      if (!mayWrite(actor, current)) throw new ForbiddenError('Only the uploading user or an admin may change this upload')
       const { status, ...details } = change
-      let updated: UploadRecord | null
-      try {
-        updated = await repo.updateStatus(actor.tenantId, uploadId, status, details)
-      } catch (err) {
-        if (err instanceof InvalidTransitionError) {
-          throw new ApiError(409, 'invalid-transition', err.message, { extensions: { from: err.from, to: err.to } })
-        }
-        throw err
-      }
-      if (!updated) throw problems.notFound('No upload with this id')
+      const updated = await repo.updateStatus(actor.tenantId, uploadId, status, details)
+      if (!updated) throw new NotFoundError('No upload with this id')
       await invalidate(actor.tenantId)
       // Log lines learnt only now are counted (never refused: they were processed already).
       const added = (updated.log_count ?? 0) - (current.log_count ?? 0)
@@ -185,8 +162,8 @@ export function uploadsService(deps: UploadsDeps) {
 
     async remove(actor: Actor, uploadId: string): Promise<void> {
       const current = await mustGet(actor.tenantId, uploadId)
-      if (!mayWrite(actor, current)) throw problems.forbidden('Only the uploading user or an admin may delete this upload')
-      if (!(await repo.delete(actor.tenantId, uploadId))) throw problems.notFound('No upload with this id')
+      if (!mayWrite(actor, current)) throw new ForbiddenError('Only the uploading user or an admin may delete this upload')
+      if (!(await repo.delete(actor.tenantId, uploadId))) throw new NotFoundError('No upload with this id')
       await invalidate(actor.tenantId)
     },
 

@@ -6,7 +6,7 @@ import { createApp } from '../../src/app.ts'
 import { createEmbeddedBackends } from '../../src/adapters/embedded/index.ts'
 import { createRemoteBackends, kvOptions } from '../../src/backends.ts'
 import { loadConfig } from '../../src/config.ts'
-import { createLogger } from '../../src/http/logger.ts'
+import { createLogger } from '../../src/logger.ts'
 import type { AppOpenAPI } from '../../src/http/types.ts'
 import type { Backends } from '../../src/ports.ts'
 import { need } from './services.ts'
@@ -19,8 +19,13 @@ export interface TestApp {
 
 export type BackendKind = 'embedded' | 'remote'
 
-/** An app on real backends. `env` overrides settings (strings, as in the environment). */
-export async function makeTestApp(kind: BackendKind, env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * An app on real backends. `env` overrides settings (strings, as in the environment). The client
+ * address comes from `x-test-ip` (app.request has no socket): tests that share one Redis send
+ * their own addresses, so no two suites share an address's budget.
+ */
+export async function makeTestApp(kind: BackendKind, overrides: Record<string, string> = {}): Promise<TestApp> {
+  const env = { TRUSTED_IP_HEADER: 'x-test-ip', ...overrides }
   if (kind === 'embedded') {
     const dir = mkdtempSync(join(tmpdir(), 'gatehouse-test-'))
     const config = loadConfig({ LOG_LEVEL: 'silent', ...env })

@@ -7,7 +7,7 @@
  * - the seeds' `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` (Unix time in
  *   seconds, as GitHub and most APIs send it) for the most restrictive policy.
  */
-import type { PolicyResult, RatePolicy } from '../ports.ts'
+import type { PolicyResult, RatePolicy } from '../../ports.ts'
 
 /** An sf-string: quoted, with `"` and `\` escaped (policy names are plain ASCII anyway). */
 const sfString = (s: string) => `"${s.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`
@@ -61,12 +61,4 @@ export function rateLimitHeaders(
     headers['x-ratelimit-limit'] = String(Math.min(...checked.map((p) => p.limit)))
   }
   return headers
-}
-
-/**
- * Seconds a denied client should wait: until the last violated policy resets (the draft: never
- * earlier than the end of the effective window), at least 1.
- */
-export function retryAfterSeconds(violated: PolicyResult[], now: number): number {
-  return Math.max(1, ...violated.map((p) => secondsUntil(p.reset, now)))
 }

@@ -1,116 +1,25 @@
 /**
- * Which rate-limit policies the gate applies to a request, under which key, and what it does
- * when the limiter cannot answer. Pure logic: no I/O, so it is the same on every runtime.
+ * The policies the gate charges, and the buckets they count in. Pure: no I/O.
  *
- * ## The policies (one RateLimiter.check, atomic: a denied request consumes from none of them)
  * - `burst`  — RATE_LIMIT_REQUESTS per RATE_LIMIT_WINDOW seconds (the seeds' setting), sliding
- *   window, for every caller: the user when the bearer token verifies, else the client IP.
- * - `hourly` — the caller's plan: the profile's `api_quota.api_calls_per_hour` (config default
- *   QUOTA_API_CALLS_PER_HOUR), a fixed UTC-aligned hour — the same window as the usage counter
- *   of src/services/quotas.ts. Authenticated callers only. The tenant's plan reaches the gate
- *   through the profile quota its admins set; there is no separate tenant-wide budget because
- *   one check covers one key, and two checks could not be atomic together.
- * - per-route budgets (ROUTES, `extra`): checked in the same call, e.g. `maintenance` (10 index
- *   initialisations per hour) on the two initialize-indexes routes. The credential routes
- *   (register, login, refresh, password) are stricter, but their budgets — per IP and per
- *   account+IP per minute — are counted ONCE, in src/services/auth-attempts.ts, which knows the
- *   account (the gate does not: it is in the body). The gate only advertises them in
- *   RateLimit-Policy (`advertised`) and charges the request to `burst` like any other.
- *
- * ## Failure modes
- * When the limiter is slow or down: `closed` answers 503, `open` serves the request unmetered.
- * Credential routes and writes are always closed; reads follow FAIL_OPEN_READS; public static
- * reads (the JWKS) are always open. A signed-in read still needs its session check, which
- * cannot be made without Redis: requireAuth answers 503 whatever the gate decided.
+ *   window, for every caller: the signed-in user, else the client address.
+ * - `hourly` — the user's plan: `api_calls_per_hour` in a fixed UTC-aligned hour. The limit is the
+ *   session's (`hourlyLimit`, written at sign-in and on every plan change: `limitFrom: 'session'`),
+ *   the configured QUOTA_API_CALLS_PER_HOUR when the session has none. Signed-in callers only.
+ *   Its window count IS the user's API usage this hour (GET /users/profile/quota reads it).
+ * - route budgets, declared on the route (e.g. `maintenance` on the index routes), checked in the
+ *   same atomic call.
+ * Policies counted elsewhere (sign-in attempts, per account: services/auth-attempts.ts) are only
+ * advertised in RateLimit-Policy by the routes that declare them.
  */
-import type { Config } from '../config.ts'
-import type { RatePolicy } from '../ports.ts'
-import { ATTEMPT_WINDOW_SECONDS } from './auth-attempts.ts'
-
-export type FailMode = 'open' | 'closed'
-
-/** How the gate treats one route. */
-export interface RouteRule {
-  /** Short name for logs. */
-  id: string
-  failMode: FailMode
-  /** Route budgets checked together with the caller's policies (same key). */
-  extra: RatePolicy[]
-  /** Policies counted elsewhere (e.g. brute-force limits in the handler), only advertised. */
-  advertised: RatePolicy[]
-}
-
-/** Who a request is charged to: the authenticated user, else the client address. */
-export interface CallerIdentity {
-  userId: string
-  tenantId: string
-}
+import type { Config } from '../../config.ts'
+import type { Charge, RatePolicy } from '../../ports.ts'
 
 /** Settings this module reads. */
-export type LimitsConfig = Pick<
-  Config,
-  'RATE_LIMIT_REQUESTS' | 'RATE_LIMIT_WINDOW' | 'FAIL_OPEN_READS' | 'AUTH_RATE_LIMIT_ACCOUNT' | 'AUTH_RATE_LIMIT_IP' | 'QUOTA_API_CALLS_PER_HOUR'
->
-
-interface RouteEntry {
-  method: string
-  pattern: RegExp
-  /** The rule; without failMode the method decides (reads may fail open, writes never). */
-  rule: (config: LimitsConfig, match: RegExpExecArray) => Omit<RouteRule, 'failMode'> & { failMode?: FailMode }
-}
-
-const attemptPolicies = (config: LimitsConfig, action: string): RatePolicy[] => [
-  { name: `${action}-ip`, limit: config.AUTH_RATE_LIMIT_IP, windowSeconds: ATTEMPT_WINDOW_SECONDS },
-  { name: `${action}-account`, limit: config.AUTH_RATE_LIMIT_ACCOUNT, windowSeconds: ATTEMPT_WINDOW_SECONDS },
-]
+export type LimitsConfig = Pick<Config, 'RATE_LIMIT_REQUESTS' | 'RATE_LIMIT_WINDOW' | 'QUOTA_API_CALLS_PER_HOUR'>
 
 /** Index initialisations per caller per hour (both index routes share it). */
 export const maintenancePolicy: RatePolicy = { name: 'maintenance', limit: 10, windowSeconds: 3600, algorithm: 'fixed' }
-
-// Paths are matched without trailing slashes (routes answer with and without them).
-const ROUTES: RouteEntry[] = [
-  {
-    method: 'POST',
-    pattern: /^\/api\/v1\/auth\/(register|login|refresh|password)$/,
-    rule: (config, m) => ({ id: 'credentials', failMode: 'closed', extra: [], advertised: attemptPolicies(config, m[1]!) }),
-  },
-  {
-    // Index (re)builds are heavy on MongoDB and idempotent: a few per hour is plenty.
-    method: 'POST',
-    pattern: /^\/api\/v1\/(users\/admin\/initialize-indexes|logs\/admin\/initialize-metadata-indexes)$/,
-    rule: () => ({ id: 'maintenance', failMode: 'closed', extra: [maintenancePolicy], advertised: [] }),
-  },
-  {
-    method: 'GET',
-    pattern: /^\/\.well-known\/jwks\.json$/,
-    rule: () => ({ id: 'jwks', failMode: 'open', extra: [], advertised: [] }),
-  },
-]
-
-/** Paths the gate never sees: probes, the API description and its viewer. */
-export function isUngated(path: string): boolean {
-  return /^\/(health(\/.*)?|openapi\.json|docs(\/.*)?)$/.test(trimSlashes(path))
-}
-
-const trimSlashes = (p: string) => (p.length > 1 ? p.replace(/\/+$/, '') : p)
-
-/**
- * The rule for a request. Reads not listed fail open when FAIL_OPEN_READS is set; every other
- * method fails closed.
- */
-export function routeRule(method: string, path: string, config: LimitsConfig): RouteRule {
-  const m = method.toUpperCase()
-  const p = trimSlashes(path)
-  const read = m === 'GET' || m === 'HEAD'
-  for (const entry of ROUTES) {
-    const methodMatches = entry.method === m || (entry.method === 'GET' && m === 'HEAD')
-    const found = methodMatches ? entry.pattern.exec(p) : null
-    if (!found) continue
-    const r = entry.rule(config, found)
-    return { ...r, failMode: r.failMode ?? (read && config.FAIL_OPEN_READS ? 'open' : 'closed') }
-  }
-  return { id: read ? 'read' : 'write', failMode: read && config.FAIL_OPEN_READS ? 'open' : 'closed', extra: [], advertised: [] }
-}
 
 /** The `burst` policy: the seeds' RATE_LIMIT_REQUESTS per RATE_LIMIT_WINDOW. */
 export const burstPolicy = (config: LimitsConfig): RatePolicy => ({
@@ -120,24 +29,26 @@ export const burstPolicy = (config: LimitsConfig): RatePolicy => ({
   algorithm: 'sliding',
 })
 
-/** The `hourly` plan policy with the caller's api_calls_per_hour. */
-export const hourlyPolicy = (limit: number): RatePolicy => ({ name: 'hourly', limit, windowSeconds: 3600, algorithm: 'fixed' })
+/** The `hourly` plan policy: the session's api_calls_per_hour, else the configured default. */
+export const hourlyPolicy = (config: LimitsConfig): RatePolicy => ({
+  name: 'hourly',
+  limit: config.QUOTA_API_CALLS_PER_HOUR,
+  windowSeconds: 3600,
+  algorithm: 'fixed',
+  limitFrom: 'session',
+})
 
-/**
- * Every policy checked for this request, in header order. `hourlyLimit` is the caller's
- * api_calls_per_hour (undefined for anonymous callers, who have no plan).
- */
-export function selectPolicies(config: LimitsConfig, rule: RouteRule, caller: CallerIdentity | null, hourlyLimit?: number): RatePolicy[] {
-  const out: RatePolicy[] = [burstPolicy(config)]
-  if (caller) out.push(hourlyPolicy(hourlyLimit ?? config.QUOTA_API_CALLS_PER_HOUR))
-  out.push(...rule.extra)
-  return out
+/** The bucket (within the tenant) a user's policies count in. */
+export const userBucket = (userId: string) => `u:${encodeURIComponent(userId)}`
+
+/** What a signed-in caller is charged: burst and hourly in the user's bucket, plus the route's budgets. */
+export function userCharges(config: LimitsConfig, userId: string, budgets: readonly RatePolicy[] = []): Charge[] {
+  const bucket = userBucket(userId)
+  return [burstPolicy(config), hourlyPolicy(config), ...budgets].map((policy) => ({ bucket, policy }))
 }
 
-const part = (s: string) => encodeURIComponent(s)
-
-/** The limiter key of an authenticated caller (tenant-scoped: ids are unique per tenant). */
-export const userLimitKey = (caller: CallerIdentity) => `gate:u:${part(caller.tenantId)}:${part(caller.userId)}`
+/** What an anonymous request (or one charged to its address) is charged. */
+export const addressPolicies = (config: LimitsConfig, budgets: readonly RatePolicy[] = []): RatePolicy[] => [burstPolicy(config), ...budgets]
 
 /** The limiter key of an anonymous caller: its address bucket (see ipBucket). */
 export const ipLimitKey = (ip: string) => `gate:ip:${ipBucket(ip)}`

@@ -1,116 +1,157 @@
 import { createRoute } from '@hono/zod-openapi'
-import { authRoute } from '../../http/auth.ts'
 import { problemResponses } from '../../http/problems.ts'
+import { apiRoute } from '../../http/route.ts'
+import { attemptPolicies } from '../../services/auth-attempts.ts'
 import * as s from './auth.schemas.ts'
 
 const tags = ['Auth']
 const json = <T>(schema: T) => ({ 'application/json': { schema } })
 const body = <T>(schema: T) => ({ body: { required: true, content: json(schema) } })
 
-export const register = createRoute({
-  method: 'post',
-  path: '/api/v1/auth/register',
-  tags,
-  summary: 'Create an organization (tenant) and its first user, who becomes its admin',
-  request: body(s.RegisterBody),
-  responses: {
-    201: { description: 'Tenant and admin user created', content: json(s.RegisteredSchema) },
-    ...problemResponses(409, 422, 429),
-  },
-})
+/** Credential routes: public, charged to the address; the per-account attempt budgets are advertised. */
+const credentials = (action: string) => ({ access: 'public' as const, advertise: (config: Parameters<typeof attemptPolicies>[0]) => attemptPolicies(config, action) })
+const signedIn = { access: 'signed-in' as const }
+/** What a rate-limited user needs to recover is never refused by the user's own limit. */
+const recovery = { access: 'signed-in' as const, chargeTo: 'address' as const }
+const admin = { access: 'signed-in' as const, role: 'admin' as const }
 
-export const login = createRoute({
-  method: 'post',
-  path: '/api/v1/auth/login',
-  tags,
-  summary: 'Sign in: opens a session and returns an access token and a refresh token',
-  description:
-    'Wrong e-mail and wrong password get the same 401 answer in similar time. Attempts are limited per account and IP and per IP (429 with Retry-After).',
-  request: body(s.LoginBody),
-  responses: {
-    200: { description: 'Signed in', content: json(s.TokenPairSchema) },
-    ...problemResponses(401, 422, 429, 503),
-  },
-})
+export const register = createRoute(
+  apiRoute(
+    {
+      method: 'post',
+      path: '/api/v1/auth/register',
+      tags,
+      summary: 'Create an organization (tenant) and its first user, who becomes its admin',
+      request: body(s.RegisterBody),
+      responses: {
+        201: { description: 'Tenant and admin user created', content: json(s.RegisteredSchema) },
+        ...problemResponses(409),
+      },
+    },
+    credentials('register'),
+  ),
+)
 
-export const refresh = createRoute({
-  method: 'post',
-  path: '/api/v1/auth/refresh',
-  tags,
-  summary: 'Trade a refresh token for a new token pair (the old refresh token stops working)',
-  description: 'Refresh tokens are single use. Presenting one that was already used revokes its whole session.',
-  request: body(s.RefreshBody),
-  responses: {
-    200: { description: 'New token pair', content: json(s.TokenPairSchema) },
-    ...problemResponses(401, 422, 429, 503),
-  },
-})
+export const login = createRoute(
+  apiRoute(
+    {
+      method: 'post',
+      path: '/api/v1/auth/login',
+      tags,
+      summary: 'Sign in: opens a session and returns an access token and a refresh token',
+      description:
+        'Wrong e-mail and wrong password get the same 401 answer in similar time. Attempts are limited per account and IP and per IP (429 with Retry-After).',
+      request: body(s.LoginBody),
+      responses: {
+        200: { description: 'Signed in', content: json(s.TokenPairSchema) },
+        ...problemResponses(401),
+      },
+    },
+    credentials('login'),
+  ),
+)
+
+export const refresh = createRoute(
+  apiRoute(
+    {
+      method: 'post',
+      path: '/api/v1/auth/refresh',
+      tags,
+      summary: 'Trade a refresh token for a new token pair (the old refresh token stops working)',
+      description: 'Refresh tokens are single use. Presenting one that was already used revokes its whole session.',
+      request: body(s.RefreshBody),
+      responses: {
+        200: { description: 'New token pair', content: json(s.TokenPairSchema) },
+        ...problemResponses(401),
+      },
+    },
+    credentials('refresh'),
+  ),
+)
 
 export const logout = createRoute(
-  authRoute({
-    method: 'post',
-    path: '/api/v1/auth/logout',
-    tags,
-    summary: 'Sign out: revokes this session and this access token immediately',
-    responses: { 204: { description: 'Signed out' } },
-  }),
+  apiRoute(
+    {
+      method: 'post',
+      path: '/api/v1/auth/logout',
+      tags,
+      summary: 'Sign out: revokes this session and this access token immediately',
+      responses: { 204: { description: 'Signed out' } },
+    },
+    recovery,
+  ),
 )
 
 export const me = createRoute(
-  authRoute({
-    method: 'get',
-    path: '/api/v1/auth/me',
-    tags,
-    summary: 'The caller as the server sees them',
-    responses: { 200: { description: 'The caller', content: json(s.MeSchema) } },
-  }),
+  apiRoute(
+    {
+      method: 'get',
+      path: '/api/v1/auth/me',
+      tags,
+      summary: 'The caller as the server sees them',
+      responses: { 200: { description: 'The caller', content: json(s.MeSchema) } },
+    },
+    signedIn,
+  ),
 )
 
 export const listSessions = createRoute(
-  authRoute({
-    method: 'get',
-    path: '/api/v1/auth/sessions',
-    tags,
-    summary: "The caller's live sessions, newest first (the current one is marked)",
-    responses: { 200: { description: 'Live sessions', content: json(s.SessionListSchema) } },
-  }),
+  apiRoute(
+    {
+      method: 'get',
+      path: '/api/v1/auth/sessions',
+      tags,
+      summary: "The caller's live sessions, newest first (the current one is marked)",
+      responses: { 200: { description: 'Live sessions', content: json(s.SessionListSchema) } },
+    },
+    signedIn,
+  ),
 )
 
 export const revokeSession = createRoute(
-  authRoute({
-    method: 'delete',
-    path: '/api/v1/auth/sessions/{session_id}',
-    tags,
-    summary: "Revoke one of the caller's sessions; its tokens are refused from their next request",
-    request: { params: s.SessionParams },
-    responses: { 204: { description: 'Revoked' }, ...problemResponses(404, 422) },
-  }),
+  apiRoute(
+    {
+      method: 'delete',
+      path: '/api/v1/auth/sessions/{session_id}',
+      tags,
+      summary: "Revoke one of the caller's sessions; its tokens are refused from their next request",
+      request: { params: s.SessionParams },
+      responses: { 204: { description: 'Revoked' }, ...problemResponses(404) },
+    },
+    recovery,
+  ),
 )
 
 export const revokeSessions = createRoute(
-  authRoute({
-    method: 'delete',
-    path: '/api/v1/auth/sessions',
-    tags,
-    summary: "Revoke the caller's other sessions (scope=others) or all of them (scope=all)",
-    request: { query: s.RevokeScopeQuery },
-    responses: { 200: { description: 'How many sessions were revoked', content: json(s.RevokedCountSchema) }, ...problemResponses(422) },
-  }),
+  apiRoute(
+    {
+      method: 'delete',
+      path: '/api/v1/auth/sessions',
+      tags,
+      summary: "Revoke the caller's other sessions (scope=others) or all of them (scope=all)",
+      request: { query: s.RevokeScopeQuery },
+      responses: { 200: { description: 'How many sessions were revoked', content: json(s.RevokedCountSchema) } },
+    },
+    recovery,
+  ),
 )
 
 export const changePassword = createRoute(
-  authRoute({
-    method: 'post',
-    path: '/api/v1/auth/password',
-    tags,
-    summary: 'Change the password; every other session is revoked',
-    request: body(s.PasswordChangeBody),
-    responses: { 200: { description: 'Changed', content: json(s.PasswordChangedSchema) }, ...problemResponses(422) },
-  }),
+  apiRoute(
+    {
+      method: 'post',
+      path: '/api/v1/auth/password',
+      tags,
+      summary: 'Change the password; every other session is revoked',
+      request: body(s.PasswordChangeBody),
+      responses: { 200: { description: 'Changed', content: json(s.PasswordChangedSchema) } },
+    },
+    { ...signedIn, advertise: (config) => attemptPolicies(config, 'password') },
+  ),
 )
 
 export const revokeUserSessions = createRoute(
-  authRoute(
+  apiRoute(
     {
       method: 'delete',
       path: '/api/v1/auth/users/{user_id}/sessions',
@@ -119,21 +160,21 @@ export const revokeUserSessions = createRoute(
       request: { params: s.UserParams },
       responses: { 200: { description: 'How many sessions were revoked', content: json(s.RevokedCountSchema) }, ...problemResponses(404) },
     },
-    { role: 'admin' },
+    admin,
   ),
 )
 
 export const createTenantUser = createRoute(
-  authRoute(
+  apiRoute(
     {
       method: 'post',
       path: '/api/v1/users/tenant/users',
       tags: ['Users'],
       summary: "Add a user to the caller's tenant (no role above the caller's own)",
       request: body(s.CreateUserBody),
-      responses: { 201: { description: 'User created', content: json(s.CreatedUserSchema) }, ...problemResponses(409, 422) },
+      responses: { 201: { description: 'User created', content: json(s.CreatedUserSchema) }, ...problemResponses(409) },
     },
-    { role: 'admin' },
+    admin,
   ),
 )
 

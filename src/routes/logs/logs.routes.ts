@@ -1,8 +1,9 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi'
-import { authRoute } from '../../http/auth.ts'
-import { cacheLookup, type CacheableSpec } from '../../http/cache.ts'
-import { prefetch } from '../../http/gate.ts'
+import { type CacheableGet, cacheableGet } from '../../http/cache.ts'
+import { maintenancePolicy } from '../../http/gate/policies.ts'
 import { problemResponses } from '../../http/problems.ts'
+import { apiRoute } from '../../http/route.ts'
+import type { Ctx } from '../../http/types.ts'
 import { UPLOADS_TAG } from '../../services/uploads.ts'
 import * as s from './logs.schemas.ts'
 
@@ -22,13 +23,15 @@ const CACHE_HEADERS = {
   'X-Cache': { description: '`hit`, `miss`, or `stale` (served from cache while the database is unreachable)', schema: { type: 'string' as const } },
 }
 
+const signedIn = { access: 'signed-in' as const }
+
 /** Raw query as Hono's validator sees it (repeated keys become arrays). */
-function rawQuery(c: { req: { queries(): Record<string, string[]> } }): Record<string, string | string[]> {
+function rawQuery(c: Ctx): Record<string, string | string[]> {
   return Object.fromEntries(Object.entries(c.req.queries()).map(([k, v]) => [k, v.length === 1 ? v[0]! : v]))
 }
 
 /** Cache key of a query: the validated values in a fixed order; null when invalid. */
-function queryKey(name: string, schema: { safeParse(v: unknown): { success: boolean; data?: unknown } }): CacheableSpec['key'] {
+function queryKey(name: string, schema: { safeParse(v: unknown): { success: boolean; data?: unknown } }): (c: Ctx) => string | null {
   return (c) => {
     const parsed = schema.safeParse(rawQuery(c))
     if (!parsed.success) return null
@@ -41,32 +44,25 @@ function queryKey(name: string, schema: { safeParse(v: unknown): { success: bool
   }
 }
 
-export const listCache: CacheableSpec = { tag: UPLOADS_TAG, key: queryKey('list', s.ListQuery) }
-export const statsCache: CacheableSpec = { tag: UPLOADS_TAG, key: queryKey('stats', s.StatsQuery) }
-export const recentCache: CacheableSpec = { tag: UPLOADS_TAG, key: queryKey('recent', s.RecentQuery) }
+export const listCache = cacheableGet('list', UPLOADS_TAG, queryKey('list', s.ListQuery))
+export const statsCache = cacheableGet('stats', UPLOADS_TAG, queryKey('stats', s.StatsQuery))
+export const recentCache = cacheableGet('recent', UPLOADS_TAG, queryKey('recent', s.RecentQuery))
 
 /**
- * A protected, cacheable GET: the cache read is queued BEFORE the caller is resolved (by the
- * gate, or by requireAuth where no gate runs), so it joins the auth round trip; documents the
- * caching headers and the 304 answer.
+ * A signed-in, cacheable GET: its cache lookup is a read of the gate's round trip (declared in
+ * `reads`); documents the caching headers and the 304 answer.
  */
-function cacheableRoute<const R extends RouteConfig>(route: R, spec: CacheableSpec) {
-  const r = authRoute(route)
-  const ok = r.responses[200] as { description: string; content: unknown }
-  return {
-    ...r,
-    // prefetch: the gate runs it before its own flush, so the read joins the gate's round trip.
-    middleware: [prefetch(cacheLookup(spec)), ...(r.middleware as unknown[])],
-    responses: {
-      ...r.responses,
-      200: { ...ok, headers: CACHE_HEADERS },
-      304: { description: 'Not modified (If-None-Match matched the ETag)' },
-    },
-  } as typeof r & { responses: typeof r.responses & { 304: { description: string } } }
+function cacheableRoute<const R extends RouteConfig>(route: R, spec: CacheableGet) {
+  const ok = route.responses[200] as { description: string; content: unknown }
+  const withCaching = {
+    ...route,
+    responses: { ...route.responses, 200: { ...ok, headers: CACHE_HEADERS }, 304: { description: 'Not modified (If-None-Match matched the ETag)' } },
+  }
+  return apiRoute(withCaching as R & { responses: R['responses'] & { 304: { description: string } } }, { ...signedIn, reads: [spec.read] })
 }
 
 export const register = createRoute(
-  authRoute({
+  apiRoute({
     method: 'post',
     path: BASE,
     tags,
@@ -76,9 +72,9 @@ export const register = createRoute(
     request: body(s.RegisterUploadBody),
     responses: {
       201: { description: 'Registered', content: json(s.UploadSchema) },
-      ...problemResponses(409, 422),
+      ...problemResponses(409),
     },
-  }),
+  }, signedIn),
 )
 
 export const list = createRoute(
@@ -91,7 +87,6 @@ export const list = createRoute(
       request: { query: s.ListQuery },
       responses: {
         200: { description: 'One page of uploads', content: json(s.UploadPageSchema) },
-        ...problemResponses(422),
       },
     },
     listCache,
@@ -108,7 +103,6 @@ export const recent = createRoute(
       request: { query: s.RecentQuery },
       responses: {
         200: { description: 'Newest first', content: json(s.UploadListSchema) },
-        ...problemResponses(422),
       },
     },
     recentCache,
@@ -125,7 +119,6 @@ export const stats = createRoute(
       request: { query: s.StatsQuery },
       responses: {
         200: { description: 'Totals and per-status figures', content: json(s.UploadStatsSchema) },
-        ...problemResponses(422),
       },
     },
     statsCache,
@@ -133,7 +126,7 @@ export const stats = createRoute(
 )
 
 export const byTask = createRoute(
-  authRoute({
+  apiRoute({
     method: 'get',
     path: `${BASE}/task/{task_id}`,
     tags,
@@ -141,13 +134,12 @@ export const byTask = createRoute(
     request: { params: s.TaskParams },
     responses: {
       200: { description: 'Uploads of the task, newest first (at most 100)', content: json(s.TaskUploadsSchema) },
-      ...problemResponses(422),
     },
-  }),
+  }, signedIn),
 )
 
 export const get = createRoute(
-  authRoute({
+  apiRoute({
     method: 'get',
     path: `${BASE}/{upload_id}`,
     tags,
@@ -155,13 +147,13 @@ export const get = createRoute(
     request: { params: s.UploadParams },
     responses: {
       200: { description: 'The upload', content: json(s.UploadSchema) },
-      ...problemResponses(404, 422),
+      ...problemResponses(404),
     },
-  }),
+  }, signedIn),
 )
 
 export const changeStatus = createRoute(
-  authRoute({
+  apiRoute({
     method: 'patch',
     path: `${BASE}/{upload_id}`,
     tags,
@@ -170,13 +162,13 @@ export const changeStatus = createRoute(
     request: { params: s.UploadParams, ...body(s.StatusChangeBody) },
     responses: {
       200: { description: 'The updated upload', content: json(s.UploadSchema) },
-      ...problemResponses(404, 409, 422),
+      ...problemResponses(404, 409),
     },
-  }),
+  }, signedIn),
 )
 
 export const remove = createRoute(
-  authRoute({
+  apiRoute({
     method: 'delete',
     path: `${BASE}/{upload_id}`,
     tags,
@@ -185,13 +177,13 @@ export const remove = createRoute(
     request: { params: s.UploadParams },
     responses: {
       204: { description: 'Deleted' },
-      ...problemResponses(404, 422),
+      ...problemResponses(404),
     },
-  }),
+  }, signedIn),
 )
 
 export const initializeIndexes = createRoute(
-  authRoute(
+  apiRoute(
     {
       method: 'post',
       path: '/api/v1/logs/admin/initialize-metadata-indexes',
@@ -199,9 +191,10 @@ export const initializeIndexes = createRoute(
       summary: 'Create the upload metadata indexes (idempotent)',
       responses: {
         200: { description: 'The indexes the collection now has', content: json(s.IndexesSchema) },
+        ...problemResponses(409),
       },
     },
-    { role: 'admin' },
+    { access: 'signed-in', role: 'admin', budgets: [maintenancePolicy] },
   ),
 )
 

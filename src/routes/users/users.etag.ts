@@ -2,7 +2,7 @@
  * ETags of profiles: derived from the stored version (`"v3"`), so a conditional PATCH becomes a
  * conditional update on that version in the repository — no lost updates.
  */
-import { problems } from '../../http/problems.ts'
+import { MalformedRequestError } from '../../errors.ts'
 import type { Precondition } from '../../services/profiles.ts'
 
 /** The strong ETag of a profile version. */
@@ -23,7 +23,7 @@ export function parseIfMatch(header: string | undefined): Precondition | undefin
   const versions: number[] = []
   for (const part of value.split(',')) {
     const tag = ENTITY_TAG.exec(part.trim())
-    if (!tag) throw problems.badRequest('If-Match must be "*" or a list of entity tags such as "v3"')
+    if (!tag) throw new MalformedRequestError('If-Match must be "*" or a list of entity tags such as "v3"')
     const v = VERSION_TAG.exec(tag[2]!)
     if (v) versions.push(Number(v[1]))
   }

@@ -1,9 +1,8 @@
 import { createRoute } from '@hono/zod-openapi'
-import type { MiddlewareHandler } from 'hono'
-import { authRoute } from '../../http/auth.ts'
+import { maintenancePolicy } from '../../http/gate/policies.ts'
 import { problemResponses } from '../../http/problems.ts'
-import type { AppEnv } from '../../http/types.ts'
-import { queueOwnProfileLookup } from './users.lookup.ts'
+import { apiRoute } from '../../http/route.ts'
+import { ownProfileRead, usageRead } from './users.reads.ts'
 import * as s from './users.schemas.ts'
 
 const tags = ['Users']
@@ -11,140 +10,150 @@ const json = <T>(schema: T) => ({ 'application/json': { schema } })
 const etag = { ETag: { description: 'Version of the profile; send it back in If-Match', schema: { type: 'string' as const } } }
 const xCache = { 'X-Cache': { description: '`hit` when served from the per-user cache, else `miss`', schema: { type: 'string' as const, enum: ['hit', 'miss'] } } }
 const patchBody = { body: { required: true, content: json(s.ProfilePatchBody) } }
+const admin = { access: 'signed-in' as const, role: 'admin' as const }
 
-const ownProfile = authRoute({
-  method: 'get',
-  path: '/api/v1/users/profile',
-  tags,
-  summary: "The caller's profile",
-  description: 'Cached per user; answers 304 to a matching If-None-Match.',
-  responses: {
-    200: { description: 'The profile', headers: { ...etag, ...xCache }, content: json(s.ProfileSchema) },
-    304: { description: 'Not modified (If-None-Match matched)', headers: etag },
-    ...problemResponses(404),
-  },
-})
-
-// The cache lookup goes first so it leaves in the same Redis round trip as the auth checks.
-// authRoute's return type leaves out the middleware it adds (requireAuth first); read it here.
-const authMiddleware = (ownProfile as unknown as { middleware: MiddlewareHandler<AppEnv>[] }).middleware
-export const getProfile = createRoute({ ...ownProfile, middleware: [queueOwnProfileLookup(), ...authMiddleware] })
+export const getProfile = createRoute(
+  apiRoute(
+    {
+      method: 'get',
+      path: '/api/v1/users/profile',
+      tags,
+      summary: "The caller's profile",
+      description: 'Cached per user; answers 304 to a matching If-None-Match.',
+      responses: {
+        200: { description: 'The profile', headers: { ...etag, ...xCache }, content: json(s.ProfileSchema) },
+        304: { description: 'Not modified (If-None-Match matched)', headers: etag },
+        ...problemResponses(404),
+      },
+    },
+    { access: 'signed-in', reads: [ownProfileRead] },
+  ),
+)
 
 export const patchProfile = createRoute(
-  authRoute({
-    method: 'patch',
-    path: '/api/v1/users/profile',
-    tags,
-    summary: "Update the caller's profile (preferences are merged deeply)",
-    description:
-      'Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. ' +
-      'Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. ' +
-      'Unknown fields are refused (422).',
-    request: { headers: s.IfMatchHeader, ...patchBody },
-    responses: {
-      200: { description: 'The updated profile', headers: etag, content: json(s.ProfileSchema) },
-      ...problemResponses(400, 404, 412, 422),
+  apiRoute(
+    {
+      method: 'patch',
+      path: '/api/v1/users/profile',
+      tags,
+      summary: "Update the caller's profile (preferences are merged deeply)",
+      description:
+        'Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. ' +
+        'Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. ' +
+        'Unknown fields are refused (422).',
+      request: { headers: s.IfMatchHeader, ...patchBody },
+      responses: {
+        200: { description: 'The updated profile', headers: etag, content: json(s.ProfileSchema) },
+        ...problemResponses(404, 412),
+      },
     },
-  }),
+    { access: 'signed-in' },
+  ),
 )
 
 export const createProfile = createRoute(
-  authRoute({
-    method: 'post',
-    path: '/api/v1/users/profile/create',
-    tags,
-    summary: "Create the caller's profile (role from the account, quota from the defaults)",
-    request: { body: { required: false, content: json(s.ProfileCreateBody) } },
-    responses: {
-      201: { description: 'Created', headers: etag, content: json(s.ProfileSchema) },
-      ...problemResponses(409, 422),
+  apiRoute(
+    {
+      method: 'post',
+      path: '/api/v1/users/profile/create',
+      tags,
+      summary: "Create the caller's profile (role from the account, quota from the defaults)",
+      request: { body: { required: false, content: json(s.ProfileCreateBody) } },
+      responses: {
+        201: { description: 'Created', headers: etag, content: json(s.ProfileSchema) },
+        ...problemResponses(409),
+      },
     },
-  }),
+    { access: 'signed-in' },
+  ),
 )
 
 export const getQuota = createRoute(
-  authRoute({
-    method: 'get',
-    path: '/api/v1/users/profile/quota',
-    tags,
-    summary: "The caller's API quota: limits and live usage in the current windows",
-    description:
-      'API calls are counted per user per UTC hour, uploaded log lines per tenant per UTC day. Limits come from the profile (defaults from configuration when there is none).',
-    responses: { 200: { description: 'Limits and usage', content: json(s.QuotaSchema) } },
-  }),
+  apiRoute(
+    {
+      method: 'get',
+      path: '/api/v1/users/profile/quota',
+      tags,
+      summary: "The caller's API quota: limits and live usage in the current windows",
+      description:
+        'API calls are counted per user per UTC hour (the `hourly` rate-limit policy), uploaded log lines per tenant per UTC day. Limits come from the profile (defaults from configuration when there is none).',
+      responses: { 200: { description: 'Limits and usage', content: json(s.QuotaSchema) } },
+    },
+    { access: 'signed-in', chargeTo: 'address', reads: [usageRead, ownProfileRead] },
+  ),
 )
 
 export const listTenantUsers = createRoute(
-  authRoute(
+  apiRoute(
     {
       method: 'get',
       path: '/api/v1/users/tenant/users',
       tags,
       summary: "Users (profiles) of the caller's tenant, paginated, optionally by role",
       request: { query: s.TenantUsersQuery },
-      responses: { 200: { description: 'A page of users', content: json(s.TenantUsersSchema) }, ...problemResponses(404, 422) },
+      responses: { 200: { description: 'A page of users', content: json(s.TenantUsersSchema) }, ...problemResponses(404) },
     },
-    { role: 'admin' },
+    admin,
   ),
 )
 
 export const getUserProfile = createRoute(
-  authRoute(
+  apiRoute(
     {
       method: 'get',
       path: '/api/v1/users/admin/profile/{user_id}',
       tags,
       summary: "A user's profile (admin: own tenant; superadmin: any tenant)",
       request: { params: s.UserIdParams },
-      responses: { 200: { description: 'The profile', headers: etag, content: json(s.ProfileSchema) }, ...problemResponses(404, 422) },
+      responses: { 200: { description: 'The profile', headers: etag, content: json(s.ProfileSchema) }, ...problemResponses(404) },
     },
-    { role: 'admin' },
+    admin,
   ),
 )
 
 export const patchUserProfile = createRoute(
-  authRoute(
+  apiRoute(
     {
       method: 'patch',
       path: '/api/v1/users/admin/profile/{user_id}',
       tags,
       summary: "Change a user's role, quota or preferences (admin: own tenant; never above your own role)",
-      description: 'Same body and If-Match rules as PATCH /api/v1/users/profile/. A lowered role signs the user out everywhere.',
+      description: 'Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the user’s next request.',
       request: { params: s.UserIdParams, headers: s.IfMatchHeader, ...patchBody },
       responses: {
         200: { description: 'The updated profile', headers: etag, content: json(s.ProfileSchema) },
-        ...problemResponses(400, 404, 412, 422),
+        ...problemResponses(404, 412),
       },
     },
-    { role: 'admin' },
+    admin,
   ),
 )
 
 export const deleteUserProfile = createRoute(
-  authRoute(
+  apiRoute(
     {
       method: 'delete',
       path: '/api/v1/users/admin/profile/{user_id}',
       tags,
       summary: "Delete a user's profile; signs that user out everywhere and clears their cache",
       request: { params: s.UserIdParams },
-      responses: { 200: { description: 'Deleted', content: json(s.DeletedProfileSchema) }, ...problemResponses(404, 422) },
+      responses: { 200: { description: 'Deleted', content: json(s.DeletedProfileSchema) }, ...problemResponses(404) },
     },
-    { role: 'admin' },
+    admin,
   ),
 )
 
 export const initializeIndexes = createRoute(
-  authRoute(
+  apiRoute(
     {
       method: 'post',
       path: '/api/v1/users/admin/initialize-indexes',
       tags,
       summary: 'Create the database indexes (idempotent; serialized across instances by a lock)',
       description: 'Also runs at start-up on Node. On Workers, call it once after each deploy.',
-      responses: { 200: { description: 'Indexes present', content: json(s.IndexesSchema) } },
+      responses: { 200: { description: 'Indexes present', content: json(s.IndexesSchema) }, ...problemResponses(409) },
     },
-    { role: 'admin' },
+    { ...admin, budgets: [maintenancePolicy] },
   ),
 )
 

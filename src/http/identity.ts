@@ -1,0 +1,81 @@
+/**
+ * Who is calling, as far as the request itself tells — before any server-side check:
+ * - the client's address: the TRUSTED_IP_HEADER when configured (for X-Forwarded-For the
+ *   right-most entry, the one our own proxy added), else the runtime's connection (the entry
+ *   point supplies it: Node's socket, Workers' CF-Connecting-IP), else "unknown";
+ * - the credential: a bearer token, verified locally (jose; signature, iss/aud/exp) into a
+ *   `Claim`. Whether its session is alive and its role are the gate's round trip's business.
+ */
+import { TokenError, verifyAccessToken } from '../services/tokens.ts'
+import { signingKeys } from '../services/keys.ts'
+import type { Role } from '../domain/roles.ts'
+import type { Ctx } from './types.ts'
+
+const ADDRESS = /^[0-9A-Fa-f:.]{2,45}$/
+
+/** The client address rate limits and sessions record; "unknown" when nothing trustworthy says. */
+export function clientAddress(c: Ctx): string {
+  const { config, connectionAddress } = c.var.deps
+  const name = config.TRUSTED_IP_HEADER
+  if (name) {
+    const raw = c.req.header(name)
+    const parts = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+    const ip = (name.toLowerCase() === 'x-forwarded-for' ? parts.at(-1) : parts[0]) ?? ''
+    return ADDRESS.test(ip) ? ip : 'unknown'
+  }
+  const peer = connectionAddress?.(c)
+  return peer && ADDRESS.test(peer) ? peer : 'unknown'
+}
+
+/** A locally verified token: who it claims the caller is. */
+export interface Claim {
+  issuer: 'local' | 'external'
+  userId: string
+  tenantId: string
+  /** The token's role claim (authoritative for external providers only). */
+  role: Role
+  sessionId?: string
+  jti?: string
+  /** Issue time, epoch seconds. */
+  issuedAt: number
+  /** Expiry, ms epoch. */
+  expiresAt: number
+}
+
+export type Credential = { kind: 'none' } | { kind: 'malformed' } | { kind: 'bearer'; token: string }
+
+/** The credential the request presents (the Authorization header). */
+export function readCredential(c: Ctx): Credential {
+  const header = c.req.header('authorization')
+  if (header === undefined) return { kind: 'none' }
+  const m = /^Bearer +([A-Za-z0-9_\-.=]{1,8192}) *$/i.exec(header)
+  return m ? { kind: 'bearer', token: m[1]! } : { kind: 'malformed' }
+}
+
+/**
+ * Verifies a credential locally: the claim, or why there is none. Throws KeySourceError when an
+ * external provider's keys cannot be fetched (the answer is then 503, not 401).
+ */
+export async function verifyCredential(c: Ctx, credential: Credential, now: number): Promise<{ claim: Claim } | { failure: 'missing' | 'invalid' }> {
+  if (credential.kind === 'none') return { failure: 'missing' }
+  if (credential.kind === 'malformed') return { failure: 'invalid' }
+  const { config, logger } = c.var.deps
+  try {
+    const v = await verifyAccessToken(credential.token, await signingKeys(config, logger), config, now)
+    return {
+      claim: {
+        issuer: v.issuer,
+        userId: v.userId,
+        tenantId: v.tenantId,
+        role: v.role,
+        ...(v.sessionId ? { sessionId: v.sessionId } : {}),
+        ...(v.jti ? { jti: v.jti } : {}),
+        issuedAt: Math.floor(v.issuedAt / 1000),
+        expiresAt: v.expiresAt,
+      },
+    }
+  } catch (err) {
+    if (err instanceof TokenError) return { failure: 'invalid' }
+    throw err // KeySourceError among others
+  }
+}
