@@ -2,7 +2,7 @@
  * Email/password users configured for the gateway (the Atlas Data API's `email` + `password`
  * headers). Passwords are stored as scrypt hashes (gateway/passwords.ts). An unknown email costs
  * the same scrypt work as a wrong password, against a dummy hash, so timing does not tell which
- * emails exist. A successful check is remembered for a minute under a keyed digest of the pair
+ * emails exist (the dummy uses the most expensive parameters configured). A successful check is remembered for a minute under a keyed digest of the pair
  * (never the password itself), so a client sending its password on every request does not pay
  * scrypt every time; wrong passwords are never cached and always pay the full cost.
  */
@@ -39,7 +39,10 @@ export function createUserDirectory(users: Record<string, GatewayUser>): (email:
     if (user.collections) scope.collections = user.collections
     byEmail.set(normalized, { label: `user#${i}`, scope, hash })
   })
-  const dummy = { params: DEFAULT_SCRYPT, salt: randomBytes(16), hash: randomBytes(32) }
+  // The dummy costs what the most expensive stored hash costs, so unknown emails are never faster.
+  const cost = ({ ln, r, p }: typeof DEFAULT_SCRYPT) => 2 ** ln * r * p
+  const params = [...byEmail.values()].map((u) => u.hash.params).reduce((a, b) => (cost(b) > cost(a) ? b : a), DEFAULT_SCRYPT)
+  const dummy = { params, salt: randomBytes(16), hash: randomBytes(32) }
   const cacheKey = randomBytes(32)
   const remembered = new Map<string, { key: ResolvedKey; until: number }>()
 
