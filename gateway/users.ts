@@ -8,7 +8,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto'
 import type { KeyScope, ResolvedKey } from './auth.ts'
-import { DEFAULT_SCRYPT, parsePasswordHash, verifyPassword } from './passwords.ts'
+import { DEFAULT_SCRYPT, parsePasswordHash, verifyPassword, type ScryptParams } from './passwords.ts'
 
 /** One user: the stored hash plus the same allow-lists an API key has. */
 export interface GatewayUser extends KeyScope {
@@ -39,9 +39,11 @@ export function createUserDirectory(users: Record<string, GatewayUser>): (email:
     if (user.collections) scope.collections = user.collections
     byEmail.set(normalized, { label: `user#${i}`, scope, hash })
   })
-  // The dummy costs what the most expensive stored hash costs, so unknown emails are never faster.
-  const cost = ({ ln, r, p }: typeof DEFAULT_SCRYPT) => 2 ** ln * r * p
-  const params = [...byEmail.values()].map((u) => u.hash.params).reduce((a, b) => (cost(b) > cost(a) ? b : a), DEFAULT_SCRYPT)
+  // The dummy costs what the most expensive stored hash costs, so unknown emails are never faster
+  // (with one set of parameters for all users — the usual case — they cost exactly the same).
+  const cost = ({ ln, r, p }: ScryptParams) => 2 ** ln * r * p
+  const stored = [...byEmail.values()].map((u) => u.hash.params)
+  const params = stored.length ? stored.reduce((a, b) => (cost(b) > cost(a) ? b : a)) : DEFAULT_SCRYPT
   const dummy = { params, salt: randomBytes(16), hash: randomBytes(32) }
   const cacheKey = randomBytes(32)
   const remembered = new Map<string, { key: ResolvedKey; until: number }>()
