@@ -85,7 +85,8 @@ export function createGatewayApp(options: GatewayAppOptions): Hono<Env> {
       c.set('key', await authenticate({ get: (n) => c.req.header(n) }))
     } catch (err) {
       if (!(err instanceof GatewayError)) throw err
-      if (err.status >= 500) logger.error('authentication unavailable', { error: err.code, path: c.req.path })
+      // Auth messages never hold credentials (authenticate.ts), so the reason can be logged.
+      if (err.status >= 500) logger.error('authentication unavailable', { error: err.code, reason: err.message, path: c.req.path })
       return fail(c, err)
     }
     await next()

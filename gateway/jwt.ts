@@ -27,10 +27,16 @@ export interface JwtOptions {
 
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519']
 
-/** Errors that mean "no key set to check against", as opposed to "this token is bad". */
-function keySetUnavailable(err: unknown): boolean {
-  if (!(err instanceof errors.JOSEError)) return true // fetch failed: refused, DNS, aborted…
-  return err instanceof errors.JWKSTimeout || err instanceof errors.JWKSInvalid || err.code === errors.JOSEError.code
+/**
+ * Why the key set cannot be had, for errors that mean "no key set to check against" (as opposed
+ * to "this token is bad", which gives undefined).
+ */
+function keySetProblem(err: unknown): string | undefined {
+  if (!(err instanceof errors.JOSEError)) return 'unreachable' // fetch failed: refused, DNS, aborted…
+  if (err instanceof errors.JWKSTimeout) return 'timeout'
+  if (err instanceof errors.JWKSInvalid) return 'not a key set'
+  if (err.code === errors.JOSEError.code) return 'bad answer' // not 200, or not JSON
+  return undefined
 }
 
 class KeySetUnavailable extends Error {
@@ -40,7 +46,9 @@ class KeySetUnavailable extends Error {
 /** Fixed 401 messages by jose error: never the token, never claim values. */
 function reason(err: unknown): string {
   if (err instanceof errors.JWTExpired) return 'the JWT has expired'
-  if (err instanceof errors.JWTClaimValidationFailed) return `the JWT's "${err.claim}" claim is not accepted`
+  if (err instanceof errors.JWTClaimValidationFailed) {
+    return err.reason === 'missing' ? `the JWT has no "${err.claim}" claim` : `the JWT's "${err.claim}" claim is not accepted`
+  }
   if (err instanceof errors.JWKSNoMatchingKey) return 'the JWT is signed by a key the gateway does not know'
   if (err instanceof errors.JWSSignatureVerificationFailed) return 'the JWT signature is invalid'
   if (err instanceof errors.JOSEAlgNotAllowed) return "the JWT's algorithm is not accepted"
@@ -60,7 +68,8 @@ export function createJwtVerifier(options: JwtOptions): (token: string) => Promi
     try {
       return await remote(header, token)
     } catch (err) {
-      throw keySetUnavailable(err) ? new KeySetUnavailable() : err
+      const problem = keySetProblem(err)
+      throw problem ? new KeySetUnavailable(problem) : err
     }
   }
   const verifyOptions = {
@@ -77,7 +86,7 @@ export function createJwtVerifier(options: JwtOptions): (token: string) => Promi
       return resolved
     } catch (err) {
       if (err instanceof KeySetUnavailable) {
-        throw new GatewayError(503, 'AuthUnavailable', 'the JSON Web Key Set used to check JWTs cannot be fetched; try again later')
+        throw new GatewayError(503, 'AuthUnavailable', `the JSON Web Key Set used to check JWTs cannot be fetched (${err.message}); try again later`)
       }
       throw new GatewayError(401, 'InvalidSession', `invalid JWT: ${reason(err)}`)
     }
