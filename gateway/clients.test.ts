@@ -144,6 +144,13 @@ describe('@taskless/mongo-data-api (npm) — every auth form it has, EJSON', () 
     expect((await unwrap(c.find({ at: { $gte: at } }))).map((d) => String(d._id))).toEqual([String(insertedId)])
   })
 
+  it('findOne with a sort (which the client sends when given) picks by that order', async () => {
+    const c = tasklessCollection('short', uniq('taskless-sort'), { apiKey: KEY })
+    await unwrap(c.insertMany([{ n: 2 }, { n: 9 }, { n: 4 }]))
+    expect((await unwrap(c.findOne({}, { sort: { n: -1 }, projection: { _id: 0 } })))).toEqual({ n: 9 })
+    expect((await unwrap(c.findOne({}, { sort: { n: 1 }, projection: { _id: 0 } })))).toEqual({ n: 2 })
+  })
+
   it('wrong credentials come back as the client error with status 401; an unknown app id as 404', async () => {
     for (const auth of [{ apiKey: 'nope' }, { email: EMAIL, password: 'nope' }, { jwtTokenString: 'a.b.c' }, { bearerToken: 'nope' }]) {
       const { error } = await tasklessCollection('atlas', 'x', auth).find({})
