@@ -80,6 +80,10 @@ describe('accepted forms', () => {
     expect((await find(action(), { authorization: `bearer ${KEY}` })).status).toBe(200)
   })
 
+  it('an Authorization header of another scheme (a proxy\'s Basic) does not hide an apiKey', async () => {
+    expect((await find(action(), { Authorization: 'Basic cHJveHk6cGFzcw==', apiKey: KEY })).status).toBe(200)
+  })
+
   it('email + password (email case-insensitive)', async () => {
     expect((await find(action(), { email: EMAIL, password: PASSWORD })).status).toBe(200)
     expect((await find(action(), { Email: EMAIL.toLowerCase(), Password: PASSWORD })).status).toBe(200)
@@ -106,6 +110,7 @@ describe('refused forms → 401 InvalidSession', () => {
     ['Bearer with a wrong key', async () => ({ Authorization: 'Bearer nope' })],
     ['Bearer with nothing', async () => ({ Authorization: 'Bearer ' })],
     ['Basic auth', async () => ({ Authorization: `Basic ${Buffer.from(`${EMAIL}:${PASSWORD}`).toString('base64')}` })],
+    ['Bearer with two words', async () => ({ Authorization: `Bearer ${KEY} ${KEY}` })],
     ['a valid apiKey behind an invalid Bearer (the first form decides)', async () => ({ Authorization: 'Bearer nope', apiKey: KEY })],
     ['email without password', async () => ({ email: EMAIL })],
     ['password without email', async () => ({ password: PASSWORD })],

@@ -6,7 +6,8 @@
  *   4. `jwtTokenString`
  * Header names are case-insensitive (`ApiKey`, `Api-Key` are the same headers), the dash is not:
  * `apiKey` and `api-key` are two names, both accepted. The FIRST form present decides; a request
- * never falls back to a later form when the earlier one is wrong. Empty values count as absent.
+ * never falls back to a later form when the earlier one is wrong. Empty values count as absent;
+ * an Authorization header with another scheme than Bearer is not a credential of the gateway's.
  */
 
 export type Credentials =
@@ -30,10 +31,11 @@ export function readCredentials(headers: HeaderReader): Credentials {
     const v = headers.get(name)?.trim()
     return v ? v : undefined
   }
+  // Only the Bearer scheme is a credential here; another scheme (say, Basic for a proxy in front)
+  // is left alone. "Bearer" with a malformed token is a Bearer credential that fails.
   const authorization = read('authorization')
-  if (authorization) {
+  if (authorization && /^Bearer(\s|$)/i.test(authorization)) {
     const m = /^Bearer\s+(\S+)$/i.exec(authorization)
-    // An Authorization header that is not a Bearer token is a credential that fails, not "none".
     return { kind: 'bearer', token: m?.[1] ?? '' }
   }
   const email = read('email')
