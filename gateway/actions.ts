@@ -58,10 +58,12 @@ function updateOf(ctx: ActionContext): Document | Document[] {
 }
 
 export const ACTIONS: Record<string, Action> = {
+  /** `sort` is an extension (v1 findOne had none): @taskless/mongo-data-api sends it when given. */
   async findOne(ctx) {
     const projection = projectionOf(ctx)
-    const document = await ctx.coll.findOne(filterOf(ctx), projection ? { ...READ, projection } : READ)
-    return { document }
+    const sortSpec = optionalObject(ctx.body, 'sort')
+    const options = { ...READ, ...(projection && { projection }), ...(sortSpec && { sort: direction(sortSpec, 'sort') }) }
+    return { document: await ctx.coll.findOne(filterOf(ctx), options) }
   },
 
   async find(ctx) {

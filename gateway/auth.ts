@@ -1,5 +1,6 @@
 /**
- * API-key authentication: `apiKey: <key>` or `Authorization: Bearer <key>`. Keys are compared as
+ * The scope model every credential maps to, and the API-key ring (keys arrive as `apiKey`,
+ * `api-key` or `Authorization: Bearer`; see credentials.ts). Keys are compared as
  * SHA-256 digests with timingSafeEqual against EVERY configured key (no early exit), so neither
  * the key's length nor the position of the first differing byte shows in the timing.
  */
@@ -12,7 +13,7 @@ export interface KeyScope {
 }
 
 export interface ResolvedKey {
-  /** Stable label for logs ("key#0"): the key itself is never logged. */
+  /** Stable label for logs ("key#0", "user#0", "jwt"): never the credential itself. */
   label: string
   scope: KeyScope
 }
@@ -38,13 +39,4 @@ export function createKeyring(apiKeys: string[] | Record<string, KeyScope>): (pr
     for (const key of stored) if (timingSafeEqual(got, key.digest) && !found) found = key
     return found && { label: found.label, scope: found.scope }
   }
-}
-
-/** The key a request presents: the `apiKey` header, else a Bearer token. */
-export function presentedKey(headers: { get(name: string): string | undefined }): string | undefined {
-  const direct = headers.get('apikey')
-  if (direct) return direct
-  const auth = headers.get('authorization')
-  const m = auth ? /^Bearer\s+(.+)$/i.exec(auth.trim()) : null
-  return m?.[1]
 }

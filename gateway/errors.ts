@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'ResultTooLarge'
   | 'NotSupported'
   | 'BackendUnavailable'
+  | 'AuthUnavailable'
   | 'InternalServerError'
 
 /** Where `link` points: the README section describing the codes. */

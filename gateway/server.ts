@@ -16,14 +16,19 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { MongoClient } from 'mongodb'
 import { createGatewayApp } from './app.ts'
-import type { KeyScope } from './auth.ts'
+import type { AuthOptions } from './authenticate.ts'
 import { createLogger, type GatewayLogger } from './log.ts'
 
-export interface GatewayOptions {
+/**
+ * Credentials (at least one kind): `apiKeys` — a list (full access) or key → allow-list of
+ * databases/collections; `users` — email → {passwordHash, databases?, collections?}; `jwt` —
+ * {jwksUrl, issuer?, audience?, scope?, timeoutMs?}. See gateway/README.md "Authentication".
+ */
+export interface GatewayOptions extends AuthOptions {
   /** mongodb:// URI of the backend. Never logged (it may carry credentials). */
   mongodbUri: string
-  /** Accepted keys: a list (full access), or key → allow-list of databases/collections. */
-  apiKeys: string[] | Record<string, KeyScope>
+  /** App ids accepted in `/app/<app-id>/endpoint/data/v1/…`; absent = any well-formed id. */
+  appIds?: string[]
   /** 0 (default) picks a free port. */
   port?: number
   /** Default 127.0.0.1. */
@@ -39,7 +44,7 @@ export interface GatewayOptions {
 }
 
 export interface RunningGateway {
-  /** http://host:port — actions live under `${url}/action/`. */
+  /** http://host:port — actions live under `${url}/action/` and `${url}/app/<app-id>/endpoint/data/v1/action/`. */
   url: string
   port: number
   /** Stops accepting, lets in-flight requests finish (up to 5 s), then closes the MongoClient. */
@@ -57,6 +62,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const app = createGatewayApp({
     client,
     apiKeys: options.apiKeys,
+    users: options.users,
+    jwt: options.jwt,
+    appIds: options.appIds,
     logger,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     findLimitCap: options.findLimitCap ?? 50_000,
