@@ -5,7 +5,7 @@
  *
  *   node tools/docs-assets.ts [--out dist/assets]
  */
-import { copyFileSync, mkdirSync } from 'node:fs'
+import { copyFileSync, mkdirSync, renameSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { standaloneBundleFile } from '../src/routes/docs/docs.assets.ts'
@@ -18,7 +18,10 @@ export const ASSETS_DIR = join(ROOT, 'dist', 'assets')
 export function writeDocsAssets(outDir = ASSETS_DIR): string {
   const target = join(outDir, ...STANDALONE_PATH.split('/').filter(Boolean))
   mkdirSync(dirname(target), { recursive: true })
-  copyFileSync(standaloneBundleFile(), target)
+  // Copy then rename: a wrangler dev (or test) reading the directory never sees half a file.
+  const partial = `${target}.${process.pid}.partial`
+  copyFileSync(standaloneBundleFile(), partial)
+  renameSync(partial, target)
   return target
 }
 
