@@ -1,4 +1,3 @@
-import { Scalar } from '@scalar/hono-api-reference'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { documentGateHeaders } from './http/gate/docs.ts'
@@ -12,6 +11,7 @@ import { authRoutes } from './routes/auth/auth.index.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
 import { logsRoutes } from './routes/logs/logs.index.ts'
 import { usersRoutes } from './routes/users/users.index.ts'
+import { docsRoutes } from './routes/docs/docs.index.ts'
 import { wellKnownRoutes } from './routes/wellknown/wellknown.index.ts'
 
 export const OPENAPI_INFO = {
@@ -61,7 +61,7 @@ export function createApp(deps: AppDeps): AppOpenAPI {
   // Built once: the document only changes with the code.
   let openapi: ReturnType<AppOpenAPI['getOpenAPI31Document']> | undefined
   app.get('/openapi.json', (c) => c.json((openapi ??= app.getOpenAPI31Document(OPENAPI_INFO))))
-  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'gatehouse API' }))
+  app.route('/', docsRoutes('gatehouse API'))
 
   app.notFound((c) => {
     const allowed = allowedMethods(app, c.req.path)
