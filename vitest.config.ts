@@ -1,5 +1,5 @@
-import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
 import { generateKeyPairSync } from 'node:crypto'
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
 
 // A signing key for the Worker under test (Workers refuse to start without JWT_PRIVATE_JWK).

@@ -5,14 +5,14 @@
  *   npx node bench/gateway.ts [--n 1000] [--concurrency 16]
  * Starts its own FerretDB and gateway, prints progress and a table (p50, p99, ratio), stops them.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { parseArgs } from 'node:util'
 import { createDataApiDocuments } from '../src/adapters/mongo/data-api.ts'
 import { createDriverDocuments } from '../src/adapters/mongo/driver.ts'
 import type { Collection } from '../src/ports.ts'
 import { startFerretDb } from '../tools/ferretdb/server.ts'
 import { progress, stopChild } from '../tools/lib/process.ts'
-import { fmt, measure, table, type Measurement } from './lib/measure.ts'
+import { fmt, type Measurement, measure, table } from './lib/measure.ts'
 
 const { values } = parseArgs({ options: { n: { type: 'string', default: '500' }, concurrency: { type: 'string', default: '8' } } })
 const N = Number(values.n)
@@ -33,7 +33,10 @@ async function startGatewayProcess(mongodbUri: string): Promise<{ url: string; c
     child.stdout!.on('data', (d) => {
       out += d
       const m = /listening on (http:\/\/\S+?) /.exec(out)
-      if (m) (clearTimeout(timer), resolve(m[1]!))
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[1]!)
+      }
     })
     child.once('exit', (code) => reject(new Error(`gateway exited with ${code}: ${out}`)))
   })
@@ -102,7 +105,18 @@ await Promise.all([viaGateway.close?.(), direct.close?.()])
 await stopChild(gateway.child)
 await ferret.stop()
 
-const header = ['scenario', 'conc', 'driver p50 ms', 'driver p99 ms', 'gateway p50 ms', 'gateway p99 ms', 'p50 ratio', 'p99 ratio', 'driver ops/s', 'gateway ops/s']
+const header = [
+  'scenario',
+  'conc',
+  'driver p50 ms',
+  'driver p99 ms',
+  'gateway p50 ms',
+  'gateway p99 ms',
+  'p50 ratio',
+  'p99 ratio',
+  'driver ops/s',
+  'gateway ops/s',
+]
 const body = rows.map((r) => [
   r.scenario,
   String(r.concurrency),

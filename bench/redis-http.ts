@@ -4,14 +4,14 @@
  *   npx node bench/redis-http.ts [--n 2000] [--concurrency 50] [--delay-ms 0]
  * Starts its own redis-server and redis-http, prints progress and a table, then stops them.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { parseArgs } from 'node:util'
 import { Ratelimit } from '@upstash/ratelimit'
 import { Redis as UpstashRedis } from '@upstash/redis'
 import { Redis as IoRedis } from 'ioredis'
 import { progress, stopChild } from '../tools/lib/process.ts'
 import { startRedisServer } from '../tools/lib/redis-server.ts'
-import { fmt, measure, table, type Measurement } from './lib/measure.ts'
+import { fmt, type Measurement, measure, table } from './lib/measure.ts'
 
 const { values } = parseArgs({
   options: { n: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '50' }, 'delay-ms': { type: 'string', default: '0' } },
@@ -33,7 +33,10 @@ async function startRedisHttpProcess(redisUrl: string): Promise<{ url: string; c
     child.stdout!.on('data', (d) => {
       out += d
       const m = /listening on (\S+)/.exec(out)
-      if (m) (clearTimeout(timer), resolve(m[1]!))
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[1]!)
+      }
     })
     child.once('exit', (code) => reject(new Error(`redis-http exited with ${code}: ${out}`)))
   })

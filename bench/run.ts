@@ -16,7 +16,7 @@
 import { parseArgs } from 'node:util'
 import { progress } from '../tools/lib/process.ts'
 import { fmt, table } from './lib/measure.ts'
-import { CACHED_GET, load, prepareAccount, type LoadResult } from './scenario-gate.ts'
+import { CACHED_GET, type LoadResult, load, prepareAccount } from './scenario-gate.ts'
 import { REDIS_TOKEN, startStack } from './scenario-stack.ts'
 
 const { values } = parseArgs({
@@ -29,7 +29,11 @@ const { values } = parseArgs({
 const durationSeconds = Number(values.duration)
 const connections = Number(values.connections)
 const delayMs = Number(values['delay-ms'])
-for (const [name, v] of [['--duration', durationSeconds], ['--connections', connections], ['--delay-ms', delayMs]] as const) {
+for (const [name, v] of [
+  ['--duration', durationSeconds],
+  ['--connections', connections],
+  ['--delay-ms', delayMs],
+] as const) {
   if (!Number.isFinite(v) || v < 0) throw new Error(`${name} must be a non-negative number`)
 }
 
@@ -49,7 +53,9 @@ try {
     progress(`bench: ${label}: ${amount} requests (~${durationSeconds} s) at ${connections} connections ...`)
     const r = await load({ url, headers, connections, amount, ...(redisHttp ? { redisHttp: { url: redisHttp, token: REDIS_TOKEN } } : {}) })
     rows.push([label, r])
-    progress(`bench: ${label}: ${r.requests} requests in ${fmt(r.seconds, 1)} s, ${fmt(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.failed ? `, ${r.failed} failed` : ''}`)
+    progress(
+      `bench: ${label}: ${r.requests} requests in ${fmt(r.seconds, 1)} s, ${fmt(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.failed ? `, ${r.failed} failed` : ''}`,
+    )
   }
   await run('bare Hono route (GET /bare)', `${stack.bareUrl}/bare`)
   await run(`gatehouse cached GET, Redis +0 ms`, `${stack.apps.fast}${CACHED_GET}`, auth, stack.redisHttp.fast)
@@ -67,7 +73,9 @@ try {
     fmt(r.seconds, 1),
     String(r.failed),
   ])
-  process.stdout.write(`\ngatehouse gate benchmark — ~${durationSeconds} s per row, ${connections} connections, loopback; cached GET = GET ${CACHED_GET} with a bearer token\n\n`)
+  process.stdout.write(
+    `\ngatehouse gate benchmark — ~${durationSeconds} s per row, ${connections} connections, loopback; cached GET = GET ${CACHED_GET} with a bearer token\n\n`,
+  )
   process.stdout.write(`${table([header, ...body])}\n\n`)
   if (rows.some(([, r]) => r.failed > 0)) {
     process.stderr.write('bench: some requests failed (see non-2xx)\n')

@@ -4,9 +4,10 @@
  *   npx node bench/scenario-bare.ts [--port 0]
  * Prints "listening on http://127.0.0.1:PORT".
  */
+
+import { parseArgs } from 'node:util'
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
-import { parseArgs } from 'node:util'
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '0' } } })
 const app = new Hono()

@@ -104,7 +104,15 @@ export async function prepareAccount(apps: string[]): Promise<Record<string, str
     await post(
       apps[0]!,
       '/api/v1/logs/metadata/',
-      { task_id: `bench-${i}`, source: 'bench', environment: 'production', service_name: 'checkout', file_name: `bench-${i}.log`, file_size: 1000 + i, format_type: 'json' },
+      {
+        task_id: `bench-${i}`,
+        source: 'bench',
+        environment: 'production',
+        service_name: 'checkout',
+        file_name: `bench-${i}.log`,
+        file_size: 1000 + i,
+        format_type: 'json',
+      },
       auth,
     )
   }

@@ -7,11 +7,11 @@
  * Both apps run src/entry/node.ts in remote mode, share one signing key and one database, so a
  * token from one is good on the other.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { generateSigningJwk } from '../src/services/keys.ts'
+import { startFerretDb } from '../tools/ferretdb/server.ts'
 import { progress, stopChild } from '../tools/lib/process.ts'
 import { startRedisServer } from '../tools/lib/redis-server.ts'
-import { startFerretDb } from '../tools/ferretdb/server.ts'
 
 export const REDIS_TOKEN = 'bench-redis-token'
 const GATEWAY_KEY = 'bench-gateway-key'
@@ -64,7 +64,17 @@ export async function startStack(options: { delayMs: number }): Promise<Stack> {
 
     progress('bench: starting redis-http (x2), the Data API gateway and the bare Hono baseline ...')
     const redisHttp = (delay: number) =>
-      child(`redis-http (delay ${delay} ms)`, ['tools/redis-http/main.ts', '--redis', redis.url, '--token', REDIS_TOKEN, '--port', '0', '--delay-ms', String(delay)])
+      child(`redis-http (delay ${delay} ms)`, [
+        'tools/redis-http/main.ts',
+        '--redis',
+        redis.url,
+        '--token',
+        REDIS_TOKEN,
+        '--port',
+        '0',
+        '--delay-ms',
+        String(delay),
+      ])
     const [fastHttp, delayedHttp, gateway, bare] = await Promise.all([
       redisHttp(0),
       redisHttp(options.delayMs),

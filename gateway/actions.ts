@@ -7,12 +7,20 @@ import type { Collection, Document } from 'mongodb'
 import type { KeyScope } from './auth.ts'
 import { badRequest, GatewayError } from './errors.ts'
 import {
-  assertReplacement, direction, optionalBoolean, optionalCount, optionalObject, requiredObject,
-  requiredObjectArray, requiredString, requiredUpdate, type Body,
+  assertReplacement,
+  type Body,
+  direction,
+  optionalBoolean,
+  optionalCount,
+  optionalObject,
+  requiredObject,
+  requiredObjectArray,
+  requiredString,
+  requiredUpdate,
 } from './fields.ts'
 import { assertSafe } from './guards.ts'
 
-export interface ActionContext {
+interface ActionContext {
   coll: Collection<Document>
   body: Body
   scope: KeyScope

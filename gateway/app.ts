@@ -6,18 +6,18 @@
  * Every route exists under two bases: none (`/action/<name>`, `/ping`) and the original Atlas
  * shape `/app/<app-id>/endpoint/data/v1` (`…/action/<name>`, `…/ping`).
  */
-import { Hono, type Context } from 'hono'
+import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { MongoClient } from 'mongodb'
 import { ACTIONS } from './actions.ts'
 import type { ResolvedKey } from './auth.ts'
-import { createAuthenticator, type AuthOptions } from './authenticate.ts'
+import { type AuthOptions, createAuthenticator } from './authenticate.ts'
 import { toGatewayError } from './backend-errors.ts'
 import { errorBody, GatewayError } from './errors.ts'
 import { requiredString } from './fields.ts'
 import { assertAllowed, assertCollectionName, assertDatabaseName, containsDecimal } from './guards.ts'
 import type { GatewayLogger } from './log.ts'
-import { answerFormat, decodeBody, encodeAnswer, requestFormat, type Format } from './wire.ts'
+import { answerFormat, decodeBody, encodeAnswer, type Format, requestFormat } from './wire.ts'
 
 export interface GatewayAppOptions extends AuthOptions {
   client: MongoClient
@@ -33,7 +33,7 @@ type Env = { Variables: { key: ResolvedKey; app?: string; action?: string; datab
 /** The Atlas URL shape's prefix. */
 const ATLAS_BASE = '/app/:appId/endpoint/data/v1'
 /** What an app id may look like (Atlas ids were like `data-abcde`). */
-export const APP_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/
+const APP_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/
 
 const CONTENT_TYPES: Record<Format, string> = { json: 'application/json', ejson: 'application/ejson' }
 
@@ -54,13 +54,16 @@ export function createGatewayApp(options: GatewayAppOptions): Hono<Env> {
   // carries `ferretdbVersion`), and only when a body holds a Decimal128.
   let ferretDb: Promise<boolean> | undefined
   const isFerretDb = () =>
-    (ferretDb ??= client.db('admin').command({ buildInfo: 1 }).then(
-      (info) => 'ferretdbVersion' in info,
-      (err) => {
-        ferretDb = undefined
-        throw err
-      },
-    ))
+    (ferretDb ??= client
+      .db('admin')
+      .command({ buildInfo: 1 })
+      .then(
+        (info) => 'ferretdbVersion' in info,
+        (err) => {
+          ferretDb = undefined
+          throw err
+        },
+      ))
 
   // One log line per request: method, path, action, namespace, status, duration. No bodies, no
   // credentials (the principal appears as its label: key#N, user#N, jwt).
@@ -144,7 +147,11 @@ export function createGatewayApp(options: GatewayAppOptions): Hono<Env> {
     const mapped = toGatewayError(err)
     if (mapped.status >= 500) {
       const code = (err as { code?: unknown }).code
-      logger.error('request failed', { error: (err as Error)?.name ?? 'unknown', code: typeof code === 'number' || typeof code === 'string' ? code : undefined, path: c.req.path })
+      logger.error('request failed', {
+        error: (err as Error)?.name ?? 'unknown',
+        code: typeof code === 'number' || typeof code === 'string' ? code : undefined,
+        path: c.req.path,
+      })
     }
     return fail(c, mapped)
   })

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { need, uniq } from '../tests/harness/services.ts'
 import type { LogFields } from './log.ts'
 import { hashPassword } from './passwords.ts'
-import { startGateway, type RunningGateway } from './server.ts'
+import { type RunningGateway, startGateway } from './server.ts'
 import { startTestJwks, type TestJwks } from './test-jwks.ts'
 
 const KEY = 'forms-key-0123456789'
@@ -80,7 +80,7 @@ describe('accepted forms', () => {
     expect((await find(action(), { authorization: `bearer ${KEY}` })).status).toBe(200)
   })
 
-  it('an Authorization header of another scheme (a proxy\'s Basic) does not hide an apiKey', async () => {
+  it("an Authorization header of another scheme (a proxy's Basic) does not hide an apiKey", async () => {
     expect((await find(action(), { Authorization: 'Basic cHJveHk6cGFzcw==', apiKey: KEY })).status).toBe(200)
   })
 

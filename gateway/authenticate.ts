@@ -8,7 +8,7 @@
  * answer never echoes a credential; 401 messages name the form only.
  */
 import { createKeyring, type KeyScope, type ResolvedKey } from './auth.ts'
-import { CREDENTIAL_FORMS, looksLikeJwt, readCredentials, type HeaderReader } from './credentials.ts'
+import { CREDENTIAL_FORMS, type HeaderReader, looksLikeJwt, readCredentials } from './credentials.ts'
 import { GatewayError } from './errors.ts'
 import { createJwtVerifier, type JwtOptions } from './jwt.ts'
 import { createUserDirectory, type GatewayUser } from './users.ts'

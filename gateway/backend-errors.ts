@@ -3,7 +3,7 @@
  * MongoDB (and FerretDB) put document values in messages (E11000 "dup key: { … }", type errors
  * quoting `_id`), so answers carry only the code name — plus the index name for duplicates.
  */
-import { MongoNetworkError, MongoServerError, MongoServerSelectionError, MongoOperationTimeoutError } from 'mongodb'
+import { MongoNetworkError, MongoOperationTimeoutError, MongoServerError, MongoServerSelectionError } from 'mongodb'
 import { GatewayError } from './errors.ts'
 
 /** Server codes caused by the request itself rather than by the backend. */

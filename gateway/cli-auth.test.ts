@@ -36,7 +36,7 @@ function run(args: string[], stdin?: string, until?: RegExp) {
   const ready = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no match in: ${out}`)), 15000)
     const check = () => {
-      if (until && until.test(out)) {
+      if (until?.test(out)) {
         clearTimeout(timer)
         resolve(out)
       }
@@ -61,8 +61,23 @@ describe('CLI credentials', () => {
     writeFileSync(usersFile, JSON.stringify({ [EMAIL]: { passwordHash: hash, databases: [db] } }))
 
     const gw = run(
-      ['--mongodb-uri', need('mongoUri'), '--users-file', usersFile, '--jwt-jwks-url', jwks.url, '--jwt-issuer', 'cli-idp',
-        '--jwt-database', db, '--app-id', 'data-cli', '--port', '0', '--quiet'],
+      [
+        '--mongodb-uri',
+        need('mongoUri'),
+        '--users-file',
+        usersFile,
+        '--jwt-jwks-url',
+        jwks.url,
+        '--jwt-issuer',
+        'cli-idp',
+        '--jwt-database',
+        db,
+        '--app-id',
+        'data-cli',
+        '--port',
+        '0',
+        '--quiet',
+      ],
       undefined,
       /listening on http:\/\/\S+ /,
     )

@@ -45,7 +45,10 @@ export async function runScenario(client: ScenarioClient): Promise<void> {
   expect(await client.findOne({ sku: 'nope' })).toBeNull()
 
   const top = await client.find({ qty: { $gte: 2 } }, { sort: { qty: -1 }, limit: 2 })
-  expect(top.map((d) => [d.sku, d.qty])).toEqual([['c', 7], ['a', 5]])
+  expect(top.map((d) => [d.sku, d.qty])).toEqual([
+    ['c', 7],
+    ['a', 5],
+  ])
 
   expect(await client.updateOne({ sku: 'b' }, { $inc: { qty: 10 }, $set: { checked: true } })).toEqual({ matchedCount: 1, modifiedCount: 1 })
   expect(await client.updateOne({ sku: 'zzz' }, { $set: { qty: 0 } })).toEqual({ matchedCount: 0, modifiedCount: 0 })
@@ -54,13 +57,12 @@ export async function runScenario(client: ScenarioClient): Promise<void> {
   expect(await client.deleteOne({ sku: 'd' })).toBe(1)
   expect(await client.deleteOne({ sku: 'd' })).toBe(0)
 
-  const totals = await client.aggregate([
-    { $match: { qty: { $gt: 0 } } },
-    { $group: { _id: '$kind', total: { $sum: '$qty' } } },
-    { $sort: { _id: 1 } },
-  ])
+  const totals = await client.aggregate([{ $match: { qty: { $gt: 0 } } }, { $group: { _id: '$kind', total: { $sum: '$qty' } } }, { $sort: { _id: 1 } }])
   // part: a (5); tool: b (12) + c (7). d was deleted.
-  expect(totals).toEqual([{ _id: 'part', total: 5 }, { _id: 'tool', total: 19 }])
+  expect(totals).toEqual([
+    { _id: 'part', total: 5 },
+    { _id: 'tool', total: 19 },
+  ])
 
   const remaining = await client.find({}, { sort: { sku: 1 }, limit: 10 })
   expect(remaining.map((d) => d.sku)).toEqual(['a', 'b', 'c'])

@@ -5,13 +5,13 @@
  *   - `@taskless/mongo-data-api` (fetch; EJSON; apiKey, email/password, jwtTokenString, Bearer).
  * Each runs on both URL shapes. The only stand-in is the local JWKS server for the JWT forms.
  */
-import { EJSON, MongoClient as TasklessClient, ObjectId as TasklessObjectId, type AuthOptions } from '@taskless/mongo-data-api'
+import { type AuthOptions, EJSON, MongoClient as TasklessClient, ObjectId as TasklessObjectId } from '@taskless/mongo-data-api'
 import { createMongoDBDataAPI } from 'mongodb-data-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { need, uniq } from '../tests/harness/services.ts'
-import { runScenario, type Doc, type ScenarioClient } from './client-scenario.ts'
+import { type Doc, runScenario, type ScenarioClient } from './client-scenario.ts'
 import { hashPassword } from './passwords.ts'
-import { startGateway, type RunningGateway } from './server.ts'
+import { type RunningGateway, startGateway } from './server.ts'
 import { startTestJwks, type TestJwks } from './test-jwks.ts'
 
 const KEY = 'clients-key-0123456789'
@@ -104,10 +104,12 @@ describe('mongodb-data-api (npm) — api-key header, plain JSON', () => {
   }
 
   it('a wrong key is refused with 401 in the Atlas error shape', async () => {
-    const failure = await surmonClient('atlas', 'x', 'wrong-key').find({ filter: {} }).then(
-      () => undefined,
-      (err: { status?: number }) => err,
-    )
+    const failure = await surmonClient('atlas', 'x', 'wrong-key')
+      .find({ filter: {} })
+      .then(
+        () => undefined,
+        (err: { status?: number }) => err,
+      )
     expect(failure?.status).toBe(401)
   })
 })
@@ -147,8 +149,8 @@ describe('@taskless/mongo-data-api (npm) — every auth form it has, EJSON', () 
   it('findOne with a sort (which the client sends when given) picks by that order', async () => {
     const c = tasklessCollection('short', uniq('taskless-sort'), { apiKey: KEY })
     await unwrap(c.insertMany([{ n: 2 }, { n: 9 }, { n: 4 }]))
-    expect((await unwrap(c.findOne({}, { sort: { n: -1 }, projection: { _id: 0 } })))).toEqual({ n: 9 })
-    expect((await unwrap(c.findOne({}, { sort: { n: 1 }, projection: { _id: 0 } })))).toEqual({ n: 2 })
+    expect(await unwrap(c.findOne({}, { sort: { n: -1 }, projection: { _id: 0 } }))).toEqual({ n: 9 })
+    expect(await unwrap(c.findOne({}, { sort: { n: 1 }, projection: { _id: 0 } }))).toEqual({ n: 2 })
   })
 
   it('wrong credentials come back as the client error with status 401; an unknown app id as 404', async () => {

@@ -23,7 +23,7 @@ export type ErrorCode =
   | 'InternalServerError'
 
 /** Where `link` points: the README section describing the codes. */
-export const ERROR_LINK = 'gateway/README.md#errors'
+const ERROR_LINK = 'gateway/README.md#errors'
 
 export class GatewayError extends Error {
   override name = 'GatewayError'

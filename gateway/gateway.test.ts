@@ -8,7 +8,7 @@ import { EJSON } from 'bson'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { need, uniq } from '../tests/harness/services.ts'
 import type { LogFields } from './log.ts'
-import { startGateway, type RunningGateway } from './server.ts'
+import { type RunningGateway, startGateway } from './server.ts'
 
 const KEY = 'conformance-key'
 const SCOPED_DB_KEY = 'db-scoped-key'
@@ -59,9 +59,11 @@ async function call(action: string, body: Record<string, unknown>, o: CallOption
   }
   if (o.accept) headers.accept = o.accept
   const ejson = (o.contentType ?? '').startsWith('application/ejson')
-  const payload = o.raw ?? (ejson
-    ? EJSON.stringify({ dataSource: 'ferret', database: db, ...body }, { relaxed: false })
-    : JSON.stringify({ dataSource: 'ferret', database: db, ...body }))
+  const payload =
+    o.raw ??
+    (ejson
+      ? EJSON.stringify({ dataSource: 'ferret', database: db, ...body }, { relaxed: false })
+      : JSON.stringify({ dataSource: 'ferret', database: db, ...body }))
   const res = await fetch(`${gw.url}/action/${action}`, { method: 'POST', headers, body: payload })
   const text = await res.text()
   return { status: res.status, type: res.headers.get('content-type') ?? '', text, json: JSON.parse(text) as Record<string, any> }
@@ -83,7 +85,14 @@ describe('Data API v1 actions (JSON)', () => {
   })
 
   it('insertMany, find with sort, skip, limit and projection', async () => {
-    const ins = await call('insertMany', { collection, documents: [{ name: 'b', n: 2 }, { name: 'c', n: 3 }, { name: 'd', n: 4 }] })
+    const ins = await call('insertMany', {
+      collection,
+      documents: [
+        { name: 'b', n: 2 },
+        { name: 'c', n: 3 },
+        { name: 'd', n: 4 },
+      ],
+    })
     expect(ins.status).toBe(200)
     expect(ins.json.insertedIds).toHaveLength(3)
     const found = await call('find', { collection, filter: { n: { $gte: 2 } }, sort: { n: -1 }, skip: 1, limit: 2, projection: { _id: 0, name: 1 } })
@@ -117,7 +126,10 @@ describe('Data API v1 actions (JSON)', () => {
     })
     expect(r.status).toBe(200)
     // not big: a (1) + z (26) + d2 (replaced, no n); big: b (12) + c (3)
-    expect(r.json.documents).toEqual([{ _id: true, total: 15 }, { _id: null, total: 27 }])
+    expect(r.json.documents).toEqual([
+      { _id: true, total: 15 },
+      { _id: null, total: 27 },
+    ])
     const counted = await call('aggregate', { collection, pipeline: [{ $match: { big: true } }, { $count: 'n' }] })
     expect(counted.json.documents).toEqual([{ n: 2 }])
   })
@@ -141,10 +153,14 @@ describe('Data API v1 actions (EJSON)', () => {
 
   it('answers are canonical EJSON; Long, Date, ObjectId and number types keep their types', async () => {
     const oid = '65f0a1b2c3d4e5f601234567'
-    const ins = await call('insertOne', {
-      collection,
-      document: { _id: { $oid: oid }, long: { $numberLong: '9007199254740993' }, at: { $date: '2024-05-01T10:00:00Z' }, i: 7, d: 2.5, ms: 1_700_000_000_000 },
-    }, E)
+    const ins = await call(
+      'insertOne',
+      {
+        collection,
+        document: { _id: { $oid: oid }, long: { $numberLong: '9007199254740993' }, at: { $date: '2024-05-01T10:00:00Z' }, i: 7, d: 2.5, ms: 1_700_000_000_000 },
+      },
+      E,
+    )
     expect(ins.status).toBe(200)
     expect(ins.type).toContain('application/ejson')
     expect(ins.json).toEqual({ insertedId: { $oid: oid } })
@@ -161,14 +177,36 @@ describe('Data API v1 actions (EJSON)', () => {
   })
 
   it('every other action answers in EJSON', async () => {
-    const many = await call('insertMany', { collection, documents: [{ k: 'a', n: 1 }, { k: 'b', n: 2 }] }, E)
+    const many = await call(
+      'insertMany',
+      {
+        collection,
+        documents: [
+          { k: 'a', n: 1 },
+          { k: 'b', n: 2 },
+        ],
+      },
+      E,
+    )
     expect(many.json.insertedIds.every((id: any) => typeof id.$oid === 'string')).toBe(true)
     const found = await call('find', { collection, filter: { k: { $in: ['a', 'b'] } }, sort: { k: 1 }, projection: { _id: 0 } }, E)
-    expect(found.json.documents).toEqual([{ k: 'a', n: { $numberInt: '1' } }, { k: 'b', n: { $numberInt: '2' } }])
+    expect(found.json.documents).toEqual([
+      { k: 'a', n: { $numberInt: '1' } },
+      { k: 'b', n: { $numberInt: '2' } },
+    ])
     const int = (n: number) => ({ $numberInt: String(n) })
-    expect((await call('updateOne', { collection, filter: { k: 'a' }, update: { $set: { x: 1 } } }, E)).json).toEqual({ matchedCount: int(1), modifiedCount: int(1) })
-    expect((await call('updateMany', { collection, filter: { k: { $exists: true } }, update: { $inc: { n: 1 } } }, E)).json).toEqual({ matchedCount: int(2), modifiedCount: int(2) })
-    expect((await call('replaceOne', { collection, filter: { k: 'b' }, replacement: { k: 'b', n: 0 } }, E)).json).toEqual({ matchedCount: int(1), modifiedCount: int(1) })
+    expect((await call('updateOne', { collection, filter: { k: 'a' }, update: { $set: { x: 1 } } }, E)).json).toEqual({
+      matchedCount: int(1),
+      modifiedCount: int(1),
+    })
+    expect((await call('updateMany', { collection, filter: { k: { $exists: true } }, update: { $inc: { n: 1 } } }, E)).json).toEqual({
+      matchedCount: int(2),
+      modifiedCount: int(2),
+    })
+    expect((await call('replaceOne', { collection, filter: { k: 'b' }, replacement: { k: 'b', n: 0 } }, E)).json).toEqual({
+      matchedCount: int(1),
+      modifiedCount: int(1),
+    })
     const up = await call('updateOne', { collection, filter: { k: 'c' }, update: { $set: { n: 5 } }, upsert: true }, E)
     expect(up.json).toMatchObject({ matchedCount: int(0), modifiedCount: int(0), upsertedId: { $oid: expect.any(String) } })
     expect((await call('deleteOne', { collection, filter: { k: 'c' } }, E)).json).toEqual({ deletedCount: int(1) })
@@ -181,7 +219,11 @@ describe('Data API v1 actions (EJSON)', () => {
   })
 
   it('Accept picks the answer format independently of Content-Type', async () => {
-    const ins = await call('insertOne', { collection, document: { at: { $date: '2024-01-01T00:00:00Z' } } }, { contentType: 'application/json', accept: 'application/ejson' })
+    const ins = await call(
+      'insertOne',
+      { collection, document: { at: { $date: '2024-01-01T00:00:00Z' } } },
+      { contentType: 'application/json', accept: 'application/ejson' },
+    )
     expect(ins.type).toContain('application/ejson')
     expect(ins.json.insertedId.$oid).toMatch(/^[0-9a-f]{24}$/)
     const found = await call('findOne', { collection, filter: { _id: ins.json.insertedId } }, { contentType: 'application/ejson', accept: 'application/json' })
@@ -205,17 +247,24 @@ describe('extensions: countDocuments, createIndexes, listIndexes, ping', () => {
   it('createIndexes is idempotent and listIndexes reports key, name, unique', async () => {
     const before = await call('listIndexes', { collection })
     expect(before.json).toEqual({ indexes: [{ key: { _id: 1 }, name: '_id_' }] })
-    const spec = { indexes: [{ key: { user_id: 1 }, name: 'user_id_1', unique: true }, { key: { tenant_id: 1, role: -1 }, name: 'tenant_role' }] }
+    const spec = {
+      indexes: [
+        { key: { user_id: 1 }, name: 'user_id_1', unique: true },
+        { key: { tenant_id: 1, role: -1 }, name: 'tenant_role' },
+      ],
+    }
     expect((await call('createIndexes', { collection, ...spec })).json).toEqual({ createdIndexes: ['user_id_1', 'tenant_role'] })
     expect((await call('createIndexes', { collection, ...spec })).status).toBe(200)
     const after = await call('listIndexes', { collection })
     // FerretDB lists indexes by name, MongoDB in creation order: compare as a set
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name)
-    expect(after.json.indexes.sort(byName)).toEqual([
-      { key: { _id: 1 }, name: '_id_' },
-      { key: { user_id: 1 }, name: 'user_id_1', unique: true },
-      { key: { tenant_id: 1, role: -1 }, name: 'tenant_role' },
-    ].sort(byName))
+    expect(after.json.indexes.sort(byName)).toEqual(
+      [
+        { key: { _id: 1 }, name: '_id_' },
+        { key: { user_id: 1 }, name: 'user_id_1', unique: true },
+        { key: { tenant_id: 1, role: -1 }, name: 'tenant_role' },
+      ].sort(byName),
+    )
     expect(Object.keys(after.json.indexes.find((ix: { name: string }) => ix.name === 'tenant_role').key)).toEqual(['tenant_id', 'role'])
   })
 
@@ -232,7 +281,14 @@ describe('extensions: countDocuments, createIndexes, listIndexes, ping', () => {
   })
 
   it('countDocuments counts matches', async () => {
-    await call('insertMany', { collection, documents: [{ user_id: 'u1', tenant_id: 't' }, { user_id: 'u2', tenant_id: 't' }, { user_id: 'u3', tenant_id: 'x' }] })
+    await call('insertMany', {
+      collection,
+      documents: [
+        { user_id: 'u1', tenant_id: 't' },
+        { user_id: 'u2', tenant_id: 't' },
+        { user_id: 'u3', tenant_id: 'x' },
+      ],
+    })
     expect((await call('countDocuments', { collection, filter: { tenant_id: 't' } })).json).toEqual({ count: 2 })
     expect((await call('countDocuments', { collection })).json).toEqual({ count: 3 })
   })
@@ -292,7 +348,12 @@ describe('malformed requests → 400', () => {
   const collection = uniq('bad')
   const cases: Array<[string, string, Record<string, unknown>, CallOptions?]> = [
     ['invalid JSON', 'find', {}, { raw: '{"dataSource": ' }],
-    ['invalid EJSON', 'find', {}, { raw: '{"dataSource":"x","database":"d","collection":"c","filter":{"_id":{"$oid":"nothex"}}}', contentType: 'application/ejson' }],
+    [
+      'invalid EJSON',
+      'find',
+      {},
+      { raw: '{"dataSource":"x","database":"d","collection":"c","filter":{"_id":{"$oid":"nothex"}}}', contentType: 'application/ejson' },
+    ],
     ['an array body', 'find', {}, { raw: '[1,2]' }],
     ['no dataSource', 'find', {}, { raw: JSON.stringify({ database: 'd', collection: 'c' }) }],
     ['no collection', 'find', {}],
@@ -402,7 +463,11 @@ describe('per-key allow-lists → 403', () => {
   it('a collection-scoped key reaches its collections only, and cannot $lookup elsewhere', async () => {
     expect((await call('find', { collection: 'open' }, { key: SCOPED_COLL_KEY })).status).toBe(200)
     expect((await call('find', { collection: 'closed' }, { key: SCOPED_COLL_KEY })).status).toBe(403)
-    const lookup = await call('aggregate', { collection: 'open', pipeline: [{ $lookup: { from: 'closed', localField: 'a', foreignField: 'a', as: 'x' } }] }, { key: SCOPED_COLL_KEY })
+    const lookup = await call(
+      'aggregate',
+      { collection: 'open', pipeline: [{ $lookup: { from: 'closed', localField: 'a', foreignField: 'a', as: 'x' } }] },
+      { key: SCOPED_COLL_KEY },
+    )
     expect(lookup.status).toBe(403)
     const union = await call('aggregate', { collection: 'open', pipeline: [{ $unionWith: 'closed' }] }, { key: SCOPED_COLL_KEY })
     expect(union.status).toBe(403)
@@ -427,7 +492,12 @@ describe('limits', () => {
         c.close()
       },
     })
-    const res = await fetch(`${gw.url}/action/insertOne`, { method: 'POST', headers: { 'content-type': 'application/json', apiKey: KEY }, body: stream, duplex: 'half' } as RequestInit)
+    const res = await fetch(`${gw.url}/action/insertOne`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', apiKey: KEY },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit)
     expect(res.status).toBe(413)
     expect((await call('countDocuments', { collection })).json).toEqual({ count: 0 })
   })
@@ -515,7 +585,10 @@ describe('lifecycle', () => {
   })
 
   it('the CLI refuses to start without --mongodb-uri or a key', async () => {
-    const child = spawn(process.execPath, ['gateway/main.ts', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GATEWAY_API_KEYS: '' } })
+    const child = spawn(process.execPath, ['gateway/main.ts', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, GATEWAY_API_KEYS: '' },
+    })
     let err = ''
     child.stderr.on('data', (d) => (err += d))
     const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)))

@@ -14,7 +14,9 @@ export async function hashPasswordCommand(args: string[]): Promise<number> {
   }
   const chunks: Buffer[] = []
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-  const password = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')
+  const password = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '')
   if (!password) {
     process.stderr.write('gateway hash-password: give the password on stdin, e.g. printf %s "$PW" | npm run -s gateway -- hash-password\n')
     return 2

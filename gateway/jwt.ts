@@ -8,7 +8,7 @@
  * key set) is a 503 `AuthUnavailable`: the caller's token may be fine, so "unauthorised" would be
  * a lie and would make clients drop good tokens. The key set is fetched on first use, not at start.
  */
-import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose'
+import { createRemoteJWKSet, errors, type JWTVerifyGetKey, jwtVerify } from 'jose'
 import type { KeyScope, ResolvedKey } from './auth.ts'
 import { GatewayError } from './errors.ts'
 

@@ -45,30 +45,28 @@ function redact(uri: string): string {
 }
 
 const many = { type: 'string', multiple: true } as const
-let values
+const OPTIONS = {
+  'mongodb-uri': { type: 'string' },
+  'api-key': many,
+  'keys-file': { type: 'string' },
+  'users-file': { type: 'string' },
+  'jwt-jwks-url': { type: 'string' },
+  'jwt-issuer': many,
+  'jwt-audience': many,
+  'jwt-database': many,
+  'jwt-collection': many,
+  'jwt-timeout-ms': { type: 'string' },
+  'app-id': many,
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'max-body-bytes': { type: 'string' },
+  'find-limit-cap': { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true }>>['values']
 try {
-  values = parseArgs({
-    options: {
-      'mongodb-uri': { type: 'string' },
-      'api-key': many,
-      'keys-file': { type: 'string' },
-      'users-file': { type: 'string' },
-      'jwt-jwks-url': { type: 'string' },
-      'jwt-issuer': many,
-      'jwt-audience': many,
-      'jwt-database': many,
-      'jwt-collection': many,
-      'jwt-timeout-ms': { type: 'string' },
-      'app-id': many,
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'max-body-bytes': { type: 'string' },
-      'find-limit-cap': { type: 'string' },
-      quiet: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  }).values
+  values = parseArgs({ options: OPTIONS, strict: true }).values
 } catch (err) {
   fail(err instanceof Error ? err.message : String(err))
 }
@@ -91,7 +89,11 @@ try {
   fail((err as Error).message)
 }
 if (Object.keys(keys).length === 0) {
-  for (const key of (process.env.GATEWAY_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean)) keys[key] = {}
+  for (const key of (process.env.GATEWAY_API_KEYS ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean))
+    keys[key] = {}
 }
 
 let jwt: JwtOptions | undefined
@@ -114,7 +116,7 @@ if (values['jwt-jwks-url']) {
 const counts = [Object.keys(keys).length, Object.keys(users).length]
 if (counts[0] === 0 && counts[1] === 0 && !jwt) fail('missing --api-key (or --keys-file, GATEWAY_API_KEYS, --users-file, --jwt-jwks-url)')
 
-let gateway
+let gateway: Awaited<ReturnType<typeof startGateway>>
 try {
   gateway = await startGateway({
     mongodbUri: uri,
@@ -136,7 +138,9 @@ try {
   process.exit(1)
 }
 const auth = `${counts[0]} key(s), ${counts[1]} user(s)${jwt ? ', JWT' : ''}`
-process.stdout.write(`gateway listening on ${gateway.url} (actions under ${gateway.url}/action/ and ${gateway.url}/app/<app-id>/endpoint/data/v1/action/, MongoDB ${redact(uri)}, ${auth})\n`)
+process.stdout.write(
+  `gateway listening on ${gateway.url} (actions under ${gateway.url}/action/ and ${gateway.url}/app/<app-id>/endpoint/data/v1/action/, MongoDB ${redact(uri)}, ${auth})\n`,
+)
 
 let closing = false
 const shutdown = (signal: string) => {

@@ -4,7 +4,7 @@
  * (the PHC string format). Verification derives the hash with the stored parameters and compares
  * with timingSafeEqual. scrypt runs on libuv's thread pool, so it does not block the event loop.
  */
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto'
 
 export interface ScryptParams {
   /** log2 of the CPU/memory cost N. */
@@ -31,9 +31,7 @@ interface ParsedHash {
 function derive(password: string, salt: Buffer, { ln, r, p }: ScryptParams, length: number): Promise<Buffer> {
   const N = 2 ** ln
   const options: ScryptOptions = { N, r, p, maxmem: 128 * N * r * 2 + 1024 * 1024 }
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, length, options, (err, key) => (err ? reject(err) : resolve(key))),
-  )
+  return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, length, options, (err, key) => (err ? reject(err) : resolve(key))))
 }
 
 /** Parses a stored hash; throws (naming no value) when it is not a gateway scrypt hash. */

@@ -11,9 +11,10 @@
  * })
  * await gw.close()
  */
-import { serve } from '@hono/node-server'
+
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
 import { MongoClient } from 'mongodb'
 import { createGatewayApp } from './app.ts'
 import type { AuthOptions } from './authenticate.ts'

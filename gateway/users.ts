@@ -8,7 +8,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto'
 import type { KeyScope, ResolvedKey } from './auth.ts'
-import { DEFAULT_SCRYPT, parsePasswordHash, verifyPassword, type ScryptParams } from './passwords.ts'
+import { DEFAULT_SCRYPT, parsePasswordHash, type ScryptParams, verifyPassword } from './passwords.ts'
 
 /** One user: the stored hash plus the same allow-lists an API key has. */
 export interface GatewayUser extends KeyScope {
@@ -28,7 +28,7 @@ export function createUserDirectory(users: Record<string, GatewayUser>): (email:
     const normalized = normalizeEmail(email)
     if (!normalized) throw new Error(`[gateway] user #${i} has an empty email`)
     if (byEmail.has(normalized)) throw new Error(`[gateway] user #${i} repeats an email (emails compare case-insensitively)`)
-    let hash
+    let hash: ReturnType<typeof parsePasswordHash>
     try {
       hash = parsePasswordHash(String(user?.passwordHash ?? ''))
     } catch (err) {

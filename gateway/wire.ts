@@ -48,7 +48,7 @@ export function encodeAnswer(value: unknown, format: Format): string {
  * The plain-JSON view of a BSON value (see the file comment). Types are told by `_bsontype`, not
  * instanceof: the driver (CommonJS) and this file (ESM) load different copies of the bson classes.
  */
-export function toPlainJson(value: unknown): unknown {
+function toPlainJson(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value
   if (Array.isArray(value)) return value.map(toPlainJson)
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString()

@@ -8,10 +8,10 @@ import { createRouter } from './http/router.ts'
 import type { AppDeps, AppOpenAPI } from './http/types.ts'
 import { errorFields } from './logger.ts'
 import { authRoutes } from './routes/auth/auth.index.ts'
+import { docsRoutes } from './routes/docs/docs.index.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
 import { logsRoutes } from './routes/logs/logs.index.ts'
 import { usersRoutes } from './routes/users/users.index.ts'
-import { docsRoutes } from './routes/docs/docs.index.ts'
 import { wellKnownRoutes } from './routes/wellknown/wellknown.index.ts'
 
 export const OPENAPI_INFO = {
@@ -82,7 +82,10 @@ export function createApp(deps: AppDeps): AppOpenAPI {
       return problemResponse({ ...problemBody(500, 'internal', 'Something went wrong on our side'), request_id: id }, c.get('rateHeaders'))
     }
     if (spec.warn) logger.warn('backend trouble', { id, route: c.req.path, ...errorFields(err) })
-    return problemResponse({ ...problemBody(spec.status, spec.slug, spec.detail, spec.extensions), request_id: id }, { ...c.get('rateHeaders'), ...spec.headers })
+    return problemResponse(
+      { ...problemBody(spec.status, spec.slug, spec.detail, spec.extensions), request_id: id },
+      { ...c.get('rateHeaders'), ...spec.headers },
+    )
   })
 
   return app
@@ -100,7 +103,7 @@ function allowedMethods(app: AppOpenAPI, path: string): string[] {
     if (r.method === 'ALL') continue
     const escaped = trim(r.path).replace(/[.+?^$()|[\]\\]/g, '\\$&')
     const source = escaped.replace(/:[A-Za-z0-9_]+/g, '[^/]+').replace(/\*/g, '.*')
-    if (!new RegExp('^' + source + '$').test(target)) continue
+    if (!new RegExp(`^${source}$`).test(target)) continue
     const params = (r.path.match(/[:*]/g) ?? []).length
     byParams.set(params, (byParams.get(params) ?? new Set()).add(r.method))
   }

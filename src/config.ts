@@ -24,8 +24,15 @@ export const ConfigSchema = z
     MONGO_DATA_API_URL: optionalUrl,
     MONGO_DATA_API_KEY: optionalString,
     MONGO_DATA_SOURCE: z.string().default('gatehouse'),
-    MONGO_DB_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('gatehouse'),
-    MONGODB_URI: z.string().trim().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+    MONGO_DB_NAME: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/)
+      .default('gatehouse'),
+    MONGODB_URI: z
+      .string()
+      .trim()
+      .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+      .optional(),
     // Embedded mode (Node only)
     GATEHOUSE_DATA_DIR: z.string().default('./data'),
     // Tokens

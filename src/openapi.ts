@@ -1,7 +1,7 @@
+import { createEmbeddedBackends } from './adapters/embedded/index.ts'
 import { createApp, OPENAPI_INFO } from './app.ts'
 import { kvOptions } from './backends.ts'
 import { loadConfig } from './config.ts'
-import { createEmbeddedBackends } from './adapters/embedded/index.ts'
 import { createLogger } from './logger.ts'
 
 /** The OpenAPI 3.1 document exactly as the running app serves it, as stable JSON text. */

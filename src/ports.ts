@@ -8,10 +8,10 @@
 
 import type { Role } from './domain/roles.ts'
 
-export type { Role }
+
 
 /** Background work a caller hands to `executionCtx.waitUntil` (or awaits when there is none). */
-export type Pending = Promise<unknown>
+type Pending = Promise<unknown>
 
 /** Something health checks can ask. `ping` resolves when the backend answers, rejects otherwise. */
 export interface Pingable {
@@ -58,7 +58,7 @@ export interface SessionTimes {
 }
 
 /** What a change of the account applies to every live session of the user. */
-export type SessionAuthority = Partial<Pick<Session, 'role' | 'hourlyLimit'>>
+type SessionAuthority = Partial<Pick<Session, 'role' | 'hourlyLimit'>>
 
 export interface SessionStore extends Pingable {
   /** Creates a session; returns the raw id (only ever given to the client) and the record. */
@@ -122,7 +122,7 @@ export interface CacheRead<T> {
   stamp: string
 }
 
-export interface CacheSetOptions {
+interface CacheSetOptions {
   ttlSeconds: number
   /** Tags (within the scope's tenant) that invalidate this entry. */
   tags?: string[]
@@ -224,9 +224,7 @@ export interface AdmissionRequest {
   cost?: number
 }
 
-export type Admission =
-  | { valid: true; session: Session | null; rate: RateResult }
-  | { valid: false; reason: 'revoked' }
+export type Admission = { valid: true; session: Session | null; rate: RateResult } | { valid: false; reason: 'revoked' }
 
 export interface Gatekeeper extends Pingable {
   admit(request: AdmissionRequest): Promise<Admission>

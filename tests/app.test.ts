@@ -1,7 +1,7 @@
+import { createRoute, z } from '@hono/zod-openapi'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRouter } from '../src/http/router.ts'
-import { createRoute, z } from '@hono/zod-openapi'
-import { makeTestApp, type BackendKind, type TestApp } from './harness/app.ts'
+import { type BackendKind, makeTestApp, type TestApp } from './harness/app.ts'
 
 const kinds: BackendKind[] = ['embedded', 'remote']
 

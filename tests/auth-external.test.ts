@@ -5,12 +5,12 @@
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { exportJWK, generateKeyPair, SignJWT, type JWK, type JWTPayload } from 'jose'
+import { exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateSigningJwk } from '../src/services/keys.ts'
-import { makeTestApp, type BackendKind, type TestApp } from './harness/app.ts'
-import { uniq } from './harness/services.ts'
 import { call } from './auth-helpers.ts'
+import { type BackendKind, makeTestApp, type TestApp } from './harness/app.ts'
+import { uniq } from './harness/services.ts'
 
 const ISSUER = 'https://idp.example.test/'
 const AUDIENCE = 'gatehouse-external'

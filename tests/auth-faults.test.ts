@@ -6,9 +6,9 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateSigningJwk } from '../src/services/keys.ts'
+import { call, PASSWORD, prepareStore, randomIp, registerAdmin, signIn } from './auth-helpers.ts'
 import { makeTestApp, type TestApp } from './harness/app.ts'
 import { need, uniq } from './harness/services.ts'
-import { call, prepareStore, randomIp, registerAdmin, signIn, PASSWORD } from './auth-helpers.ts'
 
 /** A loopback URL nobody listens on. */
 async function deadUrl(): Promise<string> {
@@ -56,12 +56,20 @@ describe('auth with a backend down (remote)', () => {
   it('MongoDB unreachable: login and register answer 503, tokens still verify against Redis', async () => {
     const admin = await registerAdmin(healthy.app)
     const s = await signIn(healthy.app, admin.email)
-    const broken = await makeTestApp('remote', { ...env, MONGO_DATA_API_URL: await deadUrl(), MONGO_DATA_API_KEY: 'x', UPSTASH_REDIS_REST_URL: need('redisHttpUrl') })
+    const broken = await makeTestApp('remote', {
+      ...env,
+      MONGO_DATA_API_URL: await deadUrl(),
+      MONGO_DATA_API_KEY: 'x',
+      UPSTASH_REDIS_REST_URL: need('redisHttpUrl'),
+    })
     try {
       const login = await call(broken.app, 'POST', '/api/v1/auth/login', { body: { email: admin.email, password: PASSWORD }, ip: randomIp() })
       expect(login.status).toBe(503)
       expect(login.body.type).toContain('backend-unavailable')
-      const reg = await call(broken.app, 'POST', '/api/v1/auth/register', { body: { email: `${uniq()}@example.test`, password: PASSWORD, organization: 'X' }, ip: randomIp() })
+      const reg = await call(broken.app, 'POST', '/api/v1/auth/register', {
+        body: { email: `${uniq()}@example.test`, password: PASSWORD, organization: 'X' },
+        ip: randomIp(),
+      })
       expect(reg.status).toBe(503)
       const sessions = await call(broken.app, 'GET', '/api/v1/auth/sessions', { token: s.access })
       expect(sessions.status).toBe(200)

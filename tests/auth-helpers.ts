@@ -2,8 +2,8 @@
 import { decodeJwt } from 'jose'
 import { expect } from 'vitest'
 import type { AppOpenAPI } from '../src/http/types.ts'
-import { ensureIndexes } from '../src/repositories/indexes.ts'
 import type { Backends } from '../src/ports.ts'
+import { ensureIndexes } from '../src/repositories/indexes.ts'
 import { uniq } from './harness/services.ts'
 
 export interface CallOptions {

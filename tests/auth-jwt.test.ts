@@ -3,12 +3,12 @@
  * get a 401 problem; the control token built the same way with the right key/claims must pass, so
  * each 401 is caused by the one thing that was changed.
  */
-import { base64url, decodeJwt, importJWK, SignJWT, type JWK, type JWTPayload } from 'jose'
+import { base64url, decodeJwt, importJWK, type JWK, type JWTPayload, SignJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateSigningJwk } from '../src/services/keys.ts'
-import { makeTestApp, type BackendKind, type TestApp } from './harness/app.ts'
+import { call, prepareStore, registerAdmin, type SignedIn, signIn } from './auth-helpers.ts'
+import { type BackendKind, makeTestApp, type TestApp } from './harness/app.ts'
 import { uniq } from './harness/services.ts'
-import { call, prepareStore, registerAdmin, signIn, type SignedIn } from './auth-helpers.ts'
 
 const ISS = 'gatehouse-test'
 const AUD = 'gatehouse-test-api'
@@ -43,7 +43,19 @@ describe.each<BackendKind>(['embedded', 'remote'])('access token attacks and rot
   /** Claims of a token that would be valid, bound to the live session `s`. */
   const claims = (over: JWTPayload = {}): JWTPayload => {
     const now = Math.floor(Date.now() / 1000)
-    return { sub: user.userId, tenant: user.tenantId, role: 'admin', sid: s.sid, jti: crypto.randomUUID(), iss: ISS, aud: AUD, iat: now, nbf: now, exp: now + 300, ...over }
+    return {
+      sub: user.userId,
+      tenant: user.tenantId,
+      role: 'admin',
+      sid: s.sid,
+      jti: crypto.randomUUID(),
+      iss: ISS,
+      aud: AUD,
+      iat: now,
+      nbf: now,
+      exp: now + 300,
+      ...over,
+    }
   }
   const sign = async (payload: JWTPayload, jwk: JWK = current, header: Record<string, unknown> = {}) => {
     const alg = jwk.alg as string
@@ -74,10 +86,10 @@ describe.each<BackendKind>(['embedded', 'remote'])('access token attacks and rot
 
   it('refuses expired, not-yet-valid, wrong issuer and wrong audience', async () => {
     const now = Math.floor(Date.now() / 1000)
-    expect((await me(await sign(claims({ iat: now - 3600, nbf: now - 3600, exp: now - 60 }))))).toMatchObject({ status: 401 })
-    expect((await me(await sign(claims({ nbf: now + 120 }))))).toMatchObject({ status: 401 })
-    expect((await me(await sign(claims({ iss: 'someone-else' }))))).toMatchObject({ status: 401 })
-    expect((await me(await sign(claims({ aud: 'another-api' }))))).toMatchObject({ status: 401 })
+    expect(await me(await sign(claims({ iat: now - 3600, nbf: now - 3600, exp: now - 60 })))).toMatchObject({ status: 401 })
+    expect(await me(await sign(claims({ nbf: now + 120 })))).toMatchObject({ status: 401 })
+    expect(await me(await sign(claims({ iss: 'someone-else' })))).toMatchObject({ status: 401 })
+    expect(await me(await sign(claims({ aud: 'another-api' })))).toMatchObject({ status: 401 })
     // Missing required claims.
     const { jti: _j, ...noJti } = claims()
     expect((await me(await sign(noJti))).status).toBe(401)
@@ -118,7 +130,7 @@ describe.each<BackendKind>(['embedded', 'remote'])('access token attacks and rot
   })
 
   it('refuses malformed Authorization headers with 401, never 500', async () => {
-    for (const header of ['Bearer', 'Bearer ', 'Basic abc', `Bearer ${s.access} extra`, 'Bearer a.b.c', 'Bearer ' + 'x'.repeat(10_000), 'Bearer ..']) {
+    for (const header of ['Bearer', 'Bearer ', 'Basic abc', `Bearer ${s.access} extra`, 'Bearer a.b.c', `Bearer ${'x'.repeat(10_000)}`, 'Bearer ..']) {
       const r = await t.app.request('/api/v1/auth/me', { headers: { authorization: header } })
       expect(r.status, header.slice(0, 30)).toBe(401)
     }

@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateSigningJwk } from '../src/services/keys.ts'
-import { makeTestApp, type BackendKind, type TestApp } from './harness/app.ts'
-import { uniq } from './harness/services.ts'
 import { call, newEmail, PASSWORD, prepareStore, randomIp, registerAdmin, signIn } from './auth-helpers.ts'
+import { type BackendKind, makeTestApp, type TestApp } from './harness/app.ts'
+import { uniq } from './harness/services.ts'
 
 describe.each<BackendKind>(['embedded', 'remote'])('sign-in attempt limits (%s)', (kind) => {
   let t: TestApp
@@ -66,7 +66,8 @@ describe.each<BackendKind>(['embedded', 'remote'])('sign-in attempt limits (%s)'
     const s = await signIn(t.app, admin.email)
     const ip = randomIp()
     const statuses: number[] = []
-    for (let i = 0; i < 4; i++) statuses.push((await call(t.app, 'POST', '/api/v1/auth/refresh', { body: { refresh_token: `${s.sid}.${'x'.repeat(43)}` }, ip })).status)
+    for (let i = 0; i < 4; i++)
+      statuses.push((await call(t.app, 'POST', '/api/v1/auth/refresh', { body: { refresh_token: `${s.sid}.${'x'.repeat(43)}` }, ip })).status)
     // 3 refused tokens (the first one also revoked the session: reuse), then the budget is spent.
     expect(statuses).toEqual([401, 401, 401, 429])
   })

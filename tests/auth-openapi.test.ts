@@ -38,7 +38,10 @@ describe('auth routes in the OpenAPI document', () => {
   })
 
   it('admin routes say which role they need', () => {
-    for (const [method, path] of [['delete', '/api/v1/auth/users/{user_id}/sessions'], ['post', '/api/v1/users/tenant/users']] as const) {
+    for (const [method, path] of [
+      ['delete', '/api/v1/auth/users/{user_id}/sessions'],
+      ['post', '/api/v1/users/tenant/users'],
+    ] as const) {
       const op = spec.paths[path][method]
       expect(op['x-required-role']).toBe('admin')
       expect(op.description).toContain('role admin or above')

@@ -6,8 +6,8 @@ import { createLogger } from '../src/logger.ts'
 import { createUsersRepository } from '../src/repositories/users.ts'
 import { generateSigningJwk } from '../src/services/keys.ts'
 import { constantTimeEqual, hashPassword, verifyAgainstDummy, verifyPassword } from '../src/services/passwords.ts'
-import { makeTestApp, type TestApp } from './harness/app.ts'
 import { call, PASSWORD, prepareStore, registerAdmin, signIn } from './auth-helpers.ts'
+import { makeTestApp, type TestApp } from './harness/app.ts'
 
 describe('password hashes', () => {
   it('stores scheme, iterations, salt and hash; a fresh salt every time', async () => {

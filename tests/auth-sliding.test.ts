@@ -8,9 +8,9 @@ import { loadConfig } from '../src/config.ts'
 import { touchIntervalMs } from '../src/http/gate/index.ts'
 import { createLogger } from '../src/logger.ts'
 import { generateSigningJwk } from '../src/services/keys.ts'
-import { makeTestApp, type BackendKind, type TestApp } from './harness/app.ts'
-import { uniq } from './harness/services.ts'
 import { call, prepareStore, registerAdmin, signIn } from './auth-helpers.ts'
+import { type BackendKind, makeTestApp, type TestApp } from './harness/app.ts'
+import { uniq } from './harness/services.ts'
 
 describe.each<BackendKind>(['embedded', 'remote'])('sliding session expiry (%s)', (kind) => {
   let t: TestApp
@@ -58,4 +58,3 @@ describe.each<BackendKind>(['embedded', 'remote'])('sliding session expiry (%s)'
     expect(touched.lastActiveAt).toBeGreaterThan(first.lastActiveAt)
   })
 })
-

@@ -6,12 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createApp } from '../src/app.ts'
 import { loadConfig } from '../src/config.ts'
-import { createLogger } from '../src/logger.ts'
 import type { AppOpenAPI } from '../src/http/types.ts'
+import { createLogger } from '../src/logger.ts'
 import { generateSigningJwk } from '../src/services/keys.ts'
-import { makeTestApp, type BackendKind, type TestApp } from './harness/app.ts'
-import { uniq } from './harness/services.ts'
 import { call, newEmail, PASSWORD, prepareStore, randomIp, registerAdmin, signIn } from './auth-helpers.ts'
+import { type BackendKind, makeTestApp, type TestApp } from './harness/app.ts'
+import { uniq } from './harness/services.ts'
 
 const LAPTOP_UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0'
 const PHONE_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1'
@@ -53,7 +53,14 @@ describe.each<BackendKind>(['embedded', 'remote'])('sign-in and sessions (%s)', 
 
     const me = await call(a.app, 'GET', '/api/v1/auth/me', { token: laptop.access })
     expect(me.status).toBe(200)
-    expect(me.body).toMatchObject({ user_id: admin.userId, tenant_id: admin.tenantId, role: 'admin', email: admin.email, session_id: laptop.sessionId, issuer: 'local' })
+    expect(me.body).toMatchObject({
+      user_id: admin.userId,
+      tenant_id: admin.tenantId,
+      role: 'admin',
+      email: admin.email,
+      session_id: laptop.sessionId,
+      issuer: 'local',
+    })
     expect(me.headers.get('cache-control')).toBe('no-store')
 
     const list = await call(b, 'GET', '/api/v1/auth/sessions', { token: laptop.access })
@@ -115,7 +122,7 @@ describe.each<BackendKind>(['embedded', 'remote'])('sign-in and sessions (%s)', 
     expect(list.body.sessions.map((x: any) => x.session_id)).not.toContain(s.sessionId)
 
     // Garbage refresh tokens are a plain 401, never a 500.
-    for (const bad of ['x', 'a.b', `${s.sid}.${'A'.repeat(43)}`, 'A'.repeat(22) + '.' + 'B'.repeat(43)]) {
+    for (const bad of ['x', 'a.b', `${s.sid}.${'A'.repeat(43)}`, `${'A'.repeat(22)}.${'B'.repeat(43)}`]) {
       expect((await call(a.app, 'POST', '/api/v1/auth/refresh', { body: { refresh_token: bad }, ip: randomIp() })).status).toBe(401)
     }
   })
@@ -164,19 +171,31 @@ describe.each<BackendKind>(['embedded', 'remote'])('sign-in and sessions (%s)', 
     const admin = await registerAdmin(a.app)
     const adminS = await signIn(a.app, admin.email)
     const viewerEmail = newEmail('viewer')
-    const add = await call(a.app, 'POST', '/api/v1/users/tenant/users/', { token: adminS.access, body: { email: viewerEmail, password: PASSWORD, role: 'viewer' } })
+    const add = await call(a.app, 'POST', '/api/v1/users/tenant/users/', {
+      token: adminS.access,
+      body: { email: viewerEmail, password: PASSWORD, role: 'viewer' },
+    })
     expect(add.status, JSON.stringify(add.body)).toBe(201)
     expect(add.body).toMatchObject({ tenant_id: admin.tenantId, role: 'viewer', email: viewerEmail })
-    const dup = await call(a.app, 'POST', '/api/v1/users/tenant/users', { token: adminS.access, body: { email: viewerEmail.toUpperCase(), password: PASSWORD, role: 'viewer' } })
+    const dup = await call(a.app, 'POST', '/api/v1/users/tenant/users', {
+      token: adminS.access,
+      body: { email: viewerEmail.toUpperCase(), password: PASSWORD, role: 'viewer' },
+    })
     expect(dup.status).toBe(409)
-    const above = await call(a.app, 'POST', '/api/v1/users/tenant/users/', { token: adminS.access, body: { email: newEmail(), password: PASSWORD, role: 'superadmin' } })
+    const above = await call(a.app, 'POST', '/api/v1/users/tenant/users/', {
+      token: adminS.access,
+      body: { email: newEmail(), password: PASSWORD, role: 'superadmin' },
+    })
     expect(above.status).toBe(403)
 
     const viewer = await signIn(b, viewerEmail)
     const me = await call(a.app, 'GET', '/api/v1/auth/me', { token: viewer.access })
     expect(me.body).toMatchObject({ role: 'viewer', tenant_id: admin.tenantId })
     // A viewer cannot use admin routes.
-    const forbidden = await call(a.app, 'POST', '/api/v1/users/tenant/users/', { token: viewer.access, body: { email: newEmail(), password: PASSWORD, role: 'viewer' } })
+    const forbidden = await call(a.app, 'POST', '/api/v1/users/tenant/users/', {
+      token: viewer.access,
+      body: { email: newEmail(), password: PASSWORD, role: 'viewer' },
+    })
     expect(forbidden.status).toBe(403)
     expect((await call(a.app, 'DELETE', `/api/v1/auth/users/${admin.userId}/sessions`, { token: viewer.access })).status).toBe(403)
 
@@ -197,7 +216,10 @@ describe.each<BackendKind>(['embedded', 'remote'])('sign-in and sessions (%s)', 
 
   it('register validates input and refuses a taken e-mail', async () => {
     const admin = await registerAdmin(a.app)
-    const taken = await call(a.app, 'POST', '/api/v1/auth/register', { body: { email: ` ${admin.email.toUpperCase()} `, password: PASSWORD, organization: 'X' }, ip: randomIp() })
+    const taken = await call(a.app, 'POST', '/api/v1/auth/register', {
+      body: { email: ` ${admin.email.toUpperCase()} `, password: PASSWORD, organization: 'X' },
+      ip: randomIp(),
+    })
     expect(taken.status).toBe(409)
     const bad = await call(a.app, 'POST', '/api/v1/auth/register', { body: { email: 'nope', password: 'short', organization: '' }, ip: randomIp() })
     expect(bad.status).toBe(422)

@@ -146,9 +146,17 @@ describe('embedded document store specifics', () => {
 
   it('a $group may carry several accumulators (unlike FerretDB v1, which fills only the first)', async () => {
     const c = store.collection('multi_acc')
-    for (const [s, n] of [['a', 1], ['a', 2], ['b', 5]] as const) await c.insertOne({ s, n })
+    for (const [s, n] of [
+      ['a', 1],
+      ['a', 2],
+      ['b', 5],
+    ] as const)
+      await c.insertOne({ s, n })
     const out = await c.aggregate([{ $group: { _id: '$s', count: { $sum: 1 }, n: { $sum: '$n' } } }, { $sort: { _id: 1 } }])
-    expect(out).toEqual([{ _id: 'a', count: 2, n: 3 }, { _id: 'b', count: 1, n: 5 }])
+    expect(out).toEqual([
+      { _id: 'a', count: 2, n: 3 },
+      { _id: 'b', count: 1, n: 5 },
+    ])
   })
 
   it('a failed write inside a multi-document update rolls back entirely', async () => {

@@ -5,16 +5,16 @@
  * operations of /openapi.json, and nothing may have tried to leave.
  * Screenshot: test-artifacts/docs-page.png.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../tools/lib/chromium.ts'
-import { freePort, progress, stopChild, waitFor } from '../tools/lib/process.ts'
 import { standaloneBundleFile } from '../src/routes/docs/docs.assets.ts'
 import { STANDALONE_PATH } from '../src/routes/docs/docs.page.ts'
+import { launchChromium } from '../tools/lib/chromium.ts'
+import { freePort, progress, stopChild, waitFor } from '../tools/lib/process.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const ARTIFACTS = join(ROOT, 'test-artifacts')
@@ -44,10 +44,14 @@ describe('/docs in headless Chromium (Node entry, embedded, offline)', () => {
     // The browser starts while the app does.
     const [chromium] = await Promise.all([
       launchChromium(),
-      waitFor(`gatehouse on ${origin}`, async () => {
-        if (server!.exitCode !== null) throw new Error(`gatehouse exited with ${server!.exitCode}:\n${output}`)
-        return (await fetch(`${origin}/health/live`)).ok
-      }, 20_000).catch((err) => {
+      waitFor(
+        `gatehouse on ${origin}`,
+        async () => {
+          if (server!.exitCode !== null) throw new Error(`gatehouse exited with ${server!.exitCode}:\n${output}`)
+          return (await fetch(`${origin}/health/live`)).ok
+        },
+        20_000,
+      ).catch((err) => {
         throw new Error(`${err instanceof Error ? err.message : err}\n${output}`)
       }),
     ])

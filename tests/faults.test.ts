@@ -5,12 +5,12 @@
  * /health/ready reports the outage, and everything recovers by itself when Redis returns.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startRedisServer, type RunningRedis } from '../tools/lib/redis-server.ts'
-import { startRedisHttp, type RunningRedisHttp } from '../tools/redis-http/server.ts'
 import { ensureIndexes } from '../src/repositories/indexes.ts'
 import { generateSigningJwk } from '../src/services/keys.ts'
-import { makeTestApp, type TestApp } from './harness/app.ts'
+import { type RunningRedis, startRedisServer } from '../tools/lib/redis-server.ts'
+import { type RunningRedisHttp, startRedisHttp } from '../tools/redis-http/server.ts'
 import { GATE_ENV, newUser, randomIp } from './gate-helpers.ts'
+import { makeTestApp, type TestApp } from './harness/app.ts'
 
 const TOKEN = 'faults-token'
 const BOUND_MS = 600
@@ -136,7 +136,10 @@ describe('the gate when Redis fails', () => {
     expect(Math.max(...answers.map((r) => r.ms))).toBeLessThan(BOUND_MS + SLACK_MS)
 
     http = await startRedisHttp({ redisUrl: redis.url, token: TOKEN, port, quiet: true })
-    await eventually('/api/v1/auth/me answering 200', async () => (await timed(t, 'GET', '/api/v1/auth/me', { authorization: `Bearer ${user.token}` })).status === 200)
+    await eventually(
+      '/api/v1/auth/me answering 200',
+      async () => (await timed(t, 'GET', '/api/v1/auth/me', { authorization: `Bearer ${user.token}` })).status === 200,
+    )
   })
 
   it('Redis slower than the bound: 503 for fail-closed routes, 200 for fail-open ones, both within the bound', async () => {

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ValidationError } from '../src/errors.ts'
 import { createRouter } from '../src/http/router.ts'
-import { call, randomIp, registerAdmin, signIn, type Account, type SignedIn } from './auth-helpers.ts'
-import { makeTestApp, type BackendKind, type TestApp } from './harness/app.ts'
+import { type Account, call, randomIp, registerAdmin, type SignedIn, signIn } from './auth-helpers.ts'
+import { type BackendKind, makeTestApp, type TestApp } from './harness/app.ts'
 
 const kinds: BackendKind[] = ['embedded', 'remote']
 const ENV = { TRUSTED_IP_HEADER: 'x-test-ip', RATE_LIMIT_REQUESTS: '100000' }

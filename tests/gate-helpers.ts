@@ -6,7 +6,7 @@
  */
 import { expect } from 'vitest'
 
-export type SfValue = number | string | boolean
+type SfValue = number | string | boolean
 
 export interface SfItem {
   value: string
@@ -78,7 +78,10 @@ export function parseSfList(input: string): SfItem[] {
       i++
       sp()
       const k = key()
-      params[k] = s[i] === '=' ? (i++, bare()) : true
+      if (s[i] === '=') {
+        i++
+        params[k] = bare()
+      } else params[k] = true
     }
     items.push({ value: value as string, params })
     ows()
@@ -131,10 +134,16 @@ export function readRateHeaders(headers: Headers): RateHeaders {
   const fewest = Math.min(...Object.values(limit).map((l) => l.r))
   expect(x.remaining, 'X-RateLimit-Remaining is the most restrictive policy').toBe(fewest)
   const top = Object.entries(limit).filter(([, l]) => l.r === fewest)
-  expect(top.some(([name]) => policy[name]!.q === x.limit), 'X-RateLimit-Limit belongs to that policy').toBe(true)
+  expect(
+    top.some(([name]) => policy[name]!.q === x.limit),
+    'X-RateLimit-Limit belongs to that policy',
+  ).toBe(true)
   const nowSeconds = Date.now() / 1000
   expect(x.reset).toBeGreaterThanOrEqual(Math.floor(nowSeconds) - 1)
-  expect(top.some(([, l]) => Math.abs(x.reset - (nowSeconds + l.t)) <= 2), 'X-RateLimit-Reset matches its t').toBe(true)
+  expect(
+    top.some(([, l]) => Math.abs(x.reset - (nowSeconds + l.t)) <= 2),
+    'X-RateLimit-Reset matches its t',
+  ).toBe(true)
   return { policy, limit, x }
 }
 

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateSigningJwk } from '../src/services/keys.ts'
-import { startRedisHttp, type RunningRedisHttp } from '../tools/redis-http/server.ts'
+import { type RunningRedisHttp, startRedisHttp } from '../tools/redis-http/server.ts'
 import { GATE_ENV, newUser, randomIp, readRateHeaders } from './gate-helpers.ts'
 import { makeTestApp, type TestApp } from './harness/app.ts'
 import { need } from './harness/services.ts'
@@ -90,7 +90,9 @@ describe('Redis HTTP requests per gated request (remote backends)', () => {
     const user = await newUser(t.app)
     const ip = randomIp()
     const headers = { authorization: `Bearer ${user.token}`, 'x-test-ip': ip }
-    const remaining = async () => readRateHeaders((await t.app.request('/api/v1/auth/me', { headers: { authorization: `Bearer ${fresh.token}`, 'x-test-ip': randomIp() } })).headers).limit.burst!.r
+    const remaining = async () =>
+      readRateHeaders((await t.app.request('/api/v1/auth/me', { headers: { authorization: `Bearer ${fresh.token}`, 'x-test-ip': randomIp() } })).headers).limit
+        .burst!.r
     // A second session of the same user, to read the owner's budget after the first is revoked.
     const fresh = await signInAgain(t, user)
     expect((await t.app.request('/api/v1/auth/logout', { method: 'POST', headers })).status).toBe(204)

@@ -5,10 +5,10 @@
  * nothing", the plan quota from the profile, IPv6 /64 buckets and the credential routes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generateSigningJwk } from '../src/services/keys.ts'
 import { ensureIndexes } from '../src/repositories/indexes.ts'
-import { makeTestApp, type BackendKind, type TestApp } from './harness/app.ts'
+import { generateSigningJwk } from '../src/services/keys.ts'
 import { GATE_ENV, newUser, parseSfList, randomIp, readRateHeaders } from './gate-helpers.ts'
+import { type BackendKind, makeTestApp, type TestApp } from './harness/app.ts'
 
 const PROBLEM = 'https://gatehouse.dev/problems/quota-exceeded'
 

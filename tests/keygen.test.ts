@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseEnv } from 'node:util'
-import { calculateJwkThumbprint, jwtVerify, SignJWT, createLocalJWKSet, type JWK } from 'jose'
+import { calculateJwkThumbprint, createLocalJWKSet, type JWK, jwtVerify, SignJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { ConfigSchema, loadConfig } from '../src/config.ts'
 import { signingKeys } from '../src/services/keys.ts'

@@ -30,7 +30,11 @@ describe('session ids and policies', () => {
   })
 
   it('derives token-bucket refills from limit/window and refuses bad policies', () => {
-    expect(resolvePolicy({ name: 'hourly', limit: 100, windowSeconds: 3600, algorithm: 'token' })).toMatchObject({ intervalMs: 36_000, refillRate: 1, algorithm: 'token' })
+    expect(resolvePolicy({ name: 'hourly', limit: 100, windowSeconds: 3600, algorithm: 'token' })).toMatchObject({
+      intervalMs: 36_000,
+      refillRate: 1,
+      algorithm: 'token',
+    })
     expect(resolvePolicy({ name: 'fast', limit: 5000, windowSeconds: 1, algorithm: 'token' })).toMatchObject({ intervalMs: 1, refillRate: 5 })
     expect(resolvePolicy({ name: 'burst', limit: 10, windowSeconds: 60 }).algorithm).toBe('sliding')
     expect(() => resolvePolicy({ name: 'a:b', limit: 1, windowSeconds: 1 })).toThrow(TypeError)

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUpstashKv, createUpstashKvFromRedis } from '../src/adapters/upstash/index.ts'
 import { BackendUnavailableError } from '../src/errors.ts'
 import type { KvBackends, RatePolicy, SessionTimes } from '../src/ports.ts'
-import { startRedisHttp, type RunningRedisHttp } from '../tools/redis-http/server.ts'
+import { type RunningRedisHttp, startRedisHttp } from '../tools/redis-http/server.ts'
 import { cacheContract } from './contracts/cache.contract.ts'
 import { countersContract } from './contracts/counters.contract.ts'
 import { gatekeeperContract } from './contracts/gatekeeper.contract.ts'
@@ -71,7 +71,15 @@ describe.sequential('upstash adapter: round trips, bounds, errors', () => {
 
   it('a sliding-window check through @upstash/ratelimit costs exactly ONE HTTP request (one command) after warm-up', async () => {
     const redis = new Redis({ url: srv.url, token, enableTelemetry: false })
-    const limiter = new Ratelimit({ redis, limiter: Ratelimit.slidingWindow(100, '60 s'), prefix: uniq('lib'), timeout: 0, ephemeralCache: false, analytics: false, enableTelemetry: false })
+    const limiter = new Ratelimit({
+      redis,
+      limiter: Ratelimit.slidingWindow(100, '60 s'),
+      prefix: uniq('lib'),
+      timeout: 0,
+      ephemeralCache: false,
+      analytics: false,
+      enableTelemetry: false,
+    })
     await limiter.limit('warm-up') // may cost NOSCRIPT + EVAL once per Redis
     expect(await cost(() => limiter.limit('user-1'))).toEqual({ requests: 1, commands: 1 })
 
@@ -155,7 +163,10 @@ describe.sequential('upstash adapter: round trips, bounds, errors', () => {
     const kv = privateKv()
     const redis = new Redis({ url: srv.url, token, enableTelemetry: false })
     const prefix = uniq('wrongtype')
-    const typed = createUpstashKvFromRedis(new Redis({ url: srv.url, token, enableTelemetry: false, automaticDeserialization: false }), { session: DEFAULT_TIMES, prefix })
+    const typed = createUpstashKvFromRedis(new Redis({ url: srv.url, token, enableTelemetry: false, automaticDeserialization: false }), {
+      session: DEFAULT_TIMES,
+      prefix,
+    })
     await redis.set(`${prefix}:n:calls`, 'not-a-number')
     const bad = await typed.counters.increment('calls', 1, 60).catch((e: unknown) => e)
     expect(bad).toBeInstanceOf(BackendUnavailableError)

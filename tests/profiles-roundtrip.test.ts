@@ -4,7 +4,7 @@
  * redis-http's counter; a write drops the cached copy so the next read is a miss, then a hit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startRedisHttp, type RunningRedisHttp } from '../tools/redis-http/server.ts'
+import { type RunningRedisHttp, startRedisHttp } from '../tools/redis-http/server.ts'
 import { makeTestApp, type TestApp } from './harness/app.ts'
 import { need, uniq } from './harness/services.ts'
 

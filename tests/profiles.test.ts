@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createProfilesRepository } from '../src/repositories/profiles.ts'
 import { createUsersRepository } from '../src/repositories/users.ts'
-import { logsKey, LOGS_TTL_SECONDS } from '../src/services/quotas.ts'
-import { makeTestApp, type BackendKind, type TestApp } from './harness/app.ts'
+import { LOGS_TTL_SECONDS, logsKey } from '../src/services/quotas.ts'
+import { type BackendKind, makeTestApp, type TestApp } from './harness/app.ts'
 import { uniq } from './harness/services.ts'
 
 const PASSWORD = 'correct horse battery staple'
@@ -162,7 +162,13 @@ describe.each<BackendKind>(['embedded', 'remote'])('profiles on %s backends', (k
     const now = await api.call('GET', '/api/v1/users/profile/', viewerA.token)
     expect(now.body.preferences.theme).toBe('dark')
     expect(now.headers.get('etag')).toBe(ok.headers.get('etag'))
-    const weak = await api.call('PATCH', '/api/v1/users/profile/', viewerA.token, { preferences: { theme: 'system' } }, { 'if-match': `W/${ok.headers.get('etag')}` })
+    const weak = await api.call(
+      'PATCH',
+      '/api/v1/users/profile/',
+      viewerA.token,
+      { preferences: { theme: 'system' } },
+      { 'if-match': `W/${ok.headers.get('etag')}` },
+    )
     expect(weak.status).toBe(200)
     const broken = await api.call('PATCH', '/api/v1/users/profile/', viewerA.token, { preferences: { theme: 'dark' } }, { 'if-match': 'v1' })
     expect(broken.status).toBe(400)

@@ -3,7 +3,7 @@
  * UTC-aligned windows, tenant-scoped keys, the report. Live usage through HTTP on real backends
  * is tests/profiles.test.ts and tests/gate.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { loadConfig } from '../src/config.ts'
 import { dayWindow, defaultQuota, hourWindow, logsKey, quotaLimits, usageReport } from '../src/services/quotas.ts'
 
@@ -18,7 +18,11 @@ describe('quota limits', () => {
 
   it('a profile’s api_quota wins where it sets a valid value', () => {
     expect(quotaLimits({ api_quota: { api_calls_per_hour: 50 } }, config)).toEqual({ logs_per_day: 100000, api_calls_per_hour: 50, retention_days: 90 })
-    expect(quotaLimits({ api_quota: { logs_per_day: 0, retention_days: 0 } }, config)).toEqual({ logs_per_day: 0, api_calls_per_hour: 1000, retention_days: 90 })
+    expect(quotaLimits({ api_quota: { logs_per_day: 0, retention_days: 0 } }, config)).toEqual({
+      logs_per_day: 0,
+      api_calls_per_hour: 1000,
+      retention_days: 90,
+    })
     const junk = { api_quota: { logs_per_day: -1, api_calls_per_hour: 1.5, retention_days: Number.NaN } }
     expect(quotaLimits(junk, config)).toEqual(defaultQuota(config))
     expect(quotaLimits({ api_quota: null }, config)).toEqual(defaultQuota(config))

@@ -3,11 +3,12 @@
  * client drives a real embedded app end to end — in-process (`app.request`) and over real HTTP
  * (@hono/node-server on a free port) — with typed data and typed problem+json errors.
  */
-import { serve, type ServerType } from '@hono/node-server'
+
 import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { type ServerType, serve } from '@hono/node-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateSchemaTs, SCHEMA_FILE, SPEC_FILE } from '../sdk/generate.ts'
 import { createGatehouseClient, type GatehouseClient, type GatehouseClientOptions, type Problem, type Tokens } from '../sdk/typescript/index.ts'
@@ -217,7 +218,12 @@ describe('@gatehouse/sdk package', () => {
     expect(readdirSync(out).sort()).toEqual(['index.d.ts', 'index.js', 'node_modules', 'schema.d.ts', 'schema.js'])
     expect(readFileSync(join(out, 'index.d.ts'), 'utf8')).toContain('createGatehouseClient')
     const entry = pathToFileURL(join(out, 'index.js')).href
-    const printed = await run(process.execPath, ['--input-type=module', '-e', 'console.log(typeof (await import(process.argv[1])).createGatehouseClient)', entry])
+    const printed = await run(process.execPath, [
+      '--input-type=module',
+      '-e',
+      'console.log(typeof (await import(process.argv[1])).createGatehouseClient)',
+      entry,
+    ])
     expect(printed.trim()).toBe('function')
     // And the built code against the app.
     const sdk = (await import(entry)) as typeof import('../sdk/typescript/index.ts')

@@ -1,7 +1,7 @@
 /** Helpers of the upload metadata suites: accounts of a tenant, uploads, problem checks. */
 import { expect } from 'vitest'
 import type { AppOpenAPI } from '../src/http/types.ts'
-import { call, newEmail, PASSWORD, randomIp, registerAdmin, signIn, type Reply } from './auth-helpers.ts'
+import { call, newEmail, PASSWORD, type Reply, randomIp, registerAdmin, signIn } from './auth-helpers.ts'
 
 /** Settings for upload suites: budgets that shared-Redis neighbours cannot exhaust. */
 export const UPLOAD_TEST_ENV = {
@@ -37,7 +37,7 @@ export async function addMember(app: AppOpenAPI, admin: Member, role: 'viewer' |
 let seq = 0
 
 /** A valid registration body; `over` replaces fields. */
-export function uploadBody(over: Record<string, unknown> = {}): Record<string, unknown> {
+function uploadBody(over: Record<string, unknown> = {}): Record<string, unknown> {
   seq++
   return {
     task_id: 'task-default',

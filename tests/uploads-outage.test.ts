@@ -5,7 +5,7 @@
  * backend timeout, and nothing is lost or half-written when the gateway comes back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startGateway, type RunningGateway } from '../gateway/server.ts'
+import { type RunningGateway, startGateway } from '../gateway/server.ts'
 import { logsKey } from '../src/services/quotas.ts'
 import { call } from './auth-helpers.ts'
 import { makeTestApp, type TestApp } from './harness/app.ts'

@@ -3,10 +3,10 @@
  * by a PRIVATE redis-http (on the harness's redis-server) so no other suite's traffic is counted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startRedisHttp, type RunningRedisHttp } from '../tools/redis-http/server.ts'
+import { type RunningRedisHttp, startRedisHttp } from '../tools/redis-http/server.ts'
+import { call } from './auth-helpers.ts'
 import { makeTestApp, type TestApp } from './harness/app.ts'
 import { need } from './harness/services.ts'
-import { call } from './auth-helpers.ts'
 import { newTenant, readUntilHit, registerUpload, settle, UPLOAD_TEST_ENV } from './uploads-helpers.ts'
 
 const TOKEN = 'uploads-roundtrip-token'

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { logsKey } from '../src/services/quotas.ts'
 import { call } from './auth-helpers.ts'
-import { makeTestApp, type BackendKind, type TestApp } from './harness/app.ts'
-import { addMember, expectProblem, newTenant, readUntilHit, registerUpload, setStatus, settle, UPLOAD_TEST_ENV, type Member } from './uploads-helpers.ts'
+import { type BackendKind, makeTestApp, type TestApp } from './harness/app.ts'
+import { addMember, expectProblem, type Member, newTenant, readUntilHit, registerUpload, setStatus, settle, UPLOAD_TEST_ENV } from './uploads-helpers.ts'
 
 const kinds: BackendKind[] = ['embedded', 'remote']
 const M = '/api/v1/logs/metadata'
@@ -64,7 +64,10 @@ describe.each(kinds)('upload metadata (%s backends)', (kind) => {
       const id = `given-${Math.random().toString(36).slice(2)}`
       const first = await registerUpload(t.app, viewer, { upload_id: id, file_name: 'first.log' })
       expect(first.upload_id).toBe(id)
-      const dup = await call(t.app, 'POST', M, { token: admin.token, body: { source: 's', environment: 'e', file_name: 'second.log', file_size: 1, format_type: 'text', upload_id: id } })
+      const dup = await call(t.app, 'POST', M, {
+        token: admin.token,
+        body: { source: 's', environment: 'e', file_name: 'second.log', file_size: 1, format_type: 'text', upload_id: id },
+      })
       expectProblem(dup, 409, 'conflict')
       const now = await call(t.app, 'GET', `${M}/${id}`, { token: admin.token })
       expect(now.body.file_name).toBe('first.log')
@@ -98,7 +101,11 @@ describe.each(kinds)('upload metadata (%s backends)', (kind) => {
         const r = await call(t.app, 'POST', M, { token: admin.token, body })
         expectProblem(r, 422, 'validation-failed')
       }
-      const notJson = await t.app.request(M, { method: 'POST', headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' }, body: '{"source":' })
+      const notJson = await t.app.request(M, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
+        body: '{"source":',
+      })
       expect([400, 422]).toContain(notJson.status)
     })
   })
@@ -143,7 +150,14 @@ describe.each(kinds)('upload metadata (%s backends)', (kind) => {
     it('404 for an unknown id; 422 for bad bodies and ids', async () => {
       expectProblem(await call(t.app, 'PATCH', `${M}/nope-${Date.now()}`, { token: admin.token, body: { status: 'processing' } }), 404, 'not-found')
       const u = await registerUpload(t.app, admin)
-      for (const body of [{}, { status: 'done' }, { status: { $ne: 'x' } }, { status: 'processing', user_id: 'x' }, { status: 'processing', processing_time: -1 }, { status: 'processing', errors: 'x' }]) {
+      for (const body of [
+        {},
+        { status: 'done' },
+        { status: { $ne: 'x' } },
+        { status: 'processing', user_id: 'x' },
+        { status: 'processing', processing_time: -1 },
+        { status: 'processing', errors: 'x' },
+      ]) {
         expectProblem(await call(t.app, 'PATCH', `${M}/${u.upload_id}`, { token: admin.token, body }), 422, 'validation-failed')
       }
       expectProblem(await call(t.app, 'PATCH', `${M}/a%20b`, { token: admin.token, body: { status: 'processing' } }), 422)
@@ -213,11 +227,17 @@ describe.each(kinds)('upload metadata (%s backends)', (kind) => {
     beforeAll(async () => {
       lister = await newTenant(t.app)
       member = await addMember(t.app, lister, 'viewer')
-      ids.a = (await registerUpload(t.app, lister, { source: 'web', environment: 'staging', service_name: 'auth', format_type: 'json', file_size: 300 })).upload_id
+      ids.a = (
+        await registerUpload(t.app, lister, { source: 'web', environment: 'staging', service_name: 'auth', format_type: 'json', file_size: 300 })
+      ).upload_id
       await settle(5)
-      ids.b = (await registerUpload(t.app, lister, { source: 'web', environment: 'production', service_name: 'cart', format_type: 'csv', file_size: 100 })).upload_id
+      ids.b = (
+        await registerUpload(t.app, lister, { source: 'web', environment: 'production', service_name: 'cart', format_type: 'csv', file_size: 100 })
+      ).upload_id
       await settle(5)
-      ids.c = (await registerUpload(t.app, member, { source: 'batch', environment: 'production', service_name: 'auth', format_type: 'syslog', file_size: 200 })).upload_id
+      ids.c = (
+        await registerUpload(t.app, member, { source: 'batch', environment: 'production', service_name: 'auth', format_type: 'syslog', file_size: 200 })
+      ).upload_id
       await setStatus(t.app, member, ids.c, { status: 'processing' })
     })
 
@@ -297,7 +317,7 @@ describe.each(kinds)('upload metadata (%s backends)', (kind) => {
         'sort[$natural]=1',
         'sort=-file_size&order=asc',
         'order=sideways',
-        'tenant_id=' + encodeURIComponent(other.tenantId),
+        `tenant_id=${encodeURIComponent(other.tenantId)}`,
         '$where=1',
         'filter=%7B%7D',
       ]
@@ -418,20 +438,39 @@ describe.each(kinds)('upload metadata (%s backends)', (kind) => {
         const mate = await addMember(q.app, owner, 'viewer')
         expect((await call(q.app, 'POST', '/api/v1/logs/admin/initialize-metadata-indexes', { token: owner.token })).status).toBe(200)
         const first = await registerUpload(q.app, owner, { log_count: 600 })
-        const over = await call(q.app, 'POST', M, { token: mate.token, body: { source: 's', environment: 'e', file_name: 'f', file_size: 1, format_type: 'text', log_count: 500 } })
+        const over = await call(q.app, 'POST', M, {
+          token: mate.token,
+          body: { source: 's', environment: 'e', file_name: 'f', file_size: 1, format_type: 'text', log_count: 500 },
+        })
         expectProblem(over, 429, 'quota-exceeded')
-        expect(over.body).toMatchObject({ 'violated-policies': ['logs_per_day'], policies: [{ name: 'logs_per_day', limit: 1000, remaining: 400, window_seconds: 86400 }] })
+        expect(over.body).toMatchObject({
+          'violated-policies': ['logs_per_day'],
+          policies: [{ name: 'logs_per_day', limit: 1000, remaining: 400, window_seconds: 86400 }],
+        })
         expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0)
         expect(await q.backends.counters.get(logsKey(owner.tenantId, Date.now()))).toBe(600)
         await registerUpload(q.app, mate, { log_count: 400 }) // exactly the limit
-        expectProblem(await call(q.app, 'POST', M, { token: owner.token, body: { source: 's', environment: 'e', file_name: 'f', file_size: 1, format_type: 'text', log_count: 1 } }), 429, 'quota-exceeded')
+        expectProblem(
+          await call(q.app, 'POST', M, {
+            token: owner.token,
+            body: { source: 's', environment: 'e', file_name: 'f', file_size: 1, format_type: 'text', log_count: 1 },
+          }),
+          429,
+          'quota-exceeded',
+        )
         // Uploads without a known count still register.
         const free = await registerUpload(q.app, owner)
         expect(free.log_count).toBe(0)
         expect(await q.backends.counters.get(logsKey(owner.tenantId, Date.now()))).toBe(1000)
         // A refused duplicate gives its count back.
         const stranger = await newTenant(q.app)
-        expectProblem(await call(q.app, 'POST', M, { token: stranger.token, body: { source: 's', environment: 'e', file_name: 'f', file_size: 1, format_type: 'text', log_count: 300, upload_id: first.upload_id } }), 409)
+        expectProblem(
+          await call(q.app, 'POST', M, {
+            token: stranger.token,
+            body: { source: 's', environment: 'e', file_name: 'f', file_size: 1, format_type: 'text', log_count: 300, upload_id: first.upload_id },
+          }),
+          409,
+        )
         expect(await q.backends.counters.get(logsKey(stranger.tenantId, Date.now()))).toBe(0)
         // Another tenant has its own budget.
         await registerUpload(q.app, stranger, { log_count: 900 })
@@ -459,8 +498,15 @@ describe.each(kinds)('upload metadata (%s backends)', (kind) => {
   describe('authentication and tenant isolation', () => {
     it('every route needs a valid bearer token (401)', async () => {
       const routes: [string, string][] = [
-        ['POST', M], ['GET', M], ['GET', `${M}/recent`], ['GET', `${M}/stats`], ['GET', `${M}/task/t1`],
-        ['GET', `${M}/u1`], ['PATCH', `${M}/u1`], ['DELETE', `${M}/u1`], ['POST', '/api/v1/logs/admin/initialize-metadata-indexes'],
+        ['POST', M],
+        ['GET', M],
+        ['GET', `${M}/recent`],
+        ['GET', `${M}/stats`],
+        ['GET', `${M}/task/t1`],
+        ['GET', `${M}/u1`],
+        ['PATCH', `${M}/u1`],
+        ['DELETE', `${M}/u1`],
+        ['POST', '/api/v1/logs/admin/initialize-metadata-indexes'],
       ]
       for (const [method, path] of routes) {
         expectProblem(await call(t.app, method, path, { body: method === 'POST' || method === 'PATCH' ? {} : undefined }), 401)
@@ -476,7 +522,11 @@ describe.each(kinds)('upload metadata (%s backends)', (kind) => {
 
       const leaks: string[] = []
       const check = (what: string, r: { status: number; body: any }) => {
-        if (JSON.stringify(r.body ?? '').includes(mine.upload_id) || JSON.stringify(r.body ?? '').includes('secret-source') || JSON.stringify(r.body ?? '').includes(admin.tenantId)) {
+        if (
+          JSON.stringify(r.body ?? '').includes(mine.upload_id) ||
+          JSON.stringify(r.body ?? '').includes('secret-source') ||
+          JSON.stringify(r.body ?? '').includes(admin.tenantId)
+        ) {
           leaks.push(what)
         }
       }
@@ -493,7 +543,15 @@ describe.each(kinds)('upload metadata (%s backends)', (kind) => {
       const r4 = await call(t.app, 'GET', `${M}/task/${task}`, { token: other.token })
       expect(r4.body.count).toBe(0)
       check('task', r4)
-      for (const p of [`${M}`, `${M}?source=secret-source`, `${M}?user_id=${viewer.userId}`, `${M}/recent`, `${M}/recent?limit=100`, `${M}/stats`, `${M}/stats?days=3650`]) {
+      for (const p of [
+        `${M}`,
+        `${M}?source=secret-source`,
+        `${M}?user_id=${viewer.userId}`,
+        `${M}/recent`,
+        `${M}/recent?limit=100`,
+        `${M}/stats`,
+        `${M}/stats?days=3650`,
+      ]) {
         const r = await call(t.app, 'GET', p, { token: other.token })
         expect(r.status, p).toBe(200)
         check(p, r)
@@ -504,7 +562,10 @@ describe.each(kinds)('upload metadata (%s backends)', (kind) => {
       const s = await call(t.app, 'GET', `${M}/stats`, { token: other.token })
       expect(s.body.total_uploads).toBe(0)
       // A taken upload_id is refused (ids are unique across tenants) without saying whose it is.
-      const dup = await call(t.app, 'POST', M, { token: other.token, body: { source: 's', environment: 'e', file_name: 'f', file_size: 1, format_type: 'text', upload_id: id } })
+      const dup = await call(t.app, 'POST', M, {
+        token: other.token,
+        body: { source: 's', environment: 'e', file_name: 'f', file_size: 1, format_type: 'text', upload_id: id },
+      })
       expectProblem(dup, 409)
       check('register-duplicate', dup)
       expect(leaks).toEqual([])

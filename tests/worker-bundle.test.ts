@@ -7,16 +7,16 @@
  *    its validation messages are the same English ones the Node app gives, and /docs with its
  *    Scalar bundle comes from the static-assets binding.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generateSigningJwk } from '../src/services/keys.ts'
 import { standaloneBundleFile } from '../src/routes/docs/docs.assets.ts'
 import { STANDALONE_PATH } from '../src/routes/docs/docs.page.ts'
-import { ASSETS_DIR, writeDocsAssets } from '../tools/docs-assets.ts'
+import { generateSigningJwk } from '../src/services/keys.ts'
+import { writeDocsAssets } from '../tools/docs-assets.ts'
 import { freePort, progress, run, stopChild, waitFor } from '../tools/lib/process.ts'
 import { makeTestApp, type TestApp } from './harness/app.ts'
 import { need } from './harness/services.ts'
@@ -59,10 +59,7 @@ describe('the Worker bundle as wrangler deploy builds it', () => {
     const raw = modules.reduce((n, m) => n + m.code.length, 0)
     const gzip = modules.reduce((n, m) => n + gzipSync(m.code).length, 0)
     const wranglerSays = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(printed)
-    progress(
-      `worker bundle: ${kib(raw)} KiB, ${kib(gzip)} KiB gzip` +
-        (wranglerSays ? ` (wrangler: ${wranglerSays[1]} KiB / gzip ${wranglerSays[2]} KiB)` : ''),
-    )
+    progress(`worker bundle: ${kib(raw)} KiB, ${kib(gzip)} KiB gzip${wranglerSays ? ` (wrangler: ${wranglerSays[1]} KiB / gzip ${wranglerSays[2]} KiB)` : ''}`)
     expect(gzip, `gzip size ${kib(gzip)} KiB`).toBeLessThanOrEqual(LIMIT_BYTES)
     expect(wranglerSays, printed).not.toBeNull()
     expect(Number(wranglerSays![2]) * 1024).toBeLessThanOrEqual(LIMIT_BYTES)
@@ -70,13 +67,23 @@ describe('the Worker bundle as wrangler deploy builds it', () => {
     expect(modules[0]!.code.toString('utf8').split('\n').length).toBeLessThan(5000)
   })
 
-  it('carries English only of zod\'s locales, and nothing the Worker never runs', () => {
+  it("carries English only of zod's locales, and nothing the Worker never runs", () => {
     const inputs = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs))
     expect(inputs.length).toBeGreaterThan(50)
     const locales = inputs.filter((f) => f.includes('/zod/') && f.includes('/locales/'))
     expect(locales.map((f) => f.replace(/.*\/zod\//, 'zod/'))).toEqual(['zod/v4/locales/en.js'])
-    for (const never of ['@scalar/', 'node_modules/mongodb/', 'node_modules/mingo/', 'src/adapters/embedded/', 'src/entry/node.ts', 'src/adapters/mongo/driver.ts']) {
-      expect(inputs.filter((f) => f.includes(never)), never).toEqual([])
+    for (const never of [
+      '@scalar/',
+      'node_modules/mongodb/',
+      'node_modules/mingo/',
+      'src/adapters/embedded/',
+      'src/entry/node.ts',
+      'src/adapters/mongo/driver.ts',
+    ]) {
+      expect(
+        inputs.filter((f) => f.includes(never)),
+        never,
+      ).toEqual([])
     }
     // No node:* module is imported (process.getBuiltinModule keeps the Node-only docs path out).
     const externals = Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path))
@@ -104,22 +111,49 @@ describe('the Worker bundle as wrangler deploy builds it', () => {
         JWT_PRIVATE_JWK: JSON.stringify(await generateSigningJwk()),
         LOG_LEVEL: 'warn',
       }
-      writeFileSync(envFile, Object.entries(settings).map(([k, v]) => `${k}='${v}'\n`).join(''))
+      writeFileSync(
+        envFile,
+        Object.entries(settings)
+          .map(([k, v]) => `${k}='${v}'\n`)
+          .join(''),
+      )
       const [port, inspectorPort] = [await freePort(), await freePort()]
       origin = `http://127.0.0.1:${port}`
       dev = spawn(
         process.execPath,
-        [WRANGLER, 'dev', join(out, 'worker.js'), '--config', 'wrangler.toml', '--no-bundle', '--ip', '127.0.0.1', '--port', String(port),
-          '--inspector-port', String(inspectorPort), '--env-file', envFile, '--persist-to', join(out, 'state'),
-          '--show-interactive-dev-session=false', '--log-level', 'warn'],
+        [
+          WRANGLER,
+          'dev',
+          join(out, 'worker.js'),
+          '--config',
+          'wrangler.toml',
+          '--no-bundle',
+          '--ip',
+          '127.0.0.1',
+          '--port',
+          String(port),
+          '--inspector-port',
+          String(inspectorPort),
+          '--env-file',
+          envFile,
+          '--persist-to',
+          join(out, 'state'),
+          '--show-interactive-dev-session=false',
+          '--log-level',
+          'warn',
+        ],
         { cwd: ROOT, env: { ...process.env, ...WRANGLER_ENV }, stdio: ['ignore', 'pipe', 'pipe'] },
       )
       dev.stdout!.on('data', (d) => (devOutput += d))
       dev.stderr!.on('data', (d) => (devOutput += d))
-      await waitFor('wrangler dev', async () => {
-        if (dev!.exitCode !== null) throw new Error(`wrangler dev exited with ${dev!.exitCode}:\n${devOutput}`)
-        return (await fetch(`${origin}/health/live`)).ok
-      }, 60_000).catch((err) => {
+      await waitFor(
+        'wrangler dev',
+        async () => {
+          if (dev!.exitCode !== null) throw new Error(`wrangler dev exited with ${dev!.exitCode}:\n${devOutput}`)
+          return (await fetch(`${origin}/health/live`)).ok
+        },
+        60_000,
+      ).catch((err) => {
         throw new Error(`${err instanceof Error ? err.message : err}\n${devOutput}`)
       })
       node = await makeTestApp('remote')

@@ -9,7 +9,7 @@ export interface Measurement {
 }
 
 /** The q-quantile (0..1) of sorted values, nearest-rank. */
-export function quantile(sorted: number[], q: number): number {
+function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!
 }

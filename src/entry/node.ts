@@ -2,22 +2,23 @@
  * Node entry (`npm start`). With no Redis/MongoDB settings it runs embedded: every port on a
  * node:sqlite file in GATEHOUSE_DATA_DIR (./data). Thin on purpose: config → backends → app.
  */
+
+import { resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { ExecutionContext } from 'hono'
-import { resolve } from 'node:path'
+import { createEmbeddedBackends } from '../adapters/embedded/index.ts'
+import { createDriverDocuments } from '../adapters/mongo/driver.ts'
 import { createApp } from '../app.ts'
 import { createRemoteBackends, kvOptions } from '../backends.ts'
-import { ConfigError, loadConfig } from '../config.ts'
+import { type Config, ConfigError, loadConfig } from '../config.ts'
 import { createLogger, errorFields } from '../logger.ts'
-import { createEmbeddedBackends } from '../adapters/embedded/index.ts'
 import { ensureIndexes } from '../services/indexes.ts'
-import { createDriverDocuments } from '../adapters/mongo/driver.ts'
 import { signingKeys } from '../services/keys.ts'
 import { KEY_FILE, loadOrCreateSigningKey } from '../services/keys-node.ts'
 
 async function main() {
-  let config
+  let config: Config
   try {
     config = loadConfig(process.env)
   } catch (err) {

@@ -6,9 +6,9 @@ import type { ExecutionContext } from 'hono'
 import { createApp } from '../app.ts'
 import { createRemoteBackends } from '../backends.ts'
 import { ConfigError, loadConfig } from '../config.ts'
-import { createLogger } from '../logger.ts'
 import { problemBody, problemResponse } from '../http/problems.ts'
 import type { AppOpenAPI } from '../http/types.ts'
+import { createLogger } from '../logger.ts'
 import { signingKeys } from '../services/keys.ts'
 
 let app: Promise<AppOpenAPI> | undefined
@@ -17,10 +17,13 @@ let app: Promise<AppOpenAPI> | undefined
 function workerProblems(env: Record<string, unknown>): string[] {
   const problems: string[] = []
   if (!env.UPSTASH_REDIS_REST_URL || !env.MONGO_DATA_API_URL) {
-    problems.push('UPSTASH_REDIS_REST_URL, MONGO_DATA_API_URL: Workers need remote backends (UPSTASH_REDIS_REST_* and MONGO_DATA_API_*); embedded mode is Node-only')
+    problems.push(
+      'UPSTASH_REDIS_REST_URL, MONGO_DATA_API_URL: Workers need remote backends (UPSTASH_REDIS_REST_* and MONGO_DATA_API_*); embedded mode is Node-only',
+    )
   }
   // Each isolate would sign with its own key and refuse the others' tokens.
-  if (!env.JWT_PRIVATE_JWK) problems.push('JWT_PRIVATE_JWK: required on Workers (a private Ed25519 or P-256 JWK: `npm run keygen`, then `wrangler secret put JWT_PRIVATE_JWK`)')
+  if (!env.JWT_PRIVATE_JWK)
+    problems.push('JWT_PRIVATE_JWK: required on Workers (a private Ed25519 or P-256 JWK: `npm run keygen`, then `wrangler secret put JWT_PRIVATE_JWK`)')
   return problems
 }
 

@@ -16,7 +16,7 @@ import { type TripRead, tripRead } from './round-trip.ts'
 import type { Ctx } from './types.ts'
 
 /** What is stored for one answer: the JSON body and its strong ETag. */
-export interface CachedAnswer<T = unknown> {
+interface CachedAnswer<T = unknown> {
   v: T
   etag: string
   /** When it was computed (ms epoch). */
@@ -79,15 +79,18 @@ export async function serveCached<T>(c: Ctx, spec: CacheableGet, tenantId: strin
 }
 
 /** Strong ETag of a JSON value: quoted base64url of the first 16 bytes of its SHA-256. */
-export async function etagOf(value: unknown): Promise<string> {
+async function etagOf(value: unknown): Promise<string> {
   const bytes = new TextEncoder().encode(JSON.stringify(value))
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)).slice(0, 16)
-  const b64 = btoa(String.fromCharCode(...digest)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  const b64 = btoa(String.fromCharCode(...digest))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
   return `"${b64}"`
 }
 
 /** True when an If-None-Match header value matches the ETag (weak comparison, RFC 9110 13.1.2). */
-export function etagMatches(header: string | undefined, etag: string): boolean {
+function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false
   const bare = (t: string) => t.trim().replace(/^W\//, '')
   if (header.trim() === '*') return true

@@ -6,9 +6,10 @@
  * - the credential: a bearer token, verified locally (jose; signature, iss/aud/exp) into a
  *   `Claim`. Whether its session is alive and its role are the gate's round trip's business.
  */
-import { TokenError, verifyAccessToken } from '../services/tokens.ts'
-import { signingKeys } from '../services/keys.ts'
+
 import type { Role } from '../domain/roles.ts'
+import { signingKeys } from '../services/keys.ts'
+import { TokenError, verifyAccessToken } from '../services/tokens.ts'
 import type { Ctx } from './types.ts'
 
 const ADDRESS = /^[0-9A-Fa-f:.]{2,45}$/
@@ -19,7 +20,10 @@ export function clientAddress(c: Ctx): string {
   const name = config.TRUSTED_IP_HEADER
   if (name) {
     const raw = c.req.header(name)
-    const parts = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+    const parts = (raw ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
     const ip = (name.toLowerCase() === 'x-forwarded-for' ? parts.at(-1) : parts[0]) ?? ''
     return ADDRESS.test(ip) ? ip : 'unknown'
   }

@@ -2,8 +2,8 @@ import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { routePath } from 'hono/route'
 import { PayloadTooLargeError } from '../errors.ts'
-import type { AppEnv } from './types.ts'
 import type { Logger } from '../logger.ts'
+import type { AppEnv } from './types.ts'
 
 /** One structured log line per request: id, method, route, status, duration. */
 export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {

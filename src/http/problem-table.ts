@@ -78,9 +78,26 @@ const TABLE: Rule<unknown>[] = [
       retry_after: e.retryAfter,
     },
   })),
-  rule(BackendUnavailableError, () => ({ status: 503, slug: 'backend-unavailable', detail: 'A backend is unavailable; try again shortly', headers: retryShortly, warn: true })),
-  rule(KeySourceError, () => ({ status: 503, slug: 'backend-unavailable', detail: 'The identity provider cannot be reached; try again shortly', headers: retryShortly, warn: true })),
-  rule(LockBusyError, () => ({ status: 503, slug: 'busy', detail: 'Another change of the same data is still running; try again shortly', headers: retryShortly })),
+  rule(BackendUnavailableError, () => ({
+    status: 503,
+    slug: 'backend-unavailable',
+    detail: 'A backend is unavailable; try again shortly',
+    headers: retryShortly,
+    warn: true,
+  })),
+  rule(KeySourceError, () => ({
+    status: 503,
+    slug: 'backend-unavailable',
+    detail: 'The identity provider cannot be reached; try again shortly',
+    headers: retryShortly,
+    warn: true,
+  })),
+  rule(LockBusyError, () => ({
+    status: 503,
+    slug: 'busy',
+    detail: 'Another change of the same data is still running; try again shortly',
+    headers: retryShortly,
+  })),
   rule(UnsupportedOperationError, () => ({ status: 501, slug: 'not-implemented', detail: 'The database does not support this operation', warn: true })),
 ]
 

@@ -6,9 +6,9 @@ import { z } from '@hono/zod-openapi'
  * problem-table.ts.
  */
 
-export const PROBLEM_BASE = 'https://gatehouse.dev/problems/'
+const PROBLEM_BASE = 'https://gatehouse.dev/problems/'
 
-export const ProblemSchema = z
+const ProblemSchema = z
   .object({
     type: z.string().openapi({ example: `${PROBLEM_BASE}not-found` }),
     title: z.string().openapi({ example: 'Not Found' }),
@@ -21,7 +21,7 @@ export const ProblemSchema = z
   .openapi('Problem')
 
 /** The one 429 body, whatever the limiter (the gate, sign-in attempts, the daily logs quota). */
-export const RateLimitProblemSchema = ProblemSchema.extend({
+const RateLimitProblemSchema = ProblemSchema.extend({
   'violated-policies': z.array(z.string()).openapi({ example: ['burst'] }),
   policies: z.array(
     z.object({
@@ -37,7 +37,7 @@ export const RateLimitProblemSchema = ProblemSchema.extend({
 
 export type Problem = z.infer<typeof ProblemSchema>
 
-export const TITLES: Record<number, string> = {
+const TITLES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
@@ -73,7 +73,7 @@ export function problemResponse(body: Problem, headers: Record<string, string> =
 }
 
 /** Reusable OpenAPI response entries so every route documents its failures. */
-export const problemContent = { 'application/problem+json': { schema: ProblemSchema } } as const
+const problemContent = { 'application/problem+json': { schema: ProblemSchema } } as const
 const rateLimitContent = { 'application/problem+json': { schema: RateLimitProblemSchema } } as const
 
 type ProblemEntry = { description: string; content: typeof problemContent | typeof rateLimitContent }

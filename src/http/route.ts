@@ -16,7 +16,7 @@ import { problemResponses } from './problems.ts'
 import type { AppEnv } from './types.ts'
 
 /** Response headers every gated answer documents (components registered by documentGateHeaders). */
-export const RATE_HEADER_NAMES = ['RateLimit-Policy', 'RateLimit', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'] as const
+const RATE_HEADER_NAMES = ['RateLimit-Policy', 'RateLimit', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'] as const
 const ref = (name: string) => ({ $ref: `#/components/headers/${name}` })
 
 type Responses = RouteConfig['responses']

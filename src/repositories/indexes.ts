@@ -17,14 +17,14 @@ export const COLLECTIONS = {
 
 export type CollectionKind = keyof typeof COLLECTIONS
 
-export const PROFILE_INDEXES: IndexSpec[] = [
+const PROFILE_INDEXES: IndexSpec[] = [
   { key: { user_id: 1 }, name: 'user_id_1', unique: true },
   { key: { tenant_id: 1 }, name: 'tenant_id_1' },
   { key: { tenant_id: 1, role: 1 }, name: 'tenant_id_1_role_1' },
   { key: { created_at: 1 }, name: 'created_at_1' },
 ]
 
-export const UPLOAD_INDEXES: IndexSpec[] = [
+const UPLOAD_INDEXES: IndexSpec[] = [
   { key: { upload_id: 1 }, name: 'upload_id_1', unique: true },
   { key: { task_id: 1 }, name: 'task_id_1' },
   { key: { tenant_id: 1 }, name: 'tenant_id_1' },
@@ -34,13 +34,13 @@ export const UPLOAD_INDEXES: IndexSpec[] = [
   { key: { tenant_id: 1, source: 1, environment: 1 }, name: 'tenant_id_1_source_1_environment_1' },
 ]
 
-export const USER_INDEXES: IndexSpec[] = [
+const USER_INDEXES: IndexSpec[] = [
   { key: { email: 1 }, name: 'email_1', unique: true },
   { key: { user_id: 1 }, name: 'user_id_1', unique: true },
   { key: { tenant_id: 1 }, name: 'tenant_id_1' },
 ]
 
-export const TENANT_INDEXES: IndexSpec[] = [{ key: { tenant_id: 1 }, name: 'tenant_id_1', unique: true }]
+const TENANT_INDEXES: IndexSpec[] = [{ key: { tenant_id: 1 }, name: 'tenant_id_1', unique: true }]
 
 export const INDEXES: Record<CollectionKind, IndexSpec[]> = {
   users: USER_INDEXES,

@@ -14,7 +14,7 @@ import type { RepositoryOptions } from './users.ts'
 import { bool, id, idString, int, object, oneOf, onlyKeys, tenantPage, text, timezone } from './values.ts'
 
 export const THEMES = ['light', 'dark', 'system'] as const
-export type Theme = (typeof THEMES)[number]
+type Theme = (typeof THEMES)[number]
 
 export type Preferences = {
   theme: Theme
@@ -42,7 +42,7 @@ export type ProfileRecord = {
   version: number
 }
 
-export interface NewProfile {
+interface NewProfile {
   user_id: string
   tenant_id: string
   organization?: string
@@ -57,7 +57,7 @@ export type PreferencesPatch = {
   notifications?: { email?: boolean; browser?: boolean }
 }
 
-export interface ProfilePatch {
+interface ProfilePatch {
   organization?: string
   role?: Role
   /** Merged deeply: `{theme: 'light'}` keeps timezone and notifications. */
@@ -65,9 +65,9 @@ export interface ProfilePatch {
   api_quota?: Partial<ApiQuota>
 }
 
-export const DEFAULT_PREFERENCES: Preferences = { theme: 'system', timezone: 'UTC', notifications: { email: true, browser: true } }
+const DEFAULT_PREFERENCES: Preferences = { theme: 'system', timezone: 'UTC', notifications: { email: true, browser: true } }
 /** The seed's limits; the app passes its configured defaults instead. */
-export const DEFAULT_QUOTA: ApiQuota = { logs_per_day: 100_000, api_calls_per_hour: 1000, retention_days: 90 }
+const DEFAULT_QUOTA: ApiQuota = { logs_per_day: 100_000, api_calls_per_hour: 1000, retention_days: 90 }
 
 export interface ProfilesOptions extends RepositoryOptions {
   defaultQuota?: ApiQuota

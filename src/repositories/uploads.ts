@@ -5,8 +5,9 @@
  * Statistics use `$group` with one `$sum` each (averages are sums divided in code): FerretDB v1
  * has no `$avg` and fills only the first accumulator of a `$group`.
  */
-import type { Collection, DocumentStore, Filter, Sort } from '../ports.ts'
+
 import { DuplicateKeyError, InvalidTransitionError, ValidationError } from '../errors.ts'
+import type { Collection, DocumentStore, Filter, Sort } from '../ports.ts'
 import { COLLECTIONS } from './indexes.ts'
 import type { RepositoryOptions } from './users.ts'
 import { date, id, idString, int, num, object, oneOf, onlyKeys, paging, text } from './values.ts'
@@ -15,10 +16,10 @@ export const UPLOAD_STATUSES = ['pending', 'processing', 'success', 'failed'] as
 export type UploadStatus = (typeof UPLOAD_STATUSES)[number]
 
 export const FORMAT_TYPES = ['json', 'ndjson', 'text', 'csv', 'syslog', 'logfmt', 'xml'] as const
-export type FormatType = (typeof FORMAT_TYPES)[number]
+type FormatType = (typeof FORMAT_TYPES)[number]
 
 /** The only status changes allowed. */
-export const TRANSITIONS: Record<UploadStatus, readonly UploadStatus[]> = {
+const TRANSITIONS: Record<UploadStatus, readonly UploadStatus[]> = {
   pending: ['processing'],
   processing: ['success', 'failed'],
   success: [],
@@ -26,7 +27,7 @@ export const TRANSITIONS: Record<UploadStatus, readonly UploadStatus[]> = {
 }
 
 export const SORT_FIELDS = ['created_at', 'updated_at', 'completed_at', 'file_size', 'log_count', 'processing_time', 'status', 'file_name'] as const
-export type UploadSortField = (typeof SORT_FIELDS)[number]
+type UploadSortField = (typeof SORT_FIELDS)[number]
 
 export type UploadRecord = {
   _id?: string
@@ -92,7 +93,7 @@ export interface ListOptions {
   sort?: string
 }
 
-export interface StatusStats {
+interface StatusStats {
   count: number
   total_logs: number
   total_size_bytes: number
@@ -129,6 +130,7 @@ export interface UploadsRepository {
 
 /** Free-text labels (source, environment, service name): no control characters. */
 function label(field: string, value: unknown, max = 128): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
   return text(field, value, { max, pattern: /^[^\u0000-\u001f\u007f]+$/ })
 }
 
@@ -150,7 +152,7 @@ function pad(n: number, width = 2): string {
 }
 
 /** `upload_20251124_123456_9f86d081` (UTC time + 32 random bits). */
-export function newUploadId(at: Date): string {
+function newUploadId(at: Date): string {
   const d = `${at.getUTCFullYear()}${pad(at.getUTCMonth() + 1)}${pad(at.getUTCDate())}`
   const t = `${pad(at.getUTCHours())}${pad(at.getUTCMinutes())}${pad(at.getUTCSeconds())}`
   const rnd = Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, '0')).join('')
@@ -163,7 +165,7 @@ function toUpload(doc: Record<string, unknown> | null): UploadRecord | null {
 }
 
 /** Parses `created_at` / `-file_size` into a sort with a stable tie-breaker. */
-export function parseSort(value: unknown = '-created_at'): Sort {
+function parseSort(value: unknown = '-created_at'): Sort {
   const raw = text('sort', value, { max: 40 })
   const desc = raw.startsWith('-')
   const field = oneOf('sort', desc ? raw.slice(1) : raw, SORT_FIELDS)

@@ -5,10 +5,10 @@
  * tenant's users.
  */
 import { ROLES, type Role } from '../domain/roles.ts'
+import { DuplicateKeyError, ValidationError } from '../errors.ts'
 import type { Collection, DocumentStore } from '../ports.ts'
 import { COLLECTIONS } from './indexes.ts'
-import { DuplicateKeyError, ValidationError } from '../errors.ts'
-import { id, idString, oneOf, tenantPage, randomHex, text } from './values.ts'
+import { id, idString, oneOf, randomHex, tenantPage, text } from './values.ts'
 
 export type UserRecord = {
   _id?: string
@@ -23,14 +23,14 @@ export type UserRecord = {
   password_changed_at: Date
 }
 
-export type TenantRecord = {
+type TenantRecord = {
   _id?: string
   tenant_id: string
   organization: string
   created_at: Date
 }
 
-export interface NewUser {
+interface NewUser {
   email: string
   password_hash: string
   tenant_id: string

@@ -8,7 +8,7 @@ import { type Role, roleAtLeast } from '../domain/roles.ts'
 import { ConflictError, DuplicateKeyError, ForbiddenError, NotFoundError } from '../errors.ts'
 import { createProfilesRepository } from '../repositories/profiles.ts'
 import { createTenantsRepository, createUsersRepository, type UserRecord } from '../repositories/users.ts'
-import { countAttempt, digestHex, forgetAttempts, type AttemptSubject } from './auth-attempts.ts'
+import { type AttemptSubject, countAttempt, digestHex, forgetAttempts } from './auth-attempts.ts'
 import type { ClientInfo } from './devices.ts'
 import { hashPassword, verifyPassword } from './passwords.ts'
 import { defaultQuota } from './quotas.ts'
@@ -84,12 +84,7 @@ export async function addTenantUser(
 }
 
 /** POST /auth/password: checks the current password, stores the new one, ends every other session. */
-export async function changePassword(
-  deps: Deps,
-  p: Principal,
-  input: { current_password: string; new_password: string },
-  client: ClientInfo,
-): Promise<number> {
+export async function changePassword(deps: Deps, p: Principal, input: { current_password: string; new_password: string }, client: ClientInfo): Promise<number> {
   const { config, backends } = deps
   if (p.via !== 'session') throw new ForbiddenError('The password of this account is managed by its identity provider')
   const subject: AttemptSubject = { action: 'password', account: await digestHex(p.userId), ip: client.ip }

@@ -9,7 +9,7 @@ import type { Config } from '../config.ts'
 import { RateLimitedError } from '../errors.ts'
 import type { RateLimiter, RatePolicy, RateResult } from '../ports.ts'
 
-export const ATTEMPT_WINDOW_SECONDS = 60
+const ATTEMPT_WINDOW_SECONDS = 60
 
 export type AttemptLimits = Pick<Config, 'AUTH_RATE_LIMIT_ACCOUNT' | 'AUTH_RATE_LIMIT_IP'>
 

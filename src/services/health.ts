@@ -6,7 +6,7 @@ export interface BackendHealth {
 }
 
 /** Pings one backend, bounded by timeoutMs so a hung backend can't hang the probe. */
-export async function probe(target: Pingable, timeoutMs: number): Promise<BackendHealth> {
+async function probe(target: Pingable, timeoutMs: number): Promise<BackendHealth> {
   const started = performance.now()
   let timer: ReturnType<typeof setTimeout> | undefined
   try {

@@ -14,10 +14,10 @@ import type { Backends } from '../ports.ts'
 import { ensureIndexes as createIndexes, type EnsureIndexesOptions } from '../repositories/indexes.ts'
 
 /** Name of the lock every instance takes around index creation. */
-export const INDEX_LOCK = 'indexes:ensure'
+const INDEX_LOCK = 'indexes:ensure'
 
 /** Lock timing: held at most 60 s (a crashed holder frees it by itself); waiters give up after 30 s. */
-export const INDEX_LOCK_OPTIONS = { ttlMs: 60_000, waitMs: 30_000 } as const
+const INDEX_LOCK_OPTIONS = { ttlMs: 60_000, waitMs: 30_000 } as const
 
 /**
  * Creates every index idempotently under the distributed lock; returns the index names each
@@ -27,9 +27,6 @@ export const INDEX_LOCK_OPTIONS = { ttlMs: 60_000, waitMs: 30_000 } as const
  * @example
  * const indexes = await ensureIndexes(backends) // { user_profiles: ['_id_', 'user_id_1', ...], ... }
  */
-export function ensureIndexes(
-  backends: Pick<Backends, 'documents' | 'locks'>,
-  options: EnsureIndexesOptions = {},
-): Promise<Record<string, string[]>> {
+export function ensureIndexes(backends: Pick<Backends, 'documents' | 'locks'>, options: EnsureIndexesOptions = {}): Promise<Record<string, string[]>> {
   return backends.locks.withLock(INDEX_LOCK, INDEX_LOCK_OPTIONS, () => createIndexes(backends.documents, options))
 }

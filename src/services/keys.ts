@@ -1,5 +1,5 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose'
-import { ConfigError, type Config } from '../config.ts'
+import { type Config, ConfigError } from '../config.ts'
 import type { Logger } from '../logger.ts'
 
 /**
@@ -15,7 +15,7 @@ import type { Logger } from '../logger.ts'
 
 export type SigningAlg = 'EdDSA' | 'ES256'
 
-export interface VerifyKey {
+interface VerifyKey {
   alg: SigningAlg
   key: CryptoKey
 }
@@ -35,7 +35,7 @@ export interface SigningKeys {
 const PUBLIC_FIELDS = ['kty', 'crv', 'x', 'y'] as const
 
 /** The JWS algorithm a JWK is for, or null when gatehouse does not sign with that key type. */
-export function algorithmOf(jwk: JWK): SigningAlg | null {
+function algorithmOf(jwk: JWK): SigningAlg | null {
   if (jwk.kty === 'OKP' && jwk.crv === 'Ed25519') return 'EdDSA'
   if (jwk.kty === 'EC' && jwk.crv === 'P-256') return 'ES256'
   return null

@@ -18,6 +18,7 @@
  * the same ETag wins" holds on every store.
  */
 import type { Defer, Deps } from '../deps.ts'
+import type { Role } from '../domain/roles.ts'
 import { ConflictError, DuplicateKeyError, NotFoundError, PreconditionFailedError, VersionConflictError } from '../errors.ts'
 import type { CacheRead } from '../ports.ts'
 import { type ApiQuota, createProfilesRepository, type Preferences, type PreferencesPatch, type ProfileRecord } from '../repositories/profiles.ts'
@@ -26,12 +27,11 @@ import { type CachedItem, lookupCached, readThrough } from './cache.ts'
 import { type Actor, actorScope, checkDelete, checkRequest, checkTarget, isPrivileged, type ProfileChanges } from './profile-rules.ts'
 import { defaultQuota, quotaLimits } from './quotas.ts'
 import { signOutEverywhere } from './sessions.ts'
-import type { Role } from '../domain/roles.ts'
 
 export type { Actor, ProfileChanges } from './profile-rules.ts'
 
 /** The profile as the API shows it (the seed's JSON shape). */
-export interface ProfileView {
+interface ProfileView {
   _id: string
   user_id: string
   tenant_id: string
@@ -80,21 +80,24 @@ const profiles = (deps: Deps) => createProfilesRepository(deps.backends.document
 
 /** Per-profile write lock: held for one read-check-write (ms), waited for at most WAIT ms. */
 const PROFILE_LOCK_OPTIONS = { ttlMs: 10_000, waitMs: 5_000 } as const
-const withProfileLock = <T>(deps: Deps, userId: string, fn: () => Promise<T>) => deps.backends.locks.withLock(`profile-write:${userId}`, PROFILE_LOCK_OPTIONS, fn)
+const withProfileLock = <T>(deps: Deps, userId: string, fn: () => Promise<T>) =>
+  deps.backends.locks.withLock(`profile-write:${userId}`, PROFILE_LOCK_OPTIONS, fn)
 
 // ---------------------------------------------------------------------------------------------
 // Cache: one entry per user (per-user scope; clearUser — every write — drops it)
 // ---------------------------------------------------------------------------------------------
 
 /** Where a user's own profile is cached. */
-export const profileCacheItem = (tenantId: string, userId: string): CachedItem => ({ scope: { tenantId, userId }, key: 'profile', tags: [] })
+const profileCacheItem = (tenantId: string, userId: string): CachedItem => ({ scope: { tenantId, userId }, key: 'profile', tags: [] })
 
 /** Issues the cache lookup of a user's profile now (it can join the request's round trip). */
 export const lookupProfile = (deps: Deps, tenantId: string, userId: string) =>
   lookupCached<VersionedProfile>(deps.backends.cache, profileCacheItem(tenantId, userId), deps.logger)
 
 const dropCachedProfile = (deps: Deps, tenantId: string, userId: string) =>
-  deps.backends.cache.clearUser(tenantId, userId).catch((err: unknown) => deps.logger.warn('profile cache invalidation failed', { error: (err as Error)?.name }))
+  deps.backends.cache
+    .clearUser(tenantId, userId)
+    .catch((err: unknown) => deps.logger.warn('profile cache invalidation failed', { error: (err as Error)?.name }))
 
 /**
  * A user's own profile through the cache (null when there is none). A miss loads from MongoDB and
@@ -137,7 +140,13 @@ export function createOwnProfile(deps: Deps, actor: Actor, input: { organization
     const organization = input.organization ?? (await createTenantsRepository(deps.backends.documents).get(actor.tenantId))?.organization ?? ''
     let record: ProfileRecord
     try {
-      record = await repo.create({ user_id: actor.userId, tenant_id: actor.tenantId, organization, role: actor.role, ...(input.preferences ? { preferences: input.preferences } : {}) })
+      record = await repo.create({
+        user_id: actor.userId,
+        tenant_id: actor.tenantId,
+        organization,
+        role: actor.role,
+        ...(input.preferences ? { preferences: input.preferences } : {}),
+      })
     } catch (err) {
       // The unique index on user_id settles a race between two creates.
       if (err instanceof DuplicateKeyError) throw exists()
@@ -158,7 +167,13 @@ const changedSinceRead = () => new PreconditionFailedError('The profile changed 
  * precondition, only if the current version is one of those given (nothing written otherwise);
  * without one, privileged changes still check-and-write on one version (retried on a race).
  */
-export async function updateProfile(deps: Deps, actor: Actor, targetUserId: string, changes: ProfileChanges, precondition?: Precondition): Promise<VersionedProfile> {
+export async function updateProfile(
+  deps: Deps,
+  actor: Actor,
+  targetUserId: string,
+  changes: ProfileChanges,
+  precondition?: Precondition,
+): Promise<VersionedProfile> {
   checkRequest(actor, changes)
   const self = targetUserId === actor.userId
   const scope = self ? { tenantId: actor.tenantId } : actorScope(actor)

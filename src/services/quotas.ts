@@ -29,7 +29,7 @@ export interface HasQuota {
   api_quota?: Partial<QuotaLimits> | null
 }
 
-export const HOUR_SECONDS = 3600
+const HOUR_SECONDS = 3600
 export const DAY_SECONDS = 86_400
 
 /** The deployment-wide default limits (QUOTA_* settings; seed values 100000 / 1000 / 90). */
@@ -69,7 +69,7 @@ export interface QuotaWindow {
 }
 
 /** The window of `seconds` length containing `now` (ms epoch). */
-export function windowAt(seconds: number, now: number): QuotaWindow {
+function windowAt(seconds: number, now: number): QuotaWindow {
   const ms = seconds * 1000
   const start = Math.floor(now / ms) * ms
   return { start, reset: start + ms, seconds }
@@ -93,7 +93,7 @@ export function logsKey(tenantId: string, now: number): string {
 }
 
 /** One measured quota: limit, usage in the current window, what is left and when it resets. */
-export interface QuotaUsage {
+interface QuotaUsage {
   limit: number
   used: number
   remaining: number

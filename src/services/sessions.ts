@@ -17,7 +17,7 @@ import { NotFoundError, UnauthenticatedError } from '../errors.ts'
 import type { Session } from '../ports.ts'
 import { createProfilesRepository } from '../repositories/profiles.ts'
 import { createUsersRepository, type UserRecord } from '../repositories/users.ts'
-import { countAttempt, digestHex, forgetAttempts, type AttemptSubject } from './auth-attempts.ts'
+import { type AttemptSubject, countAttempt, digestHex, forgetAttempts } from './auth-attempts.ts'
 import { type ClientInfo, deviceLabel } from './devices.ts'
 import { signingKeys } from './keys.ts'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts'
@@ -35,7 +35,11 @@ export interface TokenPair {
 const nowOf = (deps: Deps) => deps.now?.() ?? Date.now()
 const users = (deps: Deps) => createUsersRepository(deps.backends.documents)
 
-const b64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+const b64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
 
 /** `<tenant>.<raw session id>.<secret>`; the tenant may itself contain dots. */
 const REFRESH_PATTERN = /^([A-Za-z0-9][A-Za-z0-9_.:@-]{0,127})\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/
@@ -43,7 +47,7 @@ const REFRESH_PATTERN = /^([A-Za-z0-9][A-Za-z0-9_.:@-]{0,127})\.([A-Za-z0-9_-]{2
 const newRefreshSecret = (): string => b64url(crypto.getRandomValues(new Uint8Array(32)))
 
 /** The plan the gate applies to a user: the profile's api_calls_per_hour (the default without one). */
-export async function hourlyLimitOf(deps: Deps, tenantId: string, userId: string): Promise<number> {
+async function hourlyLimitOf(deps: Deps, tenantId: string, userId: string): Promise<number> {
   const profile = await createProfilesRepository(deps.backends.documents, { defaultQuota: defaultQuota(deps.config) }).getByUser(userId, { tenantId })
   return quotaLimits(profile, deps.config).api_calls_per_hour
 }
@@ -93,7 +97,9 @@ export async function login(deps: Deps, input: { email: string; password: string
   // The limit check and the account lookup go out together; a refused attempt ignores the lookup.
   const [, user] = await Promise.all([countAttempt(backends.rateLimiter, config, subject, nowOf(deps)), users(deps).getByEmail(input.email)])
   const iterations = config.PASSWORD_PBKDF2_ITERATIONS
-  const check = user ? await verifyPassword(input.password, user.password_hash, iterations) : { ok: await verifyAgainstDummy(input.password, iterations), needsRehash: false }
+  const check = user
+    ? await verifyPassword(input.password, user.password_hash, iterations)
+    : { ok: await verifyAgainstDummy(input.password, iterations), needsRehash: false }
   if (!user || !check.ok) throw badCredentials()
 
   const pair = await openSession(deps, user, client)
@@ -109,7 +115,8 @@ export async function login(deps: Deps, input: { email: string; password: string
   return pair
 }
 
-const refreshRefused = (detail = 'The refresh token is invalid, expired or already used') => new UnauthenticatedError('refresh', detail, 'invalid-refresh-token')
+const refreshRefused = (detail = 'The refresh token is invalid, expired or already used') =>
+  new UnauthenticatedError('refresh', detail, 'invalid-refresh-token')
 
 /** POST /auth/refresh: single-use rotation; a replayed token revokes its session. */
 export async function refresh(deps: Deps, refreshToken: string, client: ClientInfo): Promise<TokenPair> {
@@ -201,7 +208,7 @@ export async function revokeSessions(deps: Deps, p: Principal, scope: 'others' |
  * session). In seconds, the unit of `iat`: a token issued in this very second — a fresh sign-in
  * right after this call — stays valid; older ones of that second have lost their sessions anyway.
  */
-export async function revokeUserTokens(deps: Deps, tenantId: string, userId: string): Promise<void> {
+async function revokeUserTokens(deps: Deps, tenantId: string, userId: string): Promise<void> {
   const at = Math.floor(nowOf(deps) / 1000)
   const ttl = Math.max(deps.config.ACCESS_TOKEN_TTL_SECONDS, deps.config.SESSION_MAX_LIFETIME_HOURS * 3600)
   await deps.backends.revocations.revokeUserBefore(tenantId, userId, at, ttl)

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, SignJWT, type JWTPayload } from 'jose'
+import { createRemoteJWKSet, decodeProtectedHeader, errors, type JWTPayload, jwtVerify, SignJWT } from 'jose'
 import type { Config } from '../config.ts'
 import { isRole, type Role } from '../domain/roles.ts'
 import type { SigningKeys } from './keys.ts'
@@ -10,7 +10,7 @@ import type { SigningKeys } from './keys.ts'
  */
 
 /** Seconds of clock skew tolerated on exp/nbf/iat. */
-export const CLOCK_TOLERANCE_SECONDS = 5
+const CLOCK_TOLERANCE_SECONDS = 5
 
 // Asymmetric only: a provider's JWKS can never make an HMAC (or "none") token acceptable.
 const EXTERNAL_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA', 'Ed25519']

@@ -28,7 +28,7 @@ import {
 } from '../repositories/uploads.ts'
 import { invalidateCached } from './cache.ts'
 import { ensureIndexes } from './indexes.ts'
-import { DAY_SECONDS, dayWindow, logsKey, LOGS_TTL_SECONDS, quotaLimits } from './quotas.ts'
+import { DAY_SECONDS, dayWindow, LOGS_TTL_SECONDS, logsKey, quotaLimits } from './quotas.ts'
 
 /** The cache tag of a tenant's upload answers (stats, recent, lists). */
 export const UPLOADS_TAG = 'uploads'
@@ -58,11 +58,10 @@ export interface StatusChange extends StatusDetails {
   status: UploadStatus
 }
 
-
 const iso = (d: unknown): string => (d instanceof Date ? d.toISOString() : new Date(String(d)).toISOString())
 
 /** The JSON-safe view of a record (also what the cache stores). */
-export function toView(r: UploadRecord): UploadView {
+function toView(r: UploadRecord): UploadView {
   return {
     ...r,
     _id: r._id ?? '',
@@ -194,4 +193,4 @@ export function uploadsService(deps: Deps) {
   }
 }
 
-export type UploadsService = ReturnType<typeof uploadsService>
+type UploadsService = ReturnType<typeof uploadsService>

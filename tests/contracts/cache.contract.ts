@@ -48,7 +48,13 @@ export function cacheContract(name: string, make: MakeKv): void {
     it('isolates tenants and users: the same logical key is a different entry per scope', async ({ expect }) => {
       const { cache } = await make()
       const tags = ['reports']
-      const scopes = [{ tenantId: 't1' }, { tenantId: 't2' }, { tenantId: 't1', userId: 'u1' }, { tenantId: 't1', userId: 'u2' }, { tenantId: 't2', userId: 'u1' }]
+      const scopes = [
+        { tenantId: 't1' },
+        { tenantId: 't2' },
+        { tenantId: 't1', userId: 'u1' },
+        { tenantId: 't1', userId: 'u2' },
+        { tenantId: 't2', userId: 'u1' },
+      ]
       for (const [i, s] of scopes.entries()) await cache.set(s, 'report', { i }, { ...TTL, tags })
       for (const [i, s] of scopes.entries()) expect((await cache.get(s, 'report', tags)).value).toEqual({ i })
 
@@ -147,7 +153,10 @@ export function cacheContract(name: string, make: MakeKv): void {
       await expect(readThrough({ ...base, load: async () => Promise.reject(new Error('a bug')) })).rejects.toThrow('a bug')
 
       let nullLoads = 0
-      const nothing = async () => (nullLoads++, null)
+      const nothing = async () => {
+        nullLoads++
+        return null
+      }
       const empty = { ...base, item: { ...item, key: 'null' } }
       await readThrough({ ...empty, load: nothing })
       expect(await readThrough({ ...empty, load: nothing })).toEqual({ value: null, state: 'miss' })

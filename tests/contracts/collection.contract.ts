@@ -5,9 +5,9 @@
  */
 import { ObjectId } from 'bson'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Doc, DocumentStore, IndexSpec } from '../../src/ports.ts'
 import { DuplicateKeyError } from '../../src/errors.ts'
-import { COLLECTIONS, INDEXES, ensureIndexes } from '../../src/repositories/indexes.ts'
+import type { Doc, DocumentStore, IndexSpec } from '../../src/ports.ts'
+import { COLLECTIONS, ensureIndexes, INDEXES } from '../../src/repositories/indexes.ts'
 import { uniq } from '../harness/services.ts'
 
 /** ObjectId from any copy of bson (the driver loads the CJS build, tests the ESM one). */
@@ -84,13 +84,23 @@ export function collectionContract(store: () => DocumentStore): void {
 
     it('sort, skip, limit and projection (inclusion keeps _id, exclusion drops fields)', async () => {
       const c = fresh()
-      for (const [i, g] of [[3, 'b'], [1, 'a'], [2, 'b'], [5, 'a'], [4, 'b']] as const) await c.insertOne({ i, g, extra: 'x' })
+      for (const [i, g] of [
+        [3, 'b'],
+        [1, 'a'],
+        [2, 'b'],
+        [5, 'a'],
+        [4, 'b'],
+      ] as const)
+        await c.insertOne({ i, g, extra: 'x' })
       const page = await c.find({}, { sort: { i: -1 }, skip: 1, limit: 2 })
       expect(page.map((d) => d.i)).toEqual([4, 3])
       const byGroup = await c.find({}, { sort: { g: 1, i: -1 } })
       expect(byGroup.map((d) => d.i)).toEqual([5, 1, 4, 3, 2])
       const inc = await c.find({ g: 'a' }, { sort: { i: 1 }, projection: { i: 1 } })
-      expect(inc.map((d) => Object.keys(d).sort())).toEqual([['_id', 'i'], ['_id', 'i']])
+      expect(inc.map((d) => Object.keys(d).sort())).toEqual([
+        ['_id', 'i'],
+        ['_id', 'i'],
+      ])
       const exc = await c.findOne({ i: 1 }, { projection: { extra: 0, _id: 0 } })
       expect(exc).toEqual({ i: 1, g: 'a' })
       expect(await c.count({ g: 'b' })).toBe(3)
@@ -158,7 +168,10 @@ export function collectionContract(store: () => DocumentStore): void {
       expect(err).toBeInstanceOf(DuplicateKeyError)
       expect(String((err as Error).message)).not.toContain('a@x')
       await expect(c.updateOne({ email: 'b@x' }, { $set: { email: 'a@x' } })).rejects.toBeInstanceOf(DuplicateKeyError)
-      expect((await c.find({}, { sort: { v: 1 } })).map((d) => [d.email, d.v])).toEqual([['a@x', 1], ['b@x', 2]])
+      expect((await c.find({}, { sort: { v: 1 } })).map((d) => [d.email, d.v])).toEqual([
+        ['a@x', 1],
+        ['b@x', 2],
+      ])
     })
 
     it('a compound unique index allows the same value under another prefix', async () => {
@@ -201,9 +214,18 @@ export function collectionContract(store: () => DocumentStore): void {
       for (const r of rows) await c.insertOne(r)
       // One accumulator per $group: the portable subset (FerretDB v1 fills only the first one).
       const sum = (value: 1 | string) => c.aggregate([{ $match: { t: 'x' } }, { $group: { _id: '$s', v: { $sum: value } } }, { $sort: { _id: 1 } }])
-      expect(await sum(1)).toEqual([{ _id: 'bad', v: 2 }, { _id: 'ok', v: 2 }])
-      expect(await sum('$n')).toEqual([{ _id: 'bad', v: 1 }, { _id: 'ok', v: 15 }])
-      expect(await sum('$size')).toEqual([{ _id: 'bad', v: 10 }, { _id: 'ok', v: 150 }])
+      expect(await sum(1)).toEqual([
+        { _id: 'bad', v: 2 },
+        { _id: 'ok', v: 2 },
+      ])
+      expect(await sum('$n')).toEqual([
+        { _id: 'bad', v: 1 },
+        { _id: 'ok', v: 15 },
+      ])
+      expect(await sum('$size')).toEqual([
+        { _id: 'bad', v: 10 },
+        { _id: 'ok', v: 150 },
+      ])
       const top = await c.aggregate([{ $match: { t: 'x' } }, { $sort: { size: -1 } }, { $limit: 2 }, { $project: { _id: 0, size: 1 } }])
       expect(top).toEqual([{ size: 100 }, { size: 50 }])
       const total = await c.aggregate([{ $match: {} }, { $group: { _id: null, all: { $sum: 1 } } }])

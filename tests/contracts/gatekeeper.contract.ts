@@ -39,10 +39,11 @@ export function gatekeeperContract(name: string, make: MakeKv): void {
       for (let i = 0; i < 4; i++) await kv.gatekeeper.admit({ subject, charges: charges('u:u1', burst, hourly) })
       const denied = await kv.gatekeeper.admit({ subject, charges: charges('u:u1', burst, hourly) })
       expect(denied.valid && denied.rate.allowed).toBe(false)
-      if (denied.valid) expect(denied.rate.policies.map((p) => [p.name, p.allowed, p.remaining])).toEqual([
-        ['burst', false, 0],
-        ['hourly', true, 995], // the denied request consumed nothing
-      ])
+      if (denied.valid)
+        expect(denied.rate.policies.map((p) => [p.name, p.allowed, p.remaining])).toEqual([
+          ['burst', false, 0],
+          ['hourly', true, 995], // the denied request consumed nothing
+        ])
     })
 
     it('refuses revoked, unknown, foreign and outdated subjects — and charges them nothing', async ({ expect }) => {

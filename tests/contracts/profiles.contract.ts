@@ -3,8 +3,8 @@
  * Every test uses its own tenant and user ids, so tests share the collection safely.
  */
 import { describe, expect, it } from 'vitest'
-import type { DocumentStore } from '../../src/ports.ts'
 import { DuplicateKeyError, ValidationError, VersionConflictError } from '../../src/errors.ts'
+import type { DocumentStore } from '../../src/ports.ts'
 import { createProfilesRepository, type ProfilesRepository } from '../../src/repositories/profiles.ts'
 import { uniq } from '../harness/services.ts'
 import { withIndexes } from './collection.contract.ts'
@@ -145,6 +145,5 @@ export function profilesContract(store: () => DocumentStore): void {
       expect(await repo().getByUser(user)).toBeNull()
       expect(await repo().delete(user)).toBe(false)
     })
-
   })
 }

@@ -27,7 +27,14 @@ export function rateLimiterContract(name: string, make: MakeKv): void {
       const denied = await rl.check('k', [policy])
       const windowMs = WEEK * 1000
       expect(denied.allowed).toBe(false)
-      expect(denied.policies[0]).toEqual({ name: 'burst', limit: 5, remaining: 0, reset: (Math.floor(Date.now() / windowMs) + 1) * windowMs, windowSeconds: WEEK, allowed: false })
+      expect(denied.policies[0]).toEqual({
+        name: 'burst',
+        limit: 5,
+        remaining: 0,
+        reset: (Math.floor(Date.now() / windowMs) + 1) * windowMs,
+        windowSeconds: WEEK,
+        allowed: false,
+      })
       await expect(denied.pending).resolves.toBeUndefined()
       expect((await rl.check('other-key', [policy])).policies[0]!.remaining).toBe(4) // keys are independent
       await rl.reset('k', [policy])
@@ -56,7 +63,12 @@ export function rateLimiterContract(name: string, make: MakeKv): void {
       const policy: RatePolicy = { name: 'hourly', limit: 100, windowSeconds: WEEK }
       const results = await Promise.all(Array.from({ length: 300 }, () => rl.check('user:1', [policy])))
       expect(results.filter((r) => r.allowed)).toHaveLength(100)
-      expect(results.filter((r) => r.allowed).map((r) => r.policies[0]!.remaining).sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i))
+      expect(
+        results
+          .filter((r) => r.allowed)
+          .map((r) => r.policies[0]!.remaining)
+          .sort((a, b) => a - b),
+      ).toEqual(Array.from({ length: 100 }, (_, i) => i))
     })
 
     it('several policies at once: exact, and denied requests consume nothing from the others', async ({ expect }) => {
@@ -103,7 +115,11 @@ export function rateLimiterContract(name: string, make: MakeKv): void {
       const policy: RatePolicy = { name: 'fixed', limit: 2, windowSeconds: 1, algorithm: 'fixed' }
       await sleep(1000 - (Date.now() % 1000) + 5) // start at the beginning of a window
       // Issued together (one pipeline on Redis, in order), so all three land in the same window.
-      const [r1, r2, r3] = (await Promise.all([rl.check('k', [policy]), rl.check('k', [policy]), rl.check('k', [policy])])) as [RateResult, RateResult, RateResult]
+      const [r1, r2, r3] = (await Promise.all([rl.check('k', [policy]), rl.check('k', [policy]), rl.check('k', [policy])])) as [
+        RateResult,
+        RateResult,
+        RateResult,
+      ]
       expect([r1.allowed, r2.allowed, r3.allowed]).toEqual([true, true, false])
       expect([r1.policies[0]!.remaining, r2.policies[0]!.remaining, r3.policies[0]!.remaining]).toEqual([1, 0, 0])
       const reset = r3.policies[0]!.reset

@@ -31,7 +31,16 @@ export function sessionStoreContract(name: string, make: MakeKv): void {
       expect(session.absoluteExpiresAt).toBe(session.createdAt + LONG.maxLifetimeSeconds * 1000)
       const got = await s.get(T, id)
       expect(got).toEqual(session)
-      expect(got).toMatchObject({ userId: 'u1', tenantId: 't1', role: 'viewer', device: '123', ip: '203.0.113.9', userAgent: 'UA/1 "quoted"', refreshHash: 'r0', data })
+      expect(got).toMatchObject({
+        userId: 'u1',
+        tenantId: 't1',
+        role: 'viewer',
+        device: '123',
+        ip: '203.0.113.9',
+        userAgent: 'UA/1 "quoted"',
+        refreshHash: 'r0',
+        data,
+      })
       const other = await s.create(input('u1'))
       expect(other.id).not.toBe(id)
       expect(await s.get(T, other.id)).not.toHaveProperty('device')

@@ -3,8 +3,8 @@
  * Every test uses its own tenant, so tests share the collection safely.
  */
 import { describe, expect, it } from 'vitest'
-import type { DocumentStore } from '../../src/ports.ts'
 import { DuplicateKeyError, InvalidTransitionError, ValidationError } from '../../src/errors.ts'
+import type { DocumentStore } from '../../src/ports.ts'
 import { createUploadsRepository, type NewUpload, type UploadsRepository } from '../../src/repositories/uploads.ts'
 import { uniq } from '../harness/services.ts'
 import { withIndexes } from './collection.contract.ts'
@@ -119,7 +119,9 @@ export function uploadsContract(store: () => DocumentStore): void {
       const done = await repo().updateStatus(tenant, upload_id, 'success', { log_count: 1500, processing_time: 2.5 })
       expect(done).toMatchObject({ status: 'success', log_count: 1500, processing_time: 2.5 })
       expect(done!.completed_at).toBeInstanceOf(Date)
-      const err = await repo().updateStatus(tenant, upload_id, 'failed').catch((e: unknown) => e)
+      const err = await repo()
+        .updateStatus(tenant, upload_id, 'failed')
+        .catch((e: unknown) => e)
       expect(err).toBeInstanceOf(InvalidTransitionError)
       expect(err).toMatchObject({ from: 'success', to: 'failed' })
       await expect(repo().updateStatus(tenant, upload_id, 'processing')).rejects.toBeInstanceOf(InvalidTransitionError)

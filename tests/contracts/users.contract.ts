@@ -3,8 +3,8 @@
  * backend. Every test uses its own tenant ids and emails.
  */
 import { describe, expect, it } from 'vitest'
-import type { DocumentStore } from '../../src/ports.ts'
 import { DuplicateKeyError, ValidationError } from '../../src/errors.ts'
+import type { DocumentStore } from '../../src/ports.ts'
 import { createTenantsRepository, createUsersRepository, normalizeEmail, slugify, type UsersRepository } from '../../src/repositories/users.ts'
 import { uniq } from '../harness/services.ts'
 import { withIndexes } from './collection.contract.ts'
@@ -71,7 +71,8 @@ export function usersContract(store: () => DocumentStore): void {
       let tick = Date.parse('2026-01-01T00:00:00Z')
       const clocked = createUsersRepository(store(), { now: () => new Date((tick += 1000)) })
       const users = []
-      for (const role of ['admin', 'viewer', 'viewer'] as const) users.push(await clocked.create({ email: email(), password_hash: 'h', tenant_id: tenant, role }))
+      for (const role of ['admin', 'viewer', 'viewer'] as const)
+        users.push(await clocked.create({ email: email(), password_hash: 'h', tenant_id: tenant, role }))
       await repo().create({ email: email(), password_hash: 'h', tenant_id: intruder, role: 'admin' })
       const target = users[1]!
       expect(await repo().setRole(intruder, target.user_id, 'admin')).toBe(false)

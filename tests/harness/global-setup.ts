@@ -48,9 +48,7 @@ export default async function setup(project: TestProject) {
 
 async function startServices(project: TestProject, wanted: Set<string>, stops: Array<() => Promise<void>>) {
   const [redisResult, ferretResult] = await Promise.allSettled([
-    wanted.has('redis') || wanted.has('redis-http')
-      ? import('../../tools/lib/redis-server.ts').then((m) => m.startRedisServer())
-      : undefined,
+    wanted.has('redis') || wanted.has('redis-http') ? import('../../tools/lib/redis-server.ts').then((m) => m.startRedisServer()) : undefined,
     wanted.has('ferretdb') || wanted.has('gateway') ? import('../../tools/ferretdb/server.ts').then((m) => m.startFerretDb()) : undefined,
   ])
   if (redisResult.status === 'fulfilled' && redisResult.value) stops.push(redisResult.value.stop)

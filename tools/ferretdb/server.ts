@@ -1,5 +1,5 @@
 /** Starts FerretDB (SQLite backend) on a loopback port; used by the tests and `npm run ferretdb`. */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

@@ -33,7 +33,12 @@ try {
   const http = await startRedisHttp({ redisUrl: redis.url, token: redisToken, port: 0, quiet: true })
   stops.unshift(http.close)
   // One connection, as in the test harness: FerretDB v1 conditional updates are not atomic across connections.
-  const gw = await startGateway({ mongodbUri: `${ferret.uri}${ferret.uri.includes('?') ? '&' : '?'}maxPoolSize=1`, apiKeys: [gatewayKey], port: 0, quiet: true })
+  const gw = await startGateway({
+    mongodbUri: `${ferret.uri}${ferret.uri.includes('?') ? '&' : '?'}maxPoolSize=1`,
+    apiKeys: [gatewayKey],
+    port: 0,
+    quiet: true,
+  })
   stops.unshift(gw.close)
   const env = {
     UPSTASH_REDIS_REST_URL: http.url,
@@ -42,7 +47,13 @@ try {
     MONGO_DATA_API_KEY: gatewayKey,
   }
   // Written whole, then renamed: the runner polls for the file.
-  writeFileSync(`${out}.tmp`, Object.entries(env).map(([k, v]) => `${k}=${v}\n`).join(''), { mode: 0o600 })
+  writeFileSync(
+    `${out}.tmp`,
+    Object.entries(env)
+      .map(([k, v]) => `${k}=${v}\n`)
+      .join(''),
+    { mode: 0o600 },
+  )
   renameSync(`${out}.tmp`, out)
   progress(`remote stack ready: redis-http ${http.url}, gateway ${gw.url}`)
 } catch (err) {

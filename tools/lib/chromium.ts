@@ -10,9 +10,9 @@ import { existsSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { progress, run } from './process.ts'
 
-export const CHROMIUM = '/usr/bin/chromium'
+const CHROMIUM = '/usr/bin/chromium'
 
-export const CHROMIUM_FLAGS = [
+const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -59,7 +59,7 @@ function aptGet(args: string[], what: string): Promise<void> {
 }
 
 /** The Chromium binary, installed from Debian's packages if it is missing (needs root). */
-export async function ensureChromium(): Promise<string> {
+async function ensureChromium(): Promise<string> {
   if (existsSync(CHROMIUM)) return CHROMIUM
   if (process.getuid?.() !== 0) {
     throw new Error(

@@ -5,8 +5,8 @@
  */
 import { EJSON, Long, ObjectId } from 'bson'
 import type { Options } from 'mingo/types'
-import type { Doc, Filter, Update } from '../../ports.ts'
 import { ValidationError } from '../../errors.ts'
+import type { Doc, Filter, Update } from '../../ports.ts'
 import { isBsonValue } from './documents-sql.ts'
 
 /** mingo settings shared by every evaluation: `$where`/`$function`/`$accumulator` stay disabled. */
@@ -60,9 +60,7 @@ function revive(value: unknown): unknown {
 }
 
 /** Update operators the store applies (the set FerretDB v1 also supports). */
-const UPDATE_OPS = new Set([
-  '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$addToSet', '$pull', '$currentDate', '$setOnInsert',
-])
+const UPDATE_OPS = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$addToSet', '$pull', '$currentDate', '$setOnInsert'])
 
 /** Splits an update into the mingo modifier and the `$setOnInsert` part; refuses replacements. */
 export function checkUpdate(update: Update): { modifier: Record<string, Doc>; onInsert: Doc } {

@@ -7,8 +7,8 @@
  * every value is bound as a parameter.
  */
 import { EJSON } from 'bson'
-import type { Filter } from '../../ports.ts'
 import { ValidationError } from '../../errors.ts'
+import type { Filter } from '../../ports.ts'
 
 const NAME = /^[A-Za-z0-9_.-]{1,120}$/
 const FIELD_SEGMENT = /^[A-Za-z0-9_-]{1,120}$/
@@ -20,7 +20,7 @@ export function checkName(kind: 'collection' | 'index', name: string): string {
 }
 
 /** True for a dotted field path the store can turn into a JSON path (`a.b_c`, no `$`). */
-export function isSimplePath(path: string): boolean {
+function isSimplePath(path: string): boolean {
   return path.split('.').every((s) => FIELD_SEGMENT.test(s))
 }
 
@@ -44,7 +44,10 @@ export function fieldExpr(path: string): string {
 /** `a.b` → the SQL string literal `'$."a"."b"'` (segments validated, so nothing to escape). */
 export function jsonPathLiteral(path: string): string {
   if (!isSimplePath(path)) throw new ValidationError('index', `unsupported index field "${path}"`)
-  return `'$${path.split('.').map((s) => `."${s}"`).join('')}'`
+  return `'$${path
+    .split('.')
+    .map((s) => `."${s}"`)
+    .join('')}'`
 }
 
 /** The primary-key text of an `_id` value (canonical EJSON, so ObjectId("…") ≠ "…"). */

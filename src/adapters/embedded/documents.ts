@@ -10,11 +10,11 @@
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import { ObjectId } from 'bson'
-import { Aggregator, Query, update as applyUpdate } from 'mingo'
-import type { Collection, Doc, DocumentStore, Filter, FindOptions, IndexSpec, Update, UpdateResult } from '../../ports.ts'
+import { Aggregator, update as applyUpdate, Query } from 'mingo'
 import { DuplicateKeyError, ValidationError } from '../../errors.ts'
+import type { Collection, Doc, DocumentStore, Filter, FindOptions, IndexSpec, Update, UpdateResult } from '../../ports.ts'
 import { missingIndexes } from '../index-specs.ts'
-import { MINGO, checkDocument, checkPipeline, checkUpdate, decode, encode, upsertSeed } from './documents-ops.ts'
+import { checkDocument, checkPipeline, checkUpdate, decode, encode, MINGO, upsertSeed } from './documents-ops.ts'
 import { checkName, fieldExpr, idKey, jsonPathLiteral, prefilter, sqlIndexName, tableName } from './documents-sql.ts'
 
 interface Row {

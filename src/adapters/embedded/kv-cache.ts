@@ -7,7 +7,7 @@
 import type { Cache, CacheScope } from '../../ports.ts'
 import { parseStamp } from '../upstash/cache.ts'
 import { cacheEntryId, cacheTagId, cacheUserId } from '../upstash/common.ts'
-import { values, type KvDb } from './kv-store.ts'
+import { type KvDb, values } from './kv-store.ts'
 
 /** How long a generation outlives its last invalidation (entries extend it further when longer). */
 const GENERATION_TTL_MS = 7 * 24 * 3600 * 1000
@@ -56,12 +56,9 @@ export function createEmbeddedCache(kv: KvDb): Cache {
           if (row && row.expiresAt !== null && row.expiresAt < now + ttlMs) vals.set(g, row.value, now + ttlMs)
         }
         const stored: Stored = { v: value, g: Object.fromEntries(gens.map((g, i) => [g, recorded[i]!])) }
-        kv.sql('INSERT INTO kv_cache (id, user_key, value, expires_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at').run(
-          id,
-          null,
-          JSON.stringify(stored),
-          now + ttlMs,
-        )
+        kv.sql(
+          'INSERT INTO kv_cache (id, user_key, value, expires_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at',
+        ).run(id, null, JSON.stringify(stored), now + ttlMs)
       })
     },
 

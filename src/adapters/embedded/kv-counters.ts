@@ -1,6 +1,6 @@
 /** Counters on node:sqlite — the twin of the Upstash adapter: the expiry is set by the first increment. */
 import type { Counters } from '../../ports.ts'
-import { values, type KvDb } from './kv-store.ts'
+import { type KvDb, values } from './kv-store.ts'
 
 export function createEmbeddedCounters(kv: KvDb): Counters {
   const vals = values(kv)

@@ -8,7 +8,7 @@ import { costOf, policyKeys, resolvePolicy, SESSION_ID_PATTERN, sessionHandle } 
 import { applyPolicies } from './kv-rate.ts'
 import { revokedBeforeKey, revokedTokenKey } from './kv-revocations.ts'
 import { liveSession } from './kv-sessions.ts'
-import { values, type KvDb } from './kv-store.ts'
+import { type KvDb, values } from './kv-store.ts'
 
 export function createEmbeddedGatekeeper(kv: KvDb): Gatekeeper {
   const vals = values(kv)

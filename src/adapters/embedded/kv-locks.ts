@@ -26,7 +26,12 @@ export function createEmbeddedLocks(kv: KvDb): Locks {
       release: async () => Number(kv.sql('DELETE FROM kv_values WHERE key = ? AND value = ? AND expires_at > ?').run(key, owner, Date.now()).changes) === 1,
       extend: async (ms: number) => {
         const t = Date.now()
-        return Number(kv.sql('UPDATE kv_values SET expires_at = ? WHERE key = ? AND value = ? AND expires_at > ?').run(t + Math.max(1, Math.ceil(ms)), key, owner, t).changes) === 1
+        return (
+          Number(
+            kv.sql('UPDATE kv_values SET expires_at = ? WHERE key = ? AND value = ? AND expires_at > ?').run(t + Math.max(1, Math.ceil(ms)), key, owner, t)
+              .changes,
+          ) === 1
+        )
       },
     }
   }

@@ -5,8 +5,8 @@
  * consumed only when every one allows. One transaction per check, so concurrent checks are exact.
  */
 import type { CheckOptions, PolicyResult, RateLimiter, RatePolicy } from '../../ports.ts'
-import { costOf, policyKeys, resolvePolicy, type ResolvedPolicy } from '../upstash/common.ts'
-import { values, type KvDb, type Values } from './kv-store.ts'
+import { costOf, policyKeys, type ResolvedPolicy, resolvePolicy } from '../upstash/common.ts'
+import { type KvDb, type Values, values } from './kv-store.ts'
 
 interface Evaluated {
   p: ResolvedPolicy
@@ -30,7 +30,13 @@ export interface KeyedPolicy {
  * rate-lua.ts. Must run inside a transaction. `limits` replaces a policy's limit (the session's
  * plan), by index.
  */
-export function applyPolicies(vals: Values, policies: KeyedPolicy[], now: number, cost: number, limits: Array<number | undefined> = []): { allowed: boolean; policies: PolicyResult[] } {
+export function applyPolicies(
+  vals: Values,
+  policies: KeyedPolicy[],
+  now: number,
+  cost: number,
+  limits: Array<number | undefined> = [],
+): { allowed: boolean; policies: PolicyResult[] } {
   const num = (key: string) => Number(vals.get(key, now)?.value ?? 0)
   const need = Math.max(cost, 1)
   const evaluated = policies.map(({ p, keys }, i): Evaluated => {

@@ -1,6 +1,6 @@
 /** Revocations on node:sqlite — the twin of the Upstash adapter (TTL'd rows in kv_values). */
 import type { Revocations } from '../../ports.ts'
-import { values, type KvDb } from './kv-store.ts'
+import { type KvDb, values } from './kv-store.ts'
 
 /** kv_values keys, shared with the embedded gatekeeper. */
 export const revokedTokenKey = (tenantId: string, jti: string) => `rv:t:${JSON.stringify([tenantId, jti])}`

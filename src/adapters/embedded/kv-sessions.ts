@@ -50,7 +50,14 @@ export function createEmbeddedSessions(kv: KvDb, times: SessionTimes): SessionSt
     async create(input: SessionInput) {
       const id = newSessionId()
       const now = Date.now()
-      const session: Session = { ...input, handle: sessionHandle(id), createdAt: now, lastActiveAt: now, expiresAt: Math.min(now + idleMs, now + lifeMs), absoluteExpiresAt: now + lifeMs }
+      const session: Session = {
+        ...input,
+        handle: sessionHandle(id),
+        createdAt: now,
+        lastActiveAt: now,
+        expiresAt: Math.min(now + idleMs, now + lifeMs),
+        absoluteExpiresAt: now + lifeMs,
+      }
       const { refreshHash, ...rest } = session
       kv.sql(
         'INSERT INTO kv_sessions (handle, tenant_id, user_id, record, refresh_hash, created_at, expires_at, absolute_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -136,7 +143,9 @@ export function createEmbeddedSessions(kv: KvDb, times: SessionTimes): SessionSt
       return kv.tx(() => {
         const now = Date.now()
         const keep = new Set(exceptHandles)
-        const rows = kv.sql('SELECT handle, expires_at, absolute_expires_at FROM kv_sessions WHERE tenant_id = ? AND user_id = ?').all(tenantId, userId) as unknown as Array<{
+        const rows = kv
+          .sql('SELECT handle, expires_at, absolute_expires_at FROM kv_sessions WHERE tenant_id = ? AND user_id = ?')
+          .all(tenantId, userId) as unknown as Array<{
           handle: string
           expires_at: number
           absolute_expires_at: number
@@ -165,7 +174,7 @@ export function createEmbeddedSessions(kv: KvDb, times: SessionTimes): SessionSt
 }
 
 /** A stored row as a Session (the record column holds everything but the refresh hash). */
-export function toSession(row: Row): Session {
+function toSession(row: Row): Session {
   const s = JSON.parse(row.record) as Session
   if (row.refresh_hash !== null) s.refreshHash = row.refresh_hash
   return s

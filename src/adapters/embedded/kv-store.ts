@@ -9,7 +9,7 @@
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 
-export const KV_SCHEMA = `
+const KV_SCHEMA = `
 CREATE TABLE IF NOT EXISTS kv_values (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL,

@@ -31,7 +31,7 @@ export function createEmbeddedKv(db: DatabaseSync, options: KvOptions): KvBacken
   const sweep = setInterval(() => {
     try {
       sweepExpired(kv, Date.now())
-      kv.sql("DELETE FROM kv_sessions WHERE expires_at <= ?").run(Date.now())
+      kv.sql('DELETE FROM kv_sessions WHERE expires_at <= ?').run(Date.now())
     } catch {
       // Busy or closed database: the next sweep (or the reads' own expiry checks) covers it.
     }

@@ -14,7 +14,10 @@ import { createDriverDocuments } from './driver.ts'
 const SECRET = 'sk_live_do-not-log-me'
 
 const makers: Array<[string, () => DocumentStore]> = [
-  ['data-api → gateway → FerretDB', () => createDataApiDocuments({ url: need('gatewayUrl'), apiKey: need('gatewayKey'), dataSource: 'ferret', database: uniq('api') })],
+  [
+    'data-api → gateway → FerretDB',
+    () => createDataApiDocuments({ url: need('gatewayUrl'), apiKey: need('gatewayKey'), dataSource: 'ferret', database: uniq('api') }),
+  ],
   ['driver → FerretDB', () => createDriverDocuments({ uri: need('mongoUri'), database: uniq('drv') })],
 ]
 
@@ -88,7 +91,11 @@ describe.each(makers)('%s', (_label, make) => {
     expect(up.upsertedId).toBeDefined()
     expect(await coll.findOne({ i: 99 }, { projection: { _id: 0 } })).toEqual({ i: 99, group: 'new' })
     const sums = await coll.aggregate([{ $group: { _id: '$group', total: { $sum: '$i' } } }, { $sort: { _id: 1 } }])
-    expect(sums).toEqual([{ _id: 'even', total: 6 }, { _id: 'new', total: 99 }, { _id: 'odd', total: 39 }])
+    expect(sums).toEqual([
+      { _id: 'even', total: 6 },
+      { _id: 'new', total: 99 },
+      { _id: 'odd', total: 39 },
+    ])
     expect(await coll.deleteOne({ group: 'new' })).toEqual({ deletedCount: 1 })
     expect(await coll.deleteMany({ group: 'odd' })).toEqual({ deletedCount: 3 })
     expect(await coll.count({})).toBe(3)

@@ -69,7 +69,10 @@ describe('EJSON', () => {
     const back = await coll.findOne({ _id: insertedId })
     expect((back!.ids as ObjectId[]).map(String)).toEqual(ids.map(String))
     expect((back!.when as Date).getTime()).toBe(when.getTime())
-    expect((back!.counters as Long[]).map((l) => [l instanceof Long, l.toString()])).toEqual([[true, '9007199254740993'], [true, '-5']])
+    expect((back!.counters as Long[]).map((l) => [l instanceof Long, l.toString()])).toEqual([
+      [true, '9007199254740993'],
+      [true, '-5'],
+    ])
     expect(await coll.count({ ids: ids[1], when })).toBe(1)
   })
 
@@ -85,7 +88,10 @@ describe('EJSON', () => {
 describe('errors', () => {
   it('a wrong key is a DataApiError 401 InvalidSession, for actions and ping', async () => {
     const bad = client({ apiKey: 'wrong-key' })
-    const err = await bad.collection('x').findOne({}).catch((e: unknown) => e)
+    const err = await bad
+      .collection('x')
+      .findOne({})
+      .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(DataApiError)
     expect(err).toMatchObject({ status: 401, code: 'InvalidSession' })
     await expect(bad.ping()).rejects.toMatchObject({ name: 'DataApiError', status: 401 })
@@ -93,7 +99,10 @@ describe('errors', () => {
   })
 
   it('a refused operator is a ValidationError; the message names the operator, not the body', async () => {
-    const err = await client().collection('x').find({ note: SECRET, $where: 'true' }).catch((e: unknown) => e)
+    const err = await client()
+      .collection('x')
+      .find({ note: SECRET, $where: 'true' })
+      .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ValidationError)
     expect(String((err as Error).message)).toContain('$where')
     expect(messages(err)).not.toContain(SECRET)
@@ -126,7 +135,13 @@ describe('timeouts and retries (throwaway local servers)', () => {
   async function silentServer(): Promise<string> {
     const server: Server = createHttpServer(() => undefined)
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-    cleanups.push(() => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))))
+    cleanups.push(
+      () =>
+        new Promise<void>((r) => {
+          server.closeAllConnections()
+          server.close(() => r())
+        }),
+    )
     const addr = server.address() as { port: number }
     return `http://127.0.0.1:${addr.port}`
   }
@@ -148,10 +163,13 @@ describe('timeouts and retries (throwaway local servers)', () => {
       outbound.on('error', () => inbound.destroy())
     })
     await new Promise<void>((r) => relay.listen(0, '127.0.0.1', r))
-    cleanups.push(() => new Promise<void>((r) => {
-      for (const s of sockets) s.destroy()
-      relay.close(() => r())
-    }))
+    cleanups.push(
+      () =>
+        new Promise<void>((r) => {
+          for (const s of sockets) s.destroy()
+          relay.close(() => r())
+        }),
+    )
     return `http://127.0.0.1:${(relay.address() as { port: number }).port}`
   }
 
@@ -159,7 +177,10 @@ describe('timeouts and retries (throwaway local servers)', () => {
     const url = await silentServer()
     const counter = countingFetch()
     const started = Date.now()
-    const err = await client({ url, timeoutMs: 300, fetch: counter.fetch }).collection('x').insertOne({ note: SECRET }).catch((e: unknown) => e)
+    const err = await client({ url, timeoutMs: 300, fetch: counter.fetch })
+      .collection('x')
+      .insertOne({ note: SECRET })
+      .catch((e: unknown) => e)
     const elapsed = Date.now() - started
     expect(err).toBeInstanceOf(BackendUnavailableError)
     expect(err).toMatchObject({ backend: 'mongodb', reason: 'timeout' })
@@ -182,7 +203,10 @@ describe('timeouts and retries (throwaway local servers)', () => {
   it('when retries run out the error is BackendUnavailableError(unreachable), without the body', async () => {
     const url = `http://127.0.0.1:${await freePort()}`
     const counter = countingFetch()
-    const err = await client({ url, retries: 2, fetch: counter.fetch }).collection('x').insertOne({ note: SECRET }).catch((e: unknown) => e)
+    const err = await client({ url, retries: 2, fetch: counter.fetch })
+      .collection('x')
+      .insertOne({ note: SECRET })
+      .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(BackendUnavailableError)
     expect(err).toMatchObject({ reason: 'unreachable' })
     expect(counter.calls).toBe(3)
@@ -192,7 +216,10 @@ describe('timeouts and retries (throwaway local servers)', () => {
   it('retries stay within the one deadline of the call', async () => {
     const url = await flakyRelay(1000)
     const started = Date.now()
-    const err = await client({ url, retries: 50, timeoutMs: 250 }).collection('x').count({}).catch((e: unknown) => e)
+    const err = await client({ url, retries: 50, timeoutMs: 250 })
+      .collection('x')
+      .count({})
+      .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(BackendUnavailableError)
     expect(Date.now() - started).toBeLessThan(1500)
   })

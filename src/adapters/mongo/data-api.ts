@@ -15,9 +15,9 @@
  * await docs.collection('user_profiles').findOne({ user_id: 'u1' })
  */
 import { ObjectId } from 'bson'
+import { BackendUnavailableError, DuplicateKeyError, IndexConflictError, UnsupportedOperationError, ValidationError } from '../../errors.ts'
 import type { Collection, Doc, DocumentStore, Filter, FindOptions, IndexSpec, Update, UpdateResult } from '../../ports.ts'
 import { missingIndexes } from '../index-specs.ts'
-import { BackendUnavailableError, DuplicateKeyError, IndexConflictError, UnsupportedOperationError, ValidationError } from '../../errors.ts'
 import { decodeEjson, encodeEjson } from './ejson.ts'
 
 export interface DataApiOptions {

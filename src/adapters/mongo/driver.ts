@@ -16,12 +16,19 @@
  * (they echo document values).
  */
 import {
-  MongoClient, MongoNetworkError, MongoNetworkTimeoutError, MongoOperationTimeoutError, MongoServerError,
-  MongoServerSelectionError, MongoTopologyClosedError, type Db, type Document,
+  type Db,
+  type Document,
+  MongoClient,
+  MongoNetworkError,
+  MongoNetworkTimeoutError,
+  MongoOperationTimeoutError,
+  MongoServerError,
+  MongoServerSelectionError,
+  MongoTopologyClosedError,
 } from 'mongodb'
+import { BackendUnavailableError, DuplicateKeyError, IndexConflictError, UnsupportedOperationError, ValidationError } from '../../errors.ts'
 import type { Collection, Doc, DocumentStore, Filter, FindOptions, IndexSpec, Update, UpdateResult } from '../../ports.ts'
 import { missingIndexes } from '../index-specs.ts'
-import { BackendUnavailableError, DuplicateKeyError, IndexConflictError, UnsupportedOperationError, ValidationError } from '../../errors.ts'
 
 export interface DriverOptions {
   /** mongodb:// or mongodb+srv:// URI. Never put in error messages (it may carry credentials). */
@@ -36,9 +43,9 @@ const READ = { promoteLongs: false } as const
 
 /** Server codes meaning "the request is at fault". */
 const CLIENT_ERROR_CODES = new Set([
-  2, 9, 14, 15, 16, 17, 20, 22, 28, 30, 40, 52, 53, 54, 55, 56, 57, 66, 73, 168, 10334, 15955, 15956, 15958, 15959,
-  15972, 15973, 15976, 15998, 16006, 16410, 16411, 16436, 17276, 28667, 31249, 31250, 31253, 31254, 40156, 40157,
-  40158, 40160, 40177, 40180, 40181, 40234, 40238, 40323, 40324, 40352, 40353, 40390, 40602,
+  2, 9, 14, 15, 16, 17, 20, 22, 28, 30, 40, 52, 53, 54, 55, 56, 57, 66, 73, 168, 10334, 15955, 15956, 15958, 15959, 15972, 15973, 15976, 15998, 16006, 16410,
+  16411, 16436, 17276, 28667, 31249, 31250, 31253, 31254, 40156, 40157, 40158, 40160, 40177, 40180, 40181, 40234, 40238, 40323, 40324, 40352, 40353, 40390,
+  40602,
 ])
 const INDEX_CONFLICT_CODES = new Set([68, 85, 86])
 /** NotImplemented (FerretDB), CommandNotFound, CommandNotSupported. */

@@ -37,7 +37,11 @@ function prepare(value: unknown): unknown {
   if (!isPlain(value)) return value
   // Undefined fields are dropped (EJSON would send null), as the driver adapter does.
   // fromEntries defines own properties, so a "__proto__" field stays a field.
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, prepare(v)]))
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, prepare(v)]),
+  )
 }
 
 function unwrapNumbers(value: unknown): unknown {

@@ -59,7 +59,7 @@ export function guard<T>(call: Promise<T>): Promise<T> {
 }
 
 /** Classifies a client failure; keeps the Redis error text but never the command or its values. */
-export function toBackendError(err: unknown): BackendUnavailableError {
+function toBackendError(err: unknown): BackendUnavailableError {
   if (err instanceof BackendUnavailableError) return err
   const e = err as { name?: string; message?: string } | undefined
   const name = e?.name ?? ''

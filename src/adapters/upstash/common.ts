@@ -65,7 +65,17 @@ export function resolvePolicy(p: RatePolicy): ResolvedPolicy {
   const intervalMs = Math.max(1, Math.round(windowMs / Math.max(1, p.limit)))
   const refillRate = Math.max(1, Math.round((p.limit * intervalMs) / windowMs))
   const short = algorithm === 'sliding' ? 's' : algorithm === 'fixed' ? 'f' : 't'
-  return { name: p.name, algorithm, limit: p.limit, windowSeconds: p.windowSeconds, windowMs, intervalMs, refillRate, tag: `${short}:${windowMs}:${p.name}`, fromSession: p.limitFrom === 'session' }
+  return {
+    name: p.name,
+    algorithm,
+    limit: p.limit,
+    windowSeconds: p.windowSeconds,
+    windowMs,
+    intervalMs,
+    refillRate,
+    tag: `${short}:${windowMs}:${p.name}`,
+    fromSession: p.limitFrom === 'session',
+  }
 }
 
 /** The storage keys (relative to the limiter prefix) a policy touches for `identifier` at `now`. */
@@ -98,7 +108,7 @@ export function policyResults(resolved: ResolvedPolicy[], out: number[], offset:
 }
 
 /** Shared by both adapter families: retries `tryOnce` until it succeeds or `waitMs` has passed. */
-export async function acquireWithWait(name: string, options: AcquireOptions, tryOnce: () => Promise<LockHandle | null>): Promise<LockHandle | null> {
+export async function acquireWithWait(_name: string, options: AcquireOptions, tryOnce: () => Promise<LockHandle | null>): Promise<LockHandle | null> {
   const deadline = Date.now() + (options.waitMs ?? 0)
   for (let attempt = 0; ; attempt++) {
     const handle = await tryOnce()

@@ -27,7 +27,7 @@ export interface UpstashConnection {
 }
 
 /** Builds the @upstash/redis client the adapters expect (raw replies, bounded, no telemetry). */
-export function createUpstashRedis(conn: UpstashConnection): Redis {
+function createUpstashRedis(conn: UpstashConnection): Redis {
   return new Redis({
     url: conn.url,
     token: conn.token,

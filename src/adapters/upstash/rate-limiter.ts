@@ -24,7 +24,7 @@
 import { Ratelimit } from '@upstash/ratelimit'
 import type { CheckOptions, PolicyResult, RateLimiter, RatePolicy, RateResult } from '../../ports.ts'
 import { guard, lua, runScript, type UpstashContext } from './client.ts'
-import { costOf, policyArgs, policyKeys, policyResults, resolvePolicy, type ResolvedPolicy } from './common.ts'
+import { costOf, policyArgs, policyKeys, policyResults, type ResolvedPolicy, resolvePolicy } from './common.ts'
 import { RATE_LUA } from './rate-lua.ts'
 
 // KEYS: the policies' keys · ARGV: now, cost, n, then 5 per policy (rate-lua.ts)

@@ -167,16 +167,21 @@ export function createUpstashSessions(ctx: UpstashContext, times: SessionTimes):
       const id = newSessionId()
       const handle = sessionHandle(id)
       const now = Date.now()
-      const session: Session = { ...input, handle, createdAt: now, lastActiveAt: now, expiresAt: Math.min(now + idleMs, now + lifeMs), absoluteExpiresAt: now + lifeMs }
-      const t = input.tenantId
-      const created = runScript(redis, CREATE, [keys.session(t, handle), keys.sessionIndex(t, input.userId), keys.sessionRegistry(t)], [
-        now,
-        session.expiresAt,
+      const session: Session = {
+        ...input,
         handle,
-        userPart(t, input.userId),
-        indexPrefix(t),
-        ...toFields(session, userPart(t, input.userId)),
-      ])
+        createdAt: now,
+        lastActiveAt: now,
+        expiresAt: Math.min(now + idleMs, now + lifeMs),
+        absoluteExpiresAt: now + lifeMs,
+      }
+      const t = input.tenantId
+      const created = runScript(
+        redis,
+        CREATE,
+        [keys.session(t, handle), keys.sessionIndex(t, input.userId), keys.sessionRegistry(t)],
+        [now, session.expiresAt, handle, userPart(t, input.userId), indexPrefix(t), ...toFields(session, userPart(t, input.userId))],
+      )
       await Promise.all([created, guard(redis.sadd(keys.sessionTenants, t))])
       return { id, session }
     },
@@ -210,7 +215,12 @@ export function createUpstashSessions(ctx: UpstashContext, times: SessionTimes):
 
     async list(t, userId) {
       const now = Date.now()
-      const rows = await runScript<unknown[]>(redis, LIST, [keys.sessionIndex(t, userId), keys.sessionRegistry(t)], [now, keys.sessionPrefix(t), userPart(t, userId)])
+      const rows = await runScript<unknown[]>(
+        redis,
+        LIST,
+        [keys.sessionIndex(t, userId), keys.sessionRegistry(t)],
+        [now, keys.sessionPrefix(t), userPart(t, userId)],
+      )
       return (rows ?? [])
         .map((r) => fromFields(r, now))
         .filter((s): s is Session => s !== null && s.userId === userId && s.tenantId === t)
@@ -224,12 +234,22 @@ export function createUpstashSessions(ctx: UpstashContext, times: SessionTimes):
     },
 
     async revoke(t, userId, handle) {
-      const n = await runScript<number>(redis, REVOKE, [keys.sessionIndex(t, userId), keys.sessionRegistry(t)], [Date.now(), keys.sessionPrefix(t), userPart(t, userId), '1', handle])
+      const n = await runScript<number>(
+        redis,
+        REVOKE,
+        [keys.sessionIndex(t, userId), keys.sessionRegistry(t)],
+        [Date.now(), keys.sessionPrefix(t), userPart(t, userId), '1', handle],
+      )
       return n > 0
     },
 
     async revokeAll(t, userId, exceptHandles = []) {
-      return runScript<number>(redis, REVOKE, [keys.sessionIndex(t, userId), keys.sessionRegistry(t)], [Date.now(), keys.sessionPrefix(t), userPart(t, userId), '0', ...exceptHandles])
+      return runScript<number>(
+        redis,
+        REVOKE,
+        [keys.sessionIndex(t, userId), keys.sessionRegistry(t)],
+        [Date.now(), keys.sessionPrefix(t), userPart(t, userId), '0', ...exceptHandles],
+      )
     },
 
     async cleanupExpired() {
@@ -237,7 +257,12 @@ export function createUpstashSessions(ctx: UpstashContext, times: SessionTimes):
       const tenants = (await guard(redis.smembers(keys.sessionTenants))) as string[]
       for (const t of tenants) {
         for (;;) {
-          const [removed, visited, left] = await runScript<[number, number, number]>(redis, CLEANUP, [keys.sessionRegistry(t)], [Date.now(), indexPrefix(t), CLEANUP_BATCH])
+          const [removed, visited, left] = await runScript<[number, number, number]>(
+            redis,
+            CLEANUP,
+            [keys.sessionRegistry(t)],
+            [Date.now(), indexPrefix(t), CLEANUP_BATCH],
+          )
           total += removed
           if (left === 0) await guard(redis.srem(keys.sessionTenants, t))
           if (visited < CLEANUP_BATCH) break

@@ -13,7 +13,7 @@ import type { PolicyResult, RatePolicy } from '../../ports.ts'
 const sfString = (s: string) => `"${s.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`
 
 /** Whole seconds from now until `reset` (ms epoch), never negative. */
-export const secondsUntil = (reset: number, now: number) => Math.max(0, Math.ceil((reset - now) / 1000))
+const secondsUntil = (reset: number, now: number) => Math.max(0, Math.ceil((reset - now) / 1000))
 
 /** The `RateLimit-Policy` field value: every policy that governs the request. */
 export function formatRateLimitPolicy(policies: Array<Pick<RatePolicy, 'name' | 'limit' | 'windowSeconds'>>): string {

@@ -16,9 +16,9 @@
  * cannot be told from a good one) and public ones follow their failure mode.
  */
 import type { MiddlewareHandler } from 'hono'
-import { BackendUnavailableError, ForbiddenError, RateLimitedError, UnauthenticatedError } from '../../errors.ts'
 import { externalSessionTokenId, type Principal } from '../../domain/principal.ts'
 import { roleAtLeast } from '../../domain/roles.ts'
+import { BackendUnavailableError, ForbiddenError, RateLimitedError, UnauthenticatedError } from '../../errors.ts'
 import { errorFields } from '../../logger.ts'
 import type { Admission, PolicyResult, RatePolicy, RateResult } from '../../ports.ts'
 import { deferOf } from '../background.ts'
@@ -159,7 +159,7 @@ function noteDegraded(c: Ctx, err: unknown): void {
 }
 
 /** Sets this request's rate-limit headers on the answer (copying an immutable Response once). */
-export function applyHeaders(c: Ctx): void {
+function applyHeaders(c: Ctx): void {
   const headers = c.var.rateHeaders
   if (!headers) return
   try {

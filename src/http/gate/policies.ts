@@ -22,7 +22,7 @@ export type LimitsConfig = Pick<Config, 'RATE_LIMIT_REQUESTS' | 'RATE_LIMIT_WIND
 export const maintenancePolicy: RatePolicy = { name: 'maintenance', limit: 10, windowSeconds: 3600, algorithm: 'fixed' }
 
 /** The `burst` policy: the seeds' RATE_LIMIT_REQUESTS per RATE_LIMIT_WINDOW. */
-export const burstPolicy = (config: LimitsConfig): RatePolicy => ({
+const burstPolicy = (config: LimitsConfig): RatePolicy => ({
   name: 'burst',
   limit: config.RATE_LIMIT_REQUESTS,
   windowSeconds: config.RATE_LIMIT_WINDOW,
@@ -70,7 +70,10 @@ export function ipBucket(ip: string): string {
   if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
     return [groups[6]! >> 8, groups[6]! & 255, groups[7]! >> 8, groups[7]! & 255].join('.')
   }
-  return `${groups.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toString(16))
+    .join(':')}::/64`
 }
 
 function parseV4(ip: string): string | null {

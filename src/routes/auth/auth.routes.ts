@@ -9,7 +9,10 @@ const json = <T>(schema: T) => ({ 'application/json': { schema } })
 const body = <T>(schema: T) => ({ body: { required: true, content: json(schema) } })
 
 /** Credential routes: public, charged to the address; the per-account attempt budgets are advertised. */
-const credentials = (action: string) => ({ access: 'public' as const, advertise: (config: Parameters<typeof attemptPolicies>[0]) => attemptPolicies(config, action) })
+const credentials = (action: string) => ({
+  access: 'public' as const,
+  advertise: (config: Parameters<typeof attemptPolicies>[0]) => attemptPolicies(config, action),
+})
 const signedIn = { access: 'signed-in' as const }
 /** What a rate-limited user needs to recover is never refused by the user's own limit. */
 const recovery = { access: 'signed-in' as const, chargeTo: 'address' as const }

@@ -6,7 +6,7 @@ import { ID_PATTERN } from '../../repositories/values.ts'
 export const RoleSchema = z.enum(['viewer', 'admin', 'superadmin']).openapi('Role')
 
 /** Normalised e-mail: trimmed, NFKC, lower case — the form stored and looked up. */
-export const EmailSchema = z
+const EmailSchema = z
   .string()
   .trim()
   .max(254)
@@ -14,7 +14,7 @@ export const EmailSchema = z
   .pipe(z.email())
   .openapi({ example: 'ada@acme.example', type: 'string', format: 'email' })
 
-export const PasswordSchema = z.string().min(8, 'at least 8 characters').max(256).openapi({ example: 'correct horse battery staple' })
+const PasswordSchema = z.string().min(8, 'at least 8 characters').max(256).openapi({ example: 'correct horse battery staple' })
 
 const DeviceSchema = z.string().trim().min(1).max(100).optional().openapi({
   description: 'A label for this device/session; defaults to one derived from the User-Agent',
@@ -33,21 +33,13 @@ export const RegisteredSchema = z
   .object({ user_id: z.string(), tenant_id: z.string(), role: RoleSchema })
   .openapi('Registered', { example: { user_id: 'u_4f3c…', tenant_id: 'acme-corp-7k2p', role: 'admin' } })
 
-export const CreateUserBody = z
-  .object({ email: EmailSchema, password: PasswordSchema, role: RoleSchema.default('viewer') })
-  .openapi('CreateTenantUserRequest')
+export const CreateUserBody = z.object({ email: EmailSchema, password: PasswordSchema, role: RoleSchema.default('viewer') }).openapi('CreateTenantUserRequest')
 
-export const CreatedUserSchema = z
-  .object({ user_id: z.string(), tenant_id: z.string(), email: z.string(), role: RoleSchema })
-  .openapi('TenantUserCreated')
+export const CreatedUserSchema = z.object({ user_id: z.string(), tenant_id: z.string(), email: z.string(), role: RoleSchema }).openapi('TenantUserCreated')
 
-export const LoginBody = z
-  .object({ email: EmailSchema, password: z.string().min(1).max(256), device: DeviceSchema })
-  .openapi('LoginRequest')
+export const LoginBody = z.object({ email: EmailSchema, password: z.string().min(1).max(256), device: DeviceSchema }).openapi('LoginRequest')
 
-export const RefreshBody = z
-  .object({ refresh_token: z.string().min(1).max(512), device: DeviceSchema })
-  .openapi('RefreshRequest')
+export const RefreshBody = z.object({ refresh_token: z.string().min(1).max(512), device: DeviceSchema }).openapi('RefreshRequest')
 
 export const TokenPairSchema = z
   .object({
@@ -71,7 +63,7 @@ export const MeSchema = z
   })
   .openapi('Me')
 
-export const SessionSchema = z
+const SessionSchema = z
   .object({
     session_id: z.string(),
     device: z.string().nullable(),
@@ -97,7 +89,10 @@ export const SessionParams = z.object({
 
 export const UserParams = z.object({
   // The repositories' id syntax, so a malformed id is a 422 here rather than a refusal deeper down.
-  user_id: z.string().regex(ID_PATTERN, 'a user id').openapi({ param: { name: 'user_id', in: 'path' } }),
+  user_id: z
+    .string()
+    .regex(ID_PATTERN, 'a user id')
+    .openapi({ param: { name: 'user_id', in: 'path' } }),
 })
 
 export const RevokeScopeQuery = z.object({
@@ -107,10 +102,6 @@ export const RevokeScopeQuery = z.object({
   }),
 })
 
-export const PasswordChangeBody = z
-  .object({ current_password: z.string().min(1).max(256), new_password: PasswordSchema })
-  .openapi('PasswordChangeRequest')
+export const PasswordChangeBody = z.object({ current_password: z.string().min(1).max(256), new_password: PasswordSchema }).openapi('PasswordChangeRequest')
 
-export const PasswordChangedSchema = z
-  .object({ status: z.literal('password_changed'), revoked_sessions: z.number().int() })
-  .openapi('PasswordChanged')
+export const PasswordChangedSchema = z.object({ status: z.literal('password_changed'), revoked_sessions: z.number().int() }).openapi('PasswordChanged')

@@ -9,8 +9,8 @@
  * carries no node:* import for a path it never runs.
  */
 import type { Context } from 'hono'
-import type { AppEnv } from '../../http/types.ts'
 import { problemBody, problemResponse } from '../../http/problems.ts'
+import type { AppEnv } from '../../http/types.ts'
 
 /** What a static-assets binding offers (a Fetcher). */
 interface AssetsBinding {
@@ -63,7 +63,12 @@ export async function serveStandalone(c: Context<AppEnv>): Promise<Response> {
     etag: bundle.etag,
     vary: 'accept-encoding',
   }
-  if (c.req.header('if-none-match')?.split(',').some((t) => t.trim().replace(/^W\//, '') === bundle.etag)) {
+  if (
+    c.req
+      .header('if-none-match')
+      ?.split(',')
+      .some((t) => t.trim().replace(/^W\//, '') === bundle.etag)
+  ) {
     return new Response(null, { status: 304, headers })
   }
   if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {

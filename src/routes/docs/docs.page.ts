@@ -19,8 +19,7 @@ const REFERENCE_OPTIONS = {
   showDeveloperTools: 'never',
 } as const
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!)
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!)
 
 export function docsPage(title: string): string {
   // JSON inside <script>: "<" escaped so no string can close the element.

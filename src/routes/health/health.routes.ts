@@ -5,7 +5,7 @@ const BackendHealthSchema = z.object({
   latency_ms: z.number(),
 })
 
-export const HealthSchema = z
+const HealthSchema = z
   .object({
     status: z.enum(['healthy', 'unhealthy']),
     mode: z.enum(['embedded', 'remote']),

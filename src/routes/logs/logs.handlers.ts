@@ -3,8 +3,8 @@ import { principalOf } from '../../http/principal.ts'
 import type { AppRouteHandler, Ctx } from '../../http/types.ts'
 import { COLLECTIONS } from '../../repositories/indexes.ts'
 import { uploadsService } from '../../services/uploads.ts'
-import { listCache, recentCache, statsCache } from './logs.routes.ts'
 import type * as R from './logs.routes.ts'
+import { listCache, recentCache, statsCache } from './logs.routes.ts'
 import { effectiveSort } from './logs.schemas.ts'
 
 const service = (c: Ctx) => uploadsService(c.var.deps)

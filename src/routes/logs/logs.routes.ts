@@ -62,19 +62,22 @@ function cacheableRoute<const R extends RouteConfig>(route: R, spec: CacheableGe
 }
 
 export const register = createRoute(
-  apiRoute({
-    method: 'post',
-    path: BASE,
-    tags,
-    summary: 'Register an upload',
-    description:
-      "Any member of the tenant may register uploads. A known `log_count` counts against the tenant's logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is overwritten.",
-    request: body(s.RegisterUploadBody),
-    responses: {
-      201: { description: 'Registered', content: json(s.UploadSchema) },
-      ...problemResponses(409),
+  apiRoute(
+    {
+      method: 'post',
+      path: BASE,
+      tags,
+      summary: 'Register an upload',
+      description:
+        "Any member of the tenant may register uploads. A known `log_count` counts against the tenant's logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is overwritten.",
+      request: body(s.RegisterUploadBody),
+      responses: {
+        201: { description: 'Registered', content: json(s.UploadSchema) },
+        ...problemResponses(409),
+      },
     },
-  }, signedIn),
+    signedIn,
+  ),
 )
 
 export const list = createRoute(
@@ -115,7 +118,7 @@ export const stats = createRoute(
       method: 'get',
       path: `${BASE}/stats`,
       tags,
-      summary: "Upload statistics of the tenant over the last N days",
+      summary: 'Upload statistics of the tenant over the last N days',
       request: { query: s.StatsQuery },
       responses: {
         200: { description: 'Totals and per-status figures', content: json(s.UploadStatsSchema) },
@@ -126,60 +129,72 @@ export const stats = createRoute(
 )
 
 export const byTask = createRoute(
-  apiRoute({
-    method: 'get',
-    path: `${BASE}/task/{task_id}`,
-    tags,
-    summary: 'Uploads of a processing task',
-    request: { params: s.TaskParams },
-    responses: {
-      200: { description: 'Uploads of the task, newest first (at most 100)', content: json(s.TaskUploadsSchema) },
+  apiRoute(
+    {
+      method: 'get',
+      path: `${BASE}/task/{task_id}`,
+      tags,
+      summary: 'Uploads of a processing task',
+      request: { params: s.TaskParams },
+      responses: {
+        200: { description: 'Uploads of the task, newest first (at most 100)', content: json(s.TaskUploadsSchema) },
+      },
     },
-  }, signedIn),
+    signedIn,
+  ),
 )
 
 export const get = createRoute(
-  apiRoute({
-    method: 'get',
-    path: `${BASE}/{upload_id}`,
-    tags,
-    summary: 'One upload',
-    request: { params: s.UploadParams },
-    responses: {
-      200: { description: 'The upload', content: json(s.UploadSchema) },
-      ...problemResponses(404),
+  apiRoute(
+    {
+      method: 'get',
+      path: `${BASE}/{upload_id}`,
+      tags,
+      summary: 'One upload',
+      request: { params: s.UploadParams },
+      responses: {
+        200: { description: 'The upload', content: json(s.UploadSchema) },
+        ...problemResponses(404),
+      },
     },
-  }, signedIn),
+    signedIn,
+  ),
 )
 
 export const changeStatus = createRoute(
-  apiRoute({
-    method: 'patch',
-    path: `${BASE}/{upload_id}`,
-    tags,
-    summary: "Change an upload's status (pending → processing → success | failed)",
-    description: 'For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.',
-    request: { params: s.UploadParams, ...body(s.StatusChangeBody) },
-    responses: {
-      200: { description: 'The updated upload', content: json(s.UploadSchema) },
-      ...problemResponses(404, 409),
+  apiRoute(
+    {
+      method: 'patch',
+      path: `${BASE}/{upload_id}`,
+      tags,
+      summary: "Change an upload's status (pending → processing → success | failed)",
+      description: 'For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.',
+      request: { params: s.UploadParams, ...body(s.StatusChangeBody) },
+      responses: {
+        200: { description: 'The updated upload', content: json(s.UploadSchema) },
+        ...problemResponses(404, 409),
+      },
     },
-  }, signedIn),
+    signedIn,
+  ),
 )
 
 export const remove = createRoute(
-  apiRoute({
-    method: 'delete',
-    path: `${BASE}/{upload_id}`,
-    tags,
-    summary: 'Delete an upload record',
-    description: 'For the user who registered the upload, or an admin.',
-    request: { params: s.UploadParams },
-    responses: {
-      204: { description: 'Deleted' },
-      ...problemResponses(404),
+  apiRoute(
+    {
+      method: 'delete',
+      path: `${BASE}/{upload_id}`,
+      tags,
+      summary: 'Delete an upload record',
+      description: 'For the user who registered the upload, or an admin.',
+      request: { params: s.UploadParams },
+      responses: {
+        204: { description: 'Deleted' },
+        ...problemResponses(404),
+      },
     },
-  }, signedIn),
+    signedIn,
+  ),
 )
 
 export const initializeIndexes = createRoute(

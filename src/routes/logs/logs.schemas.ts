@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
-import { ID_PATTERN, MAX_PAGE_SIZE } from '../../repositories/values.ts'
 import { FORMAT_TYPES, SORT_FIELDS, UPLOAD_STATUSES } from '../../repositories/uploads.ts'
+import { ID_PATTERN, MAX_PAGE_SIZE } from '../../repositories/values.ts'
 
 /**
  * Request and response bodies of the upload metadata routes. Every object is strict: an unknown
@@ -10,15 +10,21 @@ import { FORMAT_TYPES, SORT_FIELDS, UPLOAD_STATUSES } from '../../repositories/u
  */
 
 /** Path words of the metadata routes: an upload id equal to one of them could never be read. */
-export const RESERVED_UPLOAD_IDS = ['recent', 'stats', 'task'] as const
+const RESERVED_UPLOAD_IDS = ['recent', 'stats', 'task'] as const
 
 const Id = (name: string) => z.string().regex(ID_PATTERN, `${name}: letters, digits and _ . : @ - (at most 128, starting with a letter or digit)`)
 
 /** Free-text labels: bounded, no control characters (as the repository stores them). */
-const Label = (max = 128) => z.string().min(1).max(max).regex(/^[^\u0000-\u001f\u007f]+$/, 'no control characters')
+const Label = (max = 128) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+    .regex(/^[^\u0000-\u001f\u007f]+$/, 'no control characters')
 
-export const UploadStatusSchema = z.enum(UPLOAD_STATUSES).openapi('UploadStatus')
-export const FormatTypeSchema = z.enum(FORMAT_TYPES).openapi('FormatType')
+const UploadStatusSchema = z.enum(UPLOAD_STATUSES).openapi('UploadStatus')
+const FormatTypeSchema = z.enum(FORMAT_TYPES).openapi('FormatType')
 
 const UploadIdSchema = Id('upload_id')
   .refine((v) => !(RESERVED_UPLOAD_IDS as readonly string[]).includes(v), 'recent, stats and task are reserved words')
@@ -108,9 +114,7 @@ export const UploadPageSchema = z
 
 export const UploadListSchema = z.object({ metadata: z.array(UploadSchema), count: z.number().int() }).openapi('UploadMetadataList')
 
-export const TaskUploadsSchema = z
-  .object({ task_id: z.string(), metadata: z.array(UploadSchema), count: z.number().int() })
-  .openapi('TaskUploads')
+export const TaskUploadsSchema = z.object({ task_id: z.string(), metadata: z.array(UploadSchema), count: z.number().int() }).openapi('TaskUploads')
 
 const StatusStatsSchema = z.object({
   count: z.number().int(),
@@ -165,7 +169,12 @@ const QueryTime = z
   .refine((d) => !Number.isNaN(d.getTime()), 'a valid time')
 
 /** How QueryTime reads in the OpenAPI document (the transform hides the union's formats). */
-const QUERY_TIME_DOC = { anyOf: [{ type: 'string' as const, format: 'date-time' }, { type: 'string' as const, format: 'date' }] }
+const QUERY_TIME_DOC = {
+  anyOf: [
+    { type: 'string' as const, format: 'date-time' },
+    { type: 'string' as const, format: 'date' },
+  ],
+}
 
 const SORT_VALUES = [...SORT_FIELDS, ...SORT_FIELDS.map((f) => `-${f}` as const)] as const
 
@@ -185,7 +194,8 @@ export const ListQuery = z
     order: z.enum(['asc', 'desc']).optional().openapi({ description: 'Direction for `sort` given without a sign' }),
   })
   .superRefine((q, ctx) => {
-    if (q.order && q.sort.startsWith('-')) ctx.addIssue({ code: 'custom', path: ['order'], message: 'give the direction either as -field or as order, not both' })
+    if (q.order && q.sort.startsWith('-'))
+      ctx.addIssue({ code: 'custom', path: ['order'], message: 'give the direction either as -field or as order, not both' })
     if (q.created_after && q.created_before && q.created_after >= q.created_before) {
       ctx.addIssue({ code: 'custom', path: ['created_before'], message: 'must be after created_after' })
     }

@@ -1,8 +1,8 @@
 import type { Context } from 'hono'
+import { NotFoundError } from '../../errors.ts'
 import { deferOf } from '../../http/background.ts'
 import { principalOf } from '../../http/principal.ts'
 import type { AppEnv, AppRouteHandler } from '../../http/types.ts'
-import { NotFoundError } from '../../errors.ts'
 import { ensureIndexes } from '../../services/indexes.ts'
 import {
   createOwnProfile,

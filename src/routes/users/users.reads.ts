@@ -17,7 +17,11 @@ export const usageRead = tripRead('usage', (c, claim) => {
   const { backends, config } = c.var.deps
   const now = c.var.deps.now?.() ?? Date.now()
   // Cost 0: reads the user's hourly window without consuming it.
-  const hourly = backends.gatekeeper.admit({ subject: subjectOf(claim), charges: [{ bucket: userBucket(claim.userId), policy: hourlyPolicy(config) }], cost: 0 })
+  const hourly = backends.gatekeeper.admit({
+    subject: subjectOf(claim),
+    charges: [{ bucket: userBucket(claim.userId), policy: hourlyPolicy(config) }],
+    cost: 0,
+  })
   const logs = backends.counters.get(logsKey(claim.tenantId, now))
   return Promise.all([hourly, logs]).then(([admission, logLines]) => {
     const window = admission.valid ? admission.rate.policies[0] : undefined

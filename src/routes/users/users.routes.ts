@@ -8,7 +8,9 @@ import * as s from './users.schemas.ts'
 const tags = ['Users']
 const json = <T>(schema: T) => ({ 'application/json': { schema } })
 const etag = { ETag: { description: 'Version of the profile; send it back in If-Match', schema: { type: 'string' as const } } }
-const xCache = { 'X-Cache': { description: '`hit` when served from the per-user cache, else `miss`', schema: { type: 'string' as const, enum: ['hit', 'miss'] } } }
+const xCache = {
+  'X-Cache': { description: '`hit` when served from the per-user cache, else `miss`', schema: { type: 'string' as const, enum: ['hit', 'miss'] } },
+}
 const patchBody = { body: { required: true, content: json(s.ProfilePatchBody) } }
 const admin = { access: 'signed-in' as const, role: 'admin' as const }
 

@@ -6,7 +6,7 @@ import { RoleSchema } from '../auth/auth.schemas.ts'
 /** Request and response bodies of the profile, tenant and admin routes (ELK Vision seed shapes). */
 
 /** The runtime's canonical name of an IANA time zone, or null when it does not know it. */
-export function canonicalTimeZone(value: string): string | null {
+function canonicalTimeZone(value: string): string | null {
   // Offsets ("+01:00") and other non-names are refused before asking Intl, which accepts offsets.
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(value)) return null
   try {
@@ -16,7 +16,7 @@ export function canonicalTimeZone(value: string): string | null {
   }
 }
 
-export const TimeZoneSchema = z
+const TimeZoneSchema = z
   .string()
   .max(64)
   .transform((tz, ctx) => {
@@ -29,15 +29,13 @@ export const TimeZoneSchema = z
   })
   .openapi({ type: 'string', example: 'Europe/Paris', description: 'IANA time zone name' })
 
-export const ThemeSchema = z.enum(THEMES).openapi({ example: 'dark' })
+const ThemeSchema = z.enum(THEMES).openapi({ example: 'dark' })
 
 const NotificationsSchema = z.object({ email: z.boolean(), browser: z.boolean() })
 
-export const PreferencesSchema = z
-  .object({ theme: ThemeSchema, timezone: z.string(), notifications: NotificationsSchema })
-  .openapi('Preferences')
+const PreferencesSchema = z.object({ theme: ThemeSchema, timezone: z.string(), notifications: NotificationsSchema }).openapi('Preferences')
 
-export const ApiQuotaSchema = z
+const ApiQuotaSchema = z
   .object({
     logs_per_day: z.number().int(),
     api_calls_per_hour: z.number().int(),
@@ -72,7 +70,7 @@ export const ProfileSchema = z
   })
 
 /** Partial preferences; merged deeply into the stored ones. */
-export const PreferencesPatchSchema = z
+const PreferencesPatchSchema = z
   .object({
     theme: ThemeSchema.optional(),
     timezone: TimeZoneSchema.optional(),
@@ -137,7 +135,13 @@ export const QuotaSchema = z
   })
 
 export const TenantUsersQuery = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1).openapi({ param: { name: 'page', in: 'query' }, example: 1 }),
+  page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(1)
+    .openapi({ param: { name: 'page', in: 'query' }, example: 1 }),
   page_size: z.coerce
     .number()
     .int()

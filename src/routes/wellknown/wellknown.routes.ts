@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { apiRoute } from '../../http/route.ts'
 
-export const JwkSchema = z
+const JwkSchema = z
   .object({
     kty: z.string(),
     kid: z.string(),
@@ -13,7 +13,7 @@ export const JwkSchema = z
   })
   .openapi('Jwk')
 
-export const JwksSchema = z.object({ keys: z.array(JwkSchema) }).openapi('Jwks', {
+const JwksSchema = z.object({ keys: z.array(JwkSchema) }).openapi('Jwks', {
   example: { keys: [{ kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo', kid: 'Dz7…', alg: 'EdDSA', use: 'sig' }] },
 })
 
