@@ -17,7 +17,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { toArgs, type PreparedCommand } from './commands.ts'
 import { encodeReply } from './encode.ts'
-import { RedisExecutor, RedisReplyError, RedisUnavailableError, type Outcome } from './redis.ts'
+import { HttpError, readJson, TITLES } from './http.ts'
+import { RedisReplyError, RedisUnavailableError, type Executor, type Outcome } from './ioredis.ts'
+import { RedisExecutor } from './redis.ts'
+
+export { redactUrl } from './redis.ts'
 
 export interface RedisHttpOptions {
   /** redis://host:port of the real redis-server. */
@@ -46,19 +50,6 @@ export interface RunningRedisHttp {
   close(): Promise<void>
 }
 
-class HttpError extends Error {
-  readonly status: number
-  constructor(status: number, message: string) {
-    super(message)
-    this.status = status
-  }
-}
-
-const TITLES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 405: 'Method Not Allowed',
-  413: 'Content Too Large', 500: 'Internal Server Error', 503: 'Service Unavailable',
-}
-
 const digest = (s: string) => createHash('sha256').update(s).digest()
 
 /** Starts redis-http; resolves once it listens (after waiting briefly for Redis to be ready). */
@@ -67,8 +58,8 @@ export async function startRedisHttp(options: RedisHttpOptions): Promise<Running
   const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024
   const delayMs = options.delayMs ?? 0
   const expectedAuth = digest(`Bearer ${options.token}`)
-  const executor = new RedisExecutor({ redisUrl: options.redisUrl, commandTimeoutMs: options.commandTimeoutMs })
-  if (!(await executor.connect())) log(`Redis at ${redactUrl(options.redisUrl)} is not reachable yet; retrying in the background`)
+  const executor = await createExecutor(options)
+  if (!(await executor.connect())) log(`Redis at ${executor.describe()} is not reachable yet; retrying in the background`)
 
   let requests = 0
   let commands = 0
@@ -79,19 +70,20 @@ export async function startRedisHttp(options: RedisHttpOptions): Promise<Running
     return typeof got === 'string' && timingSafeEqual(digest(got), expectedAuth)
   }
 
-  const send = (res: ServerResponse, status: number, body: unknown, problem = false) => {
+  const send = (res: ServerResponse, status: number, body: unknown, problem = false, extra: Record<string, string> = {}) => {
     const json = JSON.stringify(body)
     res.writeHead(status, {
       'content-type': problem ? 'application/problem+json' : 'application/json',
       'content-length': Buffer.byteLength(json),
       'upstash-sync-token': String(++syncToken),
+      ...extra,
     })
     res.end(json)
   }
 
   // HTTP-level failures: RFC 9457 fields plus `error`, the key @upstash/redis reads.
-  const sendProblem = (res: ServerResponse, status: number, detail: string) =>
-    send(res, status, { type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, error: detail }, true)
+  const sendProblem = (res: ServerResponse, status: number, detail: string, extra?: Record<string, string>) =>
+    send(res, status, { type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, error: detail }, true, extra)
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? '/').split('?', 1)[0]!.replace(/\/+$/, '') || '/'
@@ -176,42 +168,7 @@ export async function startRedisHttp(options: RedisHttpOptions): Promise<Running
   }
 }
 
-/** Reads and parses a JSON body, enforcing the size limit (events, not for-await: it is the hot path). */
-function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const tooLarge = () => new HttpError(413, `Request body larger than ${maxBytes} bytes`)
-    if (Number(req.headers['content-length'] ?? 0) > maxBytes) return reject(tooLarge())
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > maxBytes) {
-        req.removeAllListeners('data')
-        req.resume()
-        return reject(tooLarge())
-      }
-      chunks.push(chunk)
-    })
-    req.on('error', reject)
-    // A client that goes away mid-body must not leave this promise pending forever.
-    req.on('close', () => req.complete || reject(new HttpError(400, 'Request body incomplete')))
-    req.on('end', () => {
-      try {
-        resolve(JSON.parse((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8')))
-      } catch {
-        reject(new HttpError(400, 'Malformed JSON body'))
-      }
-    })
-  })
-}
-
-/** The Redis URL without its password, for log lines. */
-export function redactUrl(redisUrl: string): string {
-  try {
-    const u = new URL(redisUrl)
-    if (u.password) u.password = '***'
-    return u.toString().replace(/\/$/, '')
-  } catch {
-    return 'redis'
-  }
+/** The executor for the topology asked for. */
+async function createExecutor(options: RedisHttpOptions): Promise<Executor> {
+  return new RedisExecutor({ redisUrl: options.redisUrl, commandTimeoutMs: options.commandTimeoutMs })
 }
