@@ -1,13 +1,14 @@
 /**
  * CLI for redis-http:
- *   npm run redis-http -- --redis redis://127.0.0.1:6379 --token dev --port 8079 [--delay-ms 20] [--host 127.0.0.1]
+ *   npm run redis-http -- --redis redis://127.0.0.1:6379 --token dev --port 8079 [--delay-ms 20] [--host 127.0.0.1] [--max-streams 100]
  * `--port 0` picks a free port; the address is printed (the token never is). Ctrl-C / SIGTERM
  * closes it gracefully.
  */
 import { parseArgs } from 'node:util'
 import { redactUrl, startRedisHttp } from './server.ts'
 
-const usage = 'usage: npm run redis-http -- --redis redis://127.0.0.1:6379 --token <token> --port <port|0> [--delay-ms <ms>] [--host <addr>]'
+const usage =
+  'usage: npm run redis-http -- --redis redis://127.0.0.1:6379 --token <token> --port <port|0> [--delay-ms <ms>] [--host <addr>] [--max-streams <n>]'
 
 function fail(msg: string): never {
   process.stderr.write(`redis-http: ${msg}\n${usage}\n`)
@@ -30,6 +31,7 @@ try {
       port: { type: 'string' },
       host: { type: 'string' },
       'delay-ms': { type: 'string' },
+      'max-streams': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -45,6 +47,8 @@ const missing = [!values.redis && '--redis', !values.token && '--token', values.
 if (missing.length > 0) fail(`missing ${missing.join(', ')}`)
 const delayMs = values['delay-ms'] === undefined ? 0 : Number(values['delay-ms'])
 if (!Number.isFinite(delayMs) || delayMs < 0) fail(`--delay-ms must be a non-negative number, got "${values['delay-ms']}"`)
+const maxStreams = values['max-streams'] === undefined ? undefined : Number(values['max-streams'])
+if (maxStreams !== undefined && !(Number.isInteger(maxStreams) && maxStreams >= 0)) fail(`--max-streams must be a non-negative integer, got "${values['max-streams']}"`)
 
 const server = await startRedisHttp({
   redisUrl: values.redis!,
@@ -52,6 +56,7 @@ const server = await startRedisHttp({
   port: parsePort(values.port, '--port', 0),
   host: values.host,
   delayMs,
+  maxStreams,
 })
 const delay = delayMs > 0 ? `, delay ${delayMs} ms` : ''
 process.stdout.write(`redis-http listening on ${server.url} (redis ${redactUrl(values.redis!)}${delay})\n`)

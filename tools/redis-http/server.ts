@@ -4,6 +4,7 @@
  *   POST /             ["set","k","v"]              → {"result": …} | 400 {"error": …}
  *   POST /pipeline     [[…],[…]]                    → 200 [{"result"}|{"error"}, …]
  *   POST /multi-exec   [[…],[…]] (MULTI/EXEC)       → 200 [{"result"}|{"error"}, …] | 400 on EXECABORT
+ *   POST /subscribe/<channel>, /psubscribe/<pattern> → 200 text/event-stream (pubsub.ts) | 429 when full
  *   GET  /_stats, POST /_stats/reset               → {"requests": n, "commands": m} (not counted)
  * `Upstash-Encoding: base64` answers every string base64-encoded; Bearer-token auth (constant
  * time); Redis unreachable → 503 {"error"} at once; `upstash-sync-token` header on every answer.
@@ -17,8 +18,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { toArgs, type PreparedCommand } from './commands.ts'
 import { encodeReply } from './encode.ts'
-import { HttpError, readJson, TITLES } from './http.ts'
+import { HttpError, readBody, readJson, TITLES } from './http.ts'
 import { RedisReplyError, RedisUnavailableError, type Executor, type Outcome } from './ioredis.ts'
+import { StreamHub, streamRoute } from './pubsub.ts'
 import { RedisExecutor } from './redis.ts'
 
 export { redactUrl } from './redis.ts'
@@ -40,6 +42,10 @@ export interface RedisHttpOptions {
   maxBodyBytes?: number
   /** A command Redis has not answered within this many ms fails with 503 (default 5000). */
   commandTimeoutMs?: number
+  /** Pub/sub event streams open at once (default 100); beyond it, 429 {"error"}. */
+  maxStreams?: number
+  /** Keep-alive comment interval on event streams, ms (default 15000; 0 = none). */
+  streamHeartbeatMs?: number
 }
 
 export interface RunningRedisHttp {
@@ -47,6 +53,8 @@ export interface RunningRedisHttp {
   port: number
   /** HTTP requests and commands served since start (or the last reset); /_stats is not counted. */
   stats(): { requests: number; commands: number }
+  /** Pub/sub event streams open (or being opened) right now. */
+  streams(): number
   close(): Promise<void>
 }
 
@@ -60,6 +68,7 @@ export async function startRedisHttp(options: RedisHttpOptions): Promise<Running
   const expectedAuth = digest(`Bearer ${options.token}`)
   const executor = await createExecutor(options)
   if (!(await executor.connect())) log(`Redis at ${executor.describe()} is not reachable yet; retrying in the background`)
+  const hub = new StreamHub({ maxStreams: options.maxStreams ?? 100, heartbeatMs: options.streamHeartbeatMs ?? 15_000 })
 
   let requests = 0
   let commands = 0
@@ -85,8 +94,29 @@ export async function startRedisHttp(options: RedisHttpOptions): Promise<Running
   const sendProblem = (res: ServerResponse, status: number, detail: string, extra?: Record<string, string>) =>
     send(res, status, { type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, error: detail }, true, extra)
 
+  /** POST /subscribe/<channel>, /psubscribe/<pattern>: an event stream on a connection of its own. */
+  const handleStream = async (req: IncomingMessage, res: ServerResponse, kind: 'subscribe' | 'psubscribe', target: string) => {
+    if (req.method !== 'POST') return sendProblem(res, 405, `${req.method} is not allowed; subscribe with POST`)
+    await readBody(req, maxBody) // `[]` from @upstash/redis; nothing in it matters
+    if (target === '') throw new HttpError(400, `Missing ${kind === 'subscribe' ? 'channel' : 'pattern'}: POST /${kind}/<name>`)
+    if (hub.full()) {
+      const limit = options.maxStreams ?? 100
+      return sendProblem(res, 429, `ERR max concurrent streams exceeded (${limit}); close one or retry later`, { 'retry-after': '1' })
+    }
+    commands++
+    return hub.open(res, kind, target, executor.subscriber(), { 'upstash-sync-token': String(++syncToken) })
+  }
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const path = (req.url ?? '/').split('?', 1)[0]!.replace(/\/+$/, '') || '/'
+    const rawPath = (req.url ?? '/').split('?', 1)[0]!
+    const stream = streamRoute(rawPath)
+    if (stream) {
+      requests++
+      if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs))
+      if (!authorized(req)) return sendProblem(res, 401, 'Unauthorized')
+      return handleStream(req, res, stream.kind, stream.target)
+    }
+    const path = rawPath.replace(/\/+$/, '') || '/'
     if (path === '/_stats' || path === '/_stats/reset') {
       if (!authorized(req)) return sendProblem(res, 401, 'Unauthorized')
       if (path === '/_stats' && req.method === 'GET') return send(res, 200, { requests, commands })
@@ -159,7 +189,9 @@ export async function startRedisHttp(options: RedisHttpOptions): Promise<Running
     url,
     port,
     stats: () => ({ requests, commands }),
+    streams: () => hub.size,
     close: async () => {
+      hub.closeAll()
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
       await closed
