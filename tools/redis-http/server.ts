@@ -1,6 +1,7 @@
 /**
- * redis-http: an Upstash-REST-compatible HTTP server in front of a real redis-server, for
- * development, tests and benchmarks. It speaks what `@upstash/redis` sends with default options:
+ * redis-http: an Upstash-REST-compatible HTTP server in front of a real redis-server (or a Redis
+ * Cluster: the `cluster` option, see cluster.ts), for development, tests and benchmarks. It speaks
+ * what `@upstash/redis` sends with default options:
  *   POST /             ["set","k","v"]              → {"result": …} | 400 {"error": …}
  *   POST /pipeline     [[…],[…]]                    → 200 [{"result"}|{"error"}, …]
  *   POST /multi-exec   [[…],[…]] (MULTI/EXEC)       → 200 [{"result"}|{"error"}, …] | 400 on EXECABORT
@@ -12,6 +13,7 @@
  * @example
  * const srv = await startRedisHttp({ redisUrl: 'redis://127.0.0.1:6379', token: 'dev', port: 0 })
  * const redis = new Redis({ url: srv.url, token: 'dev' })   // from @upstash/redis
+ * const onCluster = await startRedisHttp({ cluster: [{ host: '127.0.0.1', port: 7000 }], token: 'dev', port: 0 })
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
@@ -25,9 +27,13 @@ import { RedisExecutor } from './redis.ts'
 
 export { redactUrl } from './redis.ts'
 
-export interface RedisHttpOptions {
-  /** redis://host:port of the real redis-server. */
-  redisUrl: string
+/** A cluster node to start from (ioredis discovers the others). */
+export interface ClusterNodeAddress {
+  host: string
+  port: number
+}
+
+interface CommonOptions {
   /** Bearer token clients must send. Never logged. */
   token: string
   /** 0 (default) picks a free port. */
@@ -47,6 +53,9 @@ export interface RedisHttpOptions {
   /** Keep-alive comment interval on event streams, ms (default 15000; 0 = none). */
   streamHeartbeatMs?: number
 }
+
+/** Either one redis-server (`redisUrl`) or a Redis Cluster (`cluster`: some or all of its nodes). */
+export type RedisHttpOptions = CommonOptions & ({ redisUrl: string; cluster?: undefined } | { cluster: ClusterNodeAddress[]; redisUrl?: undefined })
 
 export interface RunningRedisHttp {
   url: string
@@ -200,7 +209,14 @@ export async function startRedisHttp(options: RedisHttpOptions): Promise<Running
   }
 }
 
-/** The executor for the topology asked for. */
+/** The executor for the topology asked for (cluster support is loaded only when used). */
 async function createExecutor(options: RedisHttpOptions): Promise<Executor> {
+  if (options.cluster && options.redisUrl) throw new Error('redis-http: give either redisUrl or cluster, not both')
+  if (options.cluster) {
+    if (options.cluster.length === 0) throw new Error('redis-http: cluster needs at least one node')
+    const { ClusterExecutor } = await import('./cluster.ts')
+    return new ClusterExecutor({ nodes: options.cluster, commandTimeoutMs: options.commandTimeoutMs })
+  }
+  if (!options.redisUrl) throw new Error('redis-http: redisUrl (or cluster) is required')
   return new RedisExecutor({ redisUrl: options.redisUrl, commandTimeoutMs: options.commandTimeoutMs })
 }
