@@ -3,6 +3,8 @@
  * driven by the real @upstash/redis client and by raw fetch; where data landed is checked on the
  * nodes themselves.
  */
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { Ratelimit } from '@upstash/ratelimit'
 import { Redis } from '@upstash/redis'
 import { Redis as IoRedis } from 'ioredis'
@@ -224,7 +226,7 @@ describe('transactions and scripts', () => {
   })
 })
 
-describe('pub/sub and stats', () => {
+describe('pub/sub, stats and the CLI', () => {
   it('subscribers on different nodes all receive a PUBLISH sent through the command route', async () => {
     const ch = uniq('cch')
     const subs = [redis.subscribe<unknown>(ch), redis.subscribe<unknown>(ch), redis.psubscribe<unknown>(`${ch}*`)]
@@ -258,5 +260,28 @@ describe('pub/sub and stats', () => {
     await post('/pipeline', keys.map((k) => ['GET', k]))
     await post('/multi-exec', [['GET', keys[1]], ['GET', keys[1]]])
     expect(await (await fetch(`${srv.url}/_stats`, { headers: auth })).json()).toEqual({ requests: 3, commands: 6 })
+  })
+
+  it('--cluster host:port,... starts the CLI in cluster mode', async () => {
+    const spec = cluster.nodes.map((n) => `${n.host}:${n.port}`).join(',')
+    const child = spawn(process.execPath, ['tools/redis-http/main.ts', '--cluster', spec, '--token', TOKEN, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    try {
+      let out = ''
+      child.stdout.on('data', (d) => (out += d))
+      child.stderr.on('data', (d) => (out += d))
+      const deadline = Date.now() + 10_000
+      while (!/listening on (\S+)/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+      const url = /redis-http listening on (http:\/\/127\.0\.0\.1:\d+) \(redis cluster 127\.0\.0\.1:\d+,/.exec(out)?.[1]
+      expect(url, out).toBeDefined()
+      const cli = new Redis({ url: url!, token: TOKEN })
+      const keys = keysOnEveryNode(uniq('cli'))
+      await Promise.all(keys.map((k) => cli.set(k, k)))
+      expect(await Promise.all(keys.map((k) => cli.get(k)))).toEqual(keys)
+      const exited = once(child, 'exit')
+      child.kill('SIGTERM')
+      expect((await exited)[0]).toBe(0)
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL')
+    }
   })
 })
