@@ -234,14 +234,40 @@ describe('connections and limits', () => {
     }
   })
 
-  it('close() ends open streams and their Redis connections', async () => {
-    const own = await startRedisHttp({ redisUrl: redisServer.url, token: TOKEN, port: 0, quiet: true })
+  it('sends keep-alive comments; close() ends open streams and their Redis connections', async () => {
+    const own = await startRedisHttp({ redisUrl: redisServer.url, token: TOKEN, port: 0, quiet: true, streamHeartbeatMs: 30 })
     const baseline = await subscriberConnections()
     const s = await openStream(`/subscribe/${uniq('close')}`, {}, own.url)
     await until('stream', async () => s.lines.length === 1 && (await subscriberConnections()) === baseline + 1)
+    await until('a keep-alive comment', () => s.lines.includes(': keep-alive'))
     await own.close()
     await until('client sees the end', () => s.ended())
     await until('Redis connection gone', async () => (await subscriberConnections()) === baseline)
+  })
+
+  it('a client that leaves while its subscription is being set up leaves no connection behind', async () => {
+    const own = await startRedisServer()
+    const http = await startRedisHttp({ redisUrl: own.url, token: TOKEN, port: 0, quiet: true })
+    const ownDirect = new IoRedis(own.url)
+    try {
+      await ownDirect.ping()
+      own.child.kill('SIGSTOP') // TCP still connects; the subscription cannot finish
+      const ctl = new AbortController()
+      const pending = fetch(`${http.url}/subscribe/${uniq('early')}`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: '[]', signal: ctl.signal })
+      await until('stream being opened', () => http.streams() === 1)
+      ctl.abort()
+      await expect(pending).rejects.toThrow(/abort/i)
+      own.child.kill('SIGCONT')
+      await until('nothing left on our side', () => http.streams() === 0)
+      await until('nothing left on Redis', async () => (await subscriberConnections(ownDirect)) === 0)
+      await new Promise((r) => setTimeout(r, 200))
+      expect(await subscriberConnections(ownDirect)).toBe(0)
+    } finally {
+      own.child.kill('SIGCONT')
+      ownDirect.disconnect()
+      await http.close()
+      await own.stop()
+    }
   })
 
   it('ends the stream when Redis goes away, and answers 503 JSON while it is down', async () => {
