@@ -210,6 +210,11 @@ describe('transactions and scripts', () => {
     const undeclared = await post('/', ['EVAL', `return redis.call("GET", "${b}")`, '1', a!])
     expect(undeclared.status).toBe(400)
     expect((undeclared.json as { error: string }).error).toMatch(/non local key in a cluster node/)
+    // numkeys beyond the arguments: ioredis cannot route it; Redis answers as on one node.
+    const tooMany = "ERR Number of keys can't be greater than number of args"
+    expect(await post('/', ['EVAL', 'return 1', '5', a!])).toEqual({ status: 400, json: { error: tooMany } })
+    expect(await post('/pipeline', [['EVAL', 'return 1', '5', a!], ['GET', a!]])).toEqual({ status: 200, json: [{ error: tooMany }, { result: null }] })
+    expect(await post('/multi-exec', [['EVAL', 'return 1', '5', a!]])).toEqual({ status: 200, json: [{ error: tooMany }] })
     expect(await redis.ping()).toBe('PONG')
   })
 

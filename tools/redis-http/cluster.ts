@@ -27,6 +27,21 @@ export interface ClusterExecutorOptions {
   commandTimeoutMs?: number
 }
 
+/**
+ * The command's keys, or undefined when its arguments contradict its key spec (`EVAL s 5 a`:
+ * numkeys beyond the arguments). ioredis would pad such a command with undefined arguments and
+ * throw while writing it, so those go to one node as they are, and Redis answers the error.
+ */
+function keysOf(cmd: PreparedCommand): Array<string | Buffer> | undefined {
+  try {
+    const probe = new Command(cmd.name, [...cmd.args])
+    const keys = probe.getKeys() as Array<string | Buffer | undefined>
+    return probe.args.length === cmd.args.length && keys.every((k) => k !== undefined) ? (keys as Array<string | Buffer>) : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** "host:port" (the host may be an IPv6 literal) → its parts. */
 function splitNodeKey(key: string): { host: string; port: number } {
   const at = key.lastIndexOf(':')
@@ -102,11 +117,17 @@ export class ClusterExecutor implements Executor {
   async multi(cmds: PreparedCommand[]): Promise<Outcome[]> {
     this.#ready()
     const slots = new Set<number>()
-    for (const c of cmds) for (const key of new Command(c.name, [...c.args]).getKeys()) slots.add(keySlot(key as string | Buffer))
+    let malformed = false
+    for (const c of cmds) {
+      const keys = keysOf(c)
+      if (!keys) malformed = true
+      for (const key of keys ?? []) slots.add(keySlot(key))
+    }
     // Redis answers this itself when the slots share a node; ioredis refuses other spreads with
     // its own wording. Say what Redis says in both cases.
     if (slots.size > 1) throw new RedisReplyError(CROSSSLOT)
-    return runTransaction(this.cluster.multi(), cmds)
+    // A malformed entry: Redis refuses it while queueing (EXECABORT) on whichever node gets it.
+    return runTransaction(malformed ? this.#anyMaster().multi() : this.cluster.multi(), cmds)
   }
 
   /** Nothing waits for a cluster that is down: refuse at once, as the single-node executor does. */
@@ -115,21 +136,30 @@ export class ClusterExecutor implements Executor {
   }
 
   /** Routes by slot, or fans out to every master for the commands that concern all of them. */
-  #send(cmd: PreparedCommand): Promise<Outcome> {
+  async #send(cmd: PreparedCommand): Promise<Outcome> {
     const merge = fanOutMerge(cmd)
-    if (!merge) return settle(cmd, this.cluster.sendCommand(command(cmd)) as Promise<unknown>)
+    if (merge) {
+      this.#anyMaster() // fails when no node is known
+      const all = this.cluster.nodes('master').map((node) => node.sendCommand(command(cmd)) as Promise<unknown>)
+      return settle(cmd, Promise.all(all).then(merge))
+    }
+    if (!keysOf(cmd)) return settle(cmd, this.#anyMaster().sendCommand(command(cmd)) as Promise<unknown>)
+    return settle(cmd, this.cluster.sendCommand(command(cmd)) as Promise<unknown>)
+  }
+
+  /** A master's connection, for commands that any node can answer. */
+  #anyMaster(): Redis {
     const masters = this.cluster.nodes('master')
-    if (masters.length === 0) return Promise.reject(unavailable(new Error('no cluster node is known yet')))
-    return settle(cmd, Promise.all(masters.map((node) => node.sendCommand(command(cmd)) as Promise<unknown>)).then(merge))
+    if (masters.length === 0) throw unavailable(new Error('no cluster node is known yet'))
+    return masters[Math.floor(Math.random() * masters.length)]!
   }
 
   /** A blocking command on a connection of its own to the node that owns its slot. */
   async #dedicated(cmd: PreparedCommand): Promise<Outcome> {
-    const slot = command(cmd).getSlot()
-    const owner = typeof slot === 'number' ? this.cluster.slots[slot]?.[0] : undefined
-    const masters = this.cluster.nodes('master')
-    const node = owner ? splitNodeKey(owner) : masters.length > 0 ? { host: masters[0]!.options.host!, port: masters[0]!.options.port! } : this.#startup[0]!
-    const conn = new Redis({ ...DEDICATED, host: node.host, port: node.port, connectTimeout: 2000 })
+    const key = keysOf(cmd)?.[0]
+    const owner = key === undefined ? undefined : this.cluster.slots[keySlot(key)]?.[0]
+    const { host, port } = owner ? splitNodeKey(owner) : this.#anyMaster().options
+    const conn = new Redis({ ...DEDICATED, host, port, connectTimeout: 2000 })
     conn.on('error', () => undefined)
     try {
       return await settle(cmd, conn.sendCommand(command(cmd)) as Promise<unknown>)
