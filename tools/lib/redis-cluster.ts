@@ -11,7 +11,7 @@
  * await srv.close(); await cluster.stop()
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -100,7 +100,16 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
   const cli = await ensureRedisCli(bin)
 
   const started: Node[] = []
+  // If this process dies without calling stop() (a crash, process.exit), take the nodes along.
+  const onExit = () => {
+    for (const n of started) {
+      n.child.kill('SIGKILL')
+      rmSync(n.dir, { recursive: true, force: true })
+    }
+  }
+  process.once('exit', onExit)
   const stop = async () => {
+    process.off('exit', onExit)
     await Promise.all(started.map((n) => stopChild(n.child)))
     await Promise.all(started.map((n) => rm(n.dir, { recursive: true, force: true })))
     started.length = 0
