@@ -47,6 +47,7 @@ export function prepareCommand(args: string[], scripts: ScriptMap): PreparedComm
   const lower = args[0]!.toLowerCase()
   const name = args[0]!.toUpperCase()
   const rest = args.slice(1)
+  if (lower === 'subscribe' || lower === 'psubscribe') return `ERR '${name}' is not a command here: POST /${lower}/<name> opens an event stream`
   if (FORBIDDEN.has(lower)) return `ERR '${name}' is not supported over HTTP (the Redis connection is shared)`
   const blocking = BLOCKING.has(lower) || ((lower === 'xread' || lower === 'xreadgroup') && rest.some((a) => a.toLowerCase() === 'block'))
 

@@ -1,50 +1,15 @@
 /**
- * Runs commands against Redis over one shared ioredis connection, with
+ * Runs commands against a single redis-server over one shared ioredis connection, with
  * bounded failure: no offline queue and no per-request retries, so a dead Redis answers at once,
  * while ioredis keeps reconnecting in the background and recovers by itself.
  */
-import { createRequire } from 'node:module'
 import { prepareCommand, type PreparedCommand } from './commands.ts'
+import {
+  command, DEDICATED, Pipeline, readyWithin, Redis, runTransaction, settle, SUBSCRIBER, type Command, type Executor, type Outcome,
+} from './ioredis.ts'
 import { ScriptMap } from './scripts.ts'
 
-// ioredis is CommonJS, loaded with Node's own require: the workers test project inlines every
-// dependency (its globalSetup included) and an inlined ioredis breaks — named exports come out
-// undefined, and a second evaluation next to the native one throws. require() shares one copy.
-const { Command, Pipeline, Redis } = createRequire(import.meta.url)('ioredis') as typeof import('ioredis')
-type Command = import('ioredis').Command
-type Redis = import('ioredis').Redis
-
-/** One command's outcome in Upstash terms: a raw reply or a Redis error message. */
-export type Outcome = { ok: true; reply: unknown } | { ok: false; error: string }
-
-/** Redis could not be reached (or did not answer in time): the whole HTTP request is a 5xx. */
-export class RedisUnavailableError extends Error {
-  override name = 'RedisUnavailableError'
-}
-
-/** A Redis error reply (including EXECABORT for a transaction): the client's mistake, a 4xx. */
-export class RedisReplyError extends Error {
-  override name = 'RedisReplyError'
-}
-
-/** A command with Buffer replies (binary-safe). */
-function command(cmd: PreparedCommand): Command {
-  return new Command(cmd.name, cmd.args, { replyEncoding: null })
-}
-
-/** Sends one command straight away (dedicated connections). */
-function send(client: Redis, cmd: PreparedCommand): Promise<unknown> {
-  return client.sendCommand(command(cmd)) as Promise<unknown>
-}
-
-function isReplyError(err: unknown): err is Error {
-  return err instanceof Error && err.name === 'ReplyError'
-}
-
-function unavailable(err: unknown): RedisUnavailableError {
-  const msg = err instanceof Error ? err.message : String(err)
-  return new RedisUnavailableError(`Redis unavailable: ${msg}`)
-}
+export { RedisReplyError, RedisUnavailableError, type Outcome } from './ioredis.ts'
 
 export interface ExecutorOptions {
   redisUrl: string
@@ -52,12 +17,14 @@ export interface ExecutorOptions {
   commandTimeoutMs?: number
 }
 
-export class RedisExecutor {
+export class RedisExecutor implements Executor {
   readonly client: Redis
   readonly #scripts = new ScriptMap()
+  readonly #redisUrl: string
   #batch: Command[] | undefined
 
   constructor(options: ExecutorOptions) {
+    this.#redisUrl = options.redisUrl
     this.client = new Redis(options.redisUrl, {
       // ioredis auto-pipelining drops the command name of callBuffer(); #batched() does the same
       // job for our Command objects.
@@ -74,64 +41,39 @@ export class RedisExecutor {
     this.client.on('error', () => undefined)
   }
 
-  /** Connects, waiting at most timeoutMs; false when Redis is not (yet) reachable. */
-  async connect(timeoutMs = 3000): Promise<boolean> {
-    const ready = new Promise<boolean>((resolve) => {
-      if (this.client.status === 'ready') return resolve(true)
-      this.client.once('ready', () => resolve(true))
-    })
-    this.client.connect().catch(() => undefined)
-    let timer: NodeJS.Timeout | undefined
-    const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)))
-    const ok = await Promise.race([ready, timeout])
-    clearTimeout(timer)
-    return ok
+  connect(timeoutMs = 3000): Promise<boolean> {
+    return readyWithin(this.client, () => this.client.connect(), timeoutMs)
   }
 
   async close(): Promise<void> {
     this.client.disconnect(false)
   }
 
+  describe(): string {
+    return redactUrl(this.#redisUrl)
+  }
+
   prepare(args: string[]): PreparedCommand | string {
     return prepareCommand(args, this.#scripts)
   }
 
-  /** One command; throws RedisUnavailableError when Redis cannot be reached. */
-  async one(cmd: PreparedCommand): Promise<Outcome> {
-    if (cmd.blocking) return (await this.#dedicated([cmd]))[0]!
-    return this.#settle(cmd, this.#batched(cmd))
+  subscriber(): Redis {
+    return new Redis(this.#redisUrl, { ...SUBSCRIBER, commandTimeout: this.client.options.commandTimeout })
   }
 
-  /** A pipeline: in order, not atomic, one outcome per command. */
+  async one(cmd: PreparedCommand): Promise<Outcome> {
+    if (cmd.blocking) return (await this.#dedicated([cmd]))[0]!
+    return settle(cmd, this.#batched(cmd))
+  }
+
   async pipeline(cmds: Array<PreparedCommand | string>): Promise<Outcome[]> {
     if (cmds.some((c) => typeof c !== 'string' && c.blocking)) return this.#dedicated(cmds)
     // Queued in order into the same batch, so Redis runs them in order.
-    return Promise.all(cmds.map((c) => (typeof c === 'string' ? { ok: false as const, error: c } : this.#settle(c, this.#batched(c)))))
+    return Promise.all(cmds.map((c) => (typeof c === 'string' ? { ok: false as const, error: c } : settle(c, this.#batched(c)))))
   }
 
-  /** MULTI/EXEC: all or nothing; a queueing error aborts the whole transaction (RedisReplyError). */
-  async multi(cmds: PreparedCommand[]): Promise<Outcome[]> {
-    const tx = this.client.multi()
-    for (const c of cmds) tx.callBuffer(c.name, ...c.args)
-    let results: Array<[Error | null, unknown]> | null
-    try {
-      results = await tx.exec()
-    } catch (err) {
-      if (isReplyError(err)) {
-        const previous = (err as Error & { previousErrors?: Error[] }).previousErrors?.[0]?.message
-        throw new RedisReplyError(previous ? `${err.message} ${previous}` : err.message)
-      }
-      throw unavailable(err)
-    }
-    if (!results) throw new RedisReplyError('EXECABORT Transaction discarded')
-    return results.map(([err, reply], i) => {
-      if (err) {
-        if (!isReplyError(err)) throw unavailable(err)
-        return { ok: false, error: cmds[i]!.fixError?.(err.message) ?? err.message }
-      }
-      const fix = cmds[i]!.fixReply
-      return { ok: true, reply: fix ? fix(reply) : reply }
-    })
+  multi(cmds: PreparedCommand[]): Promise<Outcome[]> {
+    return runTransaction(this.client.multi(), cmds)
   }
 
   /**
@@ -154,35 +96,30 @@ export class RedisExecutor {
     return c.promise as Promise<unknown>
   }
 
-  async #settle(cmd: PreparedCommand, pending: Promise<unknown>): Promise<Outcome> {
-    try {
-      const reply = await pending
-      return { ok: true, reply: cmd.fixReply ? cmd.fixReply(reply) : reply }
-    } catch (err) {
-      if (isReplyError(err)) return { ok: false, error: cmd.fixError?.(err.message) ?? err.message }
-      throw unavailable(err)
-    }
-  }
-
   /** Runs commands (some of which may block) in order on a connection of their own. */
   async #dedicated(cmds: Array<PreparedCommand | string>): Promise<Outcome[]> {
-    const conn = this.client.duplicate({
-      enableAutoPipelining: false,
-      enableOfflineQueue: true,
-      commandTimeout: undefined,
-      retryStrategy: () => null,
-      lazyConnect: false,
-    })
+    const conn = this.client.duplicate(DEDICATED)
     conn.on('error', () => undefined)
     try {
       const out: Outcome[] = []
       for (const c of cmds) {
         if (typeof c === 'string') out.push({ ok: false, error: c })
-        else out.push(await this.#settle(c, send(conn, c)))
+        else out.push(await settle(c, conn.sendCommand(command(c)) as Promise<unknown>))
       }
       return out
     } finally {
       conn.disconnect(false)
     }
+  }
+}
+
+/** The Redis URL without its password, for log lines. */
+export function redactUrl(redisUrl: string): string {
+  try {
+    const u = new URL(redisUrl)
+    if (u.password) u.password = '***'
+    return u.toString().replace(/\/$/, '')
+  } catch {
+    return 'redis'
   }
 }

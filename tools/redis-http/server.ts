@@ -1,9 +1,11 @@
 /**
- * redis-http: an Upstash-REST-compatible HTTP server in front of a real redis-server, for
- * development, tests and benchmarks. It speaks what `@upstash/redis` sends with default options:
+ * redis-http: an Upstash-REST-compatible HTTP server in front of a real redis-server (or a Redis
+ * Cluster: the `cluster` option, see cluster.ts), for development, tests and benchmarks. It speaks
+ * what `@upstash/redis` sends with default options:
  *   POST /             ["set","k","v"]              → {"result": …} | 400 {"error": …}
  *   POST /pipeline     [[…],[…]]                    → 200 [{"result"}|{"error"}, …]
  *   POST /multi-exec   [[…],[…]] (MULTI/EXEC)       → 200 [{"result"}|{"error"}, …] | 400 on EXECABORT
+ *   POST /subscribe/<channel>, /psubscribe/<pattern> → 200 text/event-stream (pubsub.ts) | 429 when full
  *   GET  /_stats, POST /_stats/reset               → {"requests": n, "commands": m} (not counted)
  * `Upstash-Encoding: base64` answers every string base64-encoded; Bearer-token auth (constant
  * time); Redis unreachable → 503 {"error"} at once; `upstash-sync-token` header on every answer.
@@ -11,17 +13,27 @@
  * @example
  * const srv = await startRedisHttp({ redisUrl: 'redis://127.0.0.1:6379', token: 'dev', port: 0 })
  * const redis = new Redis({ url: srv.url, token: 'dev' })   // from @upstash/redis
+ * const onCluster = await startRedisHttp({ cluster: [{ host: '127.0.0.1', port: 7000 }], token: 'dev', port: 0 })
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { toArgs, type PreparedCommand } from './commands.ts'
 import { encodeReply } from './encode.ts'
-import { RedisExecutor, RedisReplyError, RedisUnavailableError, type Outcome } from './redis.ts'
+import { HttpError, readBody, readJson, TITLES } from './http.ts'
+import { RedisReplyError, RedisUnavailableError, type Executor, type Outcome } from './ioredis.ts'
+import { StreamHub, streamRoute } from './pubsub.ts'
+import { RedisExecutor } from './redis.ts'
 
-export interface RedisHttpOptions {
-  /** redis://host:port of the real redis-server. */
-  redisUrl: string
+export { redactUrl } from './redis.ts'
+
+/** A cluster node to start from (ioredis discovers the others). */
+export interface ClusterNodeAddress {
+  host: string
+  port: number
+}
+
+interface CommonOptions {
   /** Bearer token clients must send. Never logged. */
   token: string
   /** 0 (default) picks a free port. */
@@ -36,27 +48,23 @@ export interface RedisHttpOptions {
   maxBodyBytes?: number
   /** A command Redis has not answered within this many ms fails with 503 (default 5000). */
   commandTimeoutMs?: number
+  /** Pub/sub event streams open at once (default 100); beyond it, 429 {"error"}. */
+  maxStreams?: number
+  /** Keep-alive comment interval on event streams, ms (default 15000; 0 = none). */
+  streamHeartbeatMs?: number
 }
+
+/** Either one redis-server (`redisUrl`) or a Redis Cluster (`cluster`: some or all of its nodes). */
+export type RedisHttpOptions = CommonOptions & ({ redisUrl: string; cluster?: undefined } | { cluster: ClusterNodeAddress[]; redisUrl?: undefined })
 
 export interface RunningRedisHttp {
   url: string
   port: number
   /** HTTP requests and commands served since start (or the last reset); /_stats is not counted. */
   stats(): { requests: number; commands: number }
+  /** Pub/sub event streams open (or being opened) right now. */
+  streams(): number
   close(): Promise<void>
-}
-
-class HttpError extends Error {
-  readonly status: number
-  constructor(status: number, message: string) {
-    super(message)
-    this.status = status
-  }
-}
-
-const TITLES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 405: 'Method Not Allowed',
-  413: 'Content Too Large', 500: 'Internal Server Error', 503: 'Service Unavailable',
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest()
@@ -67,8 +75,9 @@ export async function startRedisHttp(options: RedisHttpOptions): Promise<Running
   const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024
   const delayMs = options.delayMs ?? 0
   const expectedAuth = digest(`Bearer ${options.token}`)
-  const executor = new RedisExecutor({ redisUrl: options.redisUrl, commandTimeoutMs: options.commandTimeoutMs })
-  if (!(await executor.connect())) log(`Redis at ${redactUrl(options.redisUrl)} is not reachable yet; retrying in the background`)
+  const executor = await createExecutor(options)
+  if (!(await executor.connect())) log(`Redis at ${executor.describe()} is not reachable yet; retrying in the background`)
+  const hub = new StreamHub({ maxStreams: options.maxStreams ?? 100, heartbeatMs: options.streamHeartbeatMs ?? 15_000 })
 
   let requests = 0
   let commands = 0
@@ -79,22 +88,44 @@ export async function startRedisHttp(options: RedisHttpOptions): Promise<Running
     return typeof got === 'string' && timingSafeEqual(digest(got), expectedAuth)
   }
 
-  const send = (res: ServerResponse, status: number, body: unknown, problem = false) => {
+  const send = (res: ServerResponse, status: number, body: unknown, problem = false, extra: Record<string, string> = {}) => {
     const json = JSON.stringify(body)
     res.writeHead(status, {
       'content-type': problem ? 'application/problem+json' : 'application/json',
       'content-length': Buffer.byteLength(json),
       'upstash-sync-token': String(++syncToken),
+      ...extra,
     })
     res.end(json)
   }
 
   // HTTP-level failures: RFC 9457 fields plus `error`, the key @upstash/redis reads.
-  const sendProblem = (res: ServerResponse, status: number, detail: string) =>
-    send(res, status, { type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, error: detail }, true)
+  const sendProblem = (res: ServerResponse, status: number, detail: string, extra?: Record<string, string>) =>
+    send(res, status, { type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, error: detail }, true, extra)
+
+  /** POST /subscribe/<channel>, /psubscribe/<pattern>: an event stream on a connection of its own. */
+  const handleStream = async (req: IncomingMessage, res: ServerResponse, kind: 'subscribe' | 'psubscribe', target: string) => {
+    if (req.method !== 'POST') return sendProblem(res, 405, `${req.method} is not allowed; subscribe with POST`)
+    await readBody(req, maxBody) // `[]` from @upstash/redis; nothing in it matters
+    if (target === '') throw new HttpError(400, `Missing ${kind === 'subscribe' ? 'channel' : 'pattern'}: POST /${kind}/<name>`)
+    if (hub.full()) {
+      const limit = options.maxStreams ?? 100
+      return sendProblem(res, 429, `ERR max concurrent streams exceeded (${limit}); close one or retry later`, { 'retry-after': '1' })
+    }
+    commands++
+    return hub.open(res, kind, target, executor.subscriber(), { 'upstash-sync-token': String(++syncToken) })
+  }
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const path = (req.url ?? '/').split('?', 1)[0]!.replace(/\/+$/, '') || '/'
+    const rawPath = (req.url ?? '/').split('?', 1)[0]!
+    const stream = streamRoute(rawPath)
+    if (stream) {
+      requests++
+      if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs))
+      if (!authorized(req)) return sendProblem(res, 401, 'Unauthorized')
+      return handleStream(req, res, stream.kind, stream.target)
+    }
+    const path = rawPath.replace(/\/+$/, '') || '/'
     if (path === '/_stats' || path === '/_stats/reset') {
       if (!authorized(req)) return sendProblem(res, 401, 'Unauthorized')
       if (path === '/_stats' && req.method === 'GET') return send(res, 200, { requests, commands })
@@ -167,7 +198,9 @@ export async function startRedisHttp(options: RedisHttpOptions): Promise<Running
     url,
     port,
     stats: () => ({ requests, commands }),
+    streams: () => hub.size,
     close: async () => {
+      hub.closeAll()
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
       await closed
@@ -176,42 +209,14 @@ export async function startRedisHttp(options: RedisHttpOptions): Promise<Running
   }
 }
 
-/** Reads and parses a JSON body, enforcing the size limit (events, not for-await: it is the hot path). */
-function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const tooLarge = () => new HttpError(413, `Request body larger than ${maxBytes} bytes`)
-    if (Number(req.headers['content-length'] ?? 0) > maxBytes) return reject(tooLarge())
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > maxBytes) {
-        req.removeAllListeners('data')
-        req.resume()
-        return reject(tooLarge())
-      }
-      chunks.push(chunk)
-    })
-    req.on('error', reject)
-    // A client that goes away mid-body must not leave this promise pending forever.
-    req.on('close', () => req.complete || reject(new HttpError(400, 'Request body incomplete')))
-    req.on('end', () => {
-      try {
-        resolve(JSON.parse((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8')))
-      } catch {
-        reject(new HttpError(400, 'Malformed JSON body'))
-      }
-    })
-  })
-}
-
-/** The Redis URL without its password, for log lines. */
-export function redactUrl(redisUrl: string): string {
-  try {
-    const u = new URL(redisUrl)
-    if (u.password) u.password = '***'
-    return u.toString().replace(/\/$/, '')
-  } catch {
-    return 'redis'
+/** The executor for the topology asked for (cluster support is loaded only when used). */
+async function createExecutor(options: RedisHttpOptions): Promise<Executor> {
+  if (options.cluster && options.redisUrl) throw new Error('redis-http: give either redisUrl or cluster, not both')
+  if (options.cluster) {
+    if (options.cluster.length === 0) throw new Error('redis-http: cluster needs at least one node')
+    const { ClusterExecutor } = await import('./cluster.ts')
+    return new ClusterExecutor({ nodes: options.cluster, commandTimeoutMs: options.commandTimeoutMs })
   }
+  if (!options.redisUrl) throw new Error('redis-http: redisUrl (or cluster) is required')
+  return new RedisExecutor({ redisUrl: options.redisUrl, commandTimeoutMs: options.commandTimeoutMs })
 }
