@@ -8,8 +8,6 @@
 
 import type { Role } from './domain/roles.ts'
 
-
-
 /** Background work a caller hands to `executionCtx.waitUntil` (or awaits when there is none). */
 type Pending = Promise<unknown>
 

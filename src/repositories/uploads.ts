@@ -27,7 +27,6 @@ const TRANSITIONS: Record<UploadStatus, readonly UploadStatus[]> = {
 }
 
 export const SORT_FIELDS = ['created_at', 'updated_at', 'completed_at', 'file_size', 'log_count', 'processing_time', 'status', 'file_name'] as const
-type UploadSortField = (typeof SORT_FIELDS)[number]
 
 export type UploadRecord = {
   _id?: string

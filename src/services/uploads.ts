@@ -192,5 +192,3 @@ export function uploadsService(deps: Deps) {
     },
   }
 }
-
-type UploadsService = ReturnType<typeof uploadsService>

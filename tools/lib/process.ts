@@ -1,5 +1,5 @@
 /** Small helpers to run and supervise the dev/test servers (redis-server, FerretDB...). */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 
 export function progress(msg: string): void {
@@ -27,9 +27,7 @@ export function run(cmd: string, args: string[], options: { cwd?: string; env?: 
     child.stdout.on('data', (d) => (out += d))
     child.stderr.on('data', (d) => (out += d))
     child.on('error', reject)
-    child.on('close', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}:\n${out.slice(-2000)}`)),
-    )
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}:\n${out.slice(-2000)}`))))
   })
 }
 

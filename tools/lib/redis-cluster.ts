@@ -10,7 +10,7 @@
  * …
  * await srv.close(); await cluster.stop()
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path'
 import { freePort, progress, run, stopChild, waitFor } from './process.ts'
 import { ensureRedisServer, pingRedis } from './redis-server.ts'
 
-export interface RedisClusterNode {
+interface RedisClusterNode {
   host: string
   port: number
 }
@@ -72,9 +72,26 @@ function startNode(bin: string, port: number, busPort: number, dir: string): Nod
   const child = spawn(
     bin,
     [
-      '--port', String(port), '--cluster-port', String(busPort), '--bind', HOST, '--protected-mode', 'yes',
-      '--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '5000',
-      '--dir', dir, '--save', '', '--appendonly', 'no',
+      '--port',
+      String(port),
+      '--cluster-port',
+      String(busPort),
+      '--bind',
+      HOST,
+      '--protected-mode',
+      'yes',
+      '--cluster-enabled',
+      'yes',
+      '--cluster-config-file',
+      'nodes.conf',
+      '--cluster-node-timeout',
+      '5000',
+      '--dir',
+      dir,
+      '--save',
+      '',
+      '--appendonly',
+      'no',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   )
@@ -88,7 +105,12 @@ function startNode(bin: string, port: number, busPort: number, dir: string): Nod
 /** `CLUSTER INFO` of one node as a map (via redis-cli). */
 async function clusterInfo(cli: string, port: number): Promise<Map<string, string>> {
   const out = await run(cli, ['-h', HOST, '-p', String(port), 'cluster', 'info'])
-  return new Map(out.split(/\r?\n/).filter((l) => l.includes(':')).map((l) => l.split(':', 2) as [string, string]))
+  return new Map(
+    out
+      .split(/\r?\n/)
+      .filter((l) => l.includes(':'))
+      .map((l) => l.split(':', 2) as [string, string]),
+  )
 }
 
 /** Starts a Redis Cluster of `nodes` masters; rejects with what went wrong (and stops what started). */
@@ -125,7 +147,9 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
     progress(`redis cluster: started ${count} nodes on ports ${started.map((n) => n.port).join(', ')}; waiting for them to answer ...`)
     await Promise.all(
       started.map((n) => {
-        const exited = new Promise<never>((_, reject) => n.child.once('exit', (code) => reject(new Error(`redis-server on port ${n.port} exited with ${code}`))))
+        const exited = new Promise<never>((_, reject) =>
+          n.child.once('exit', (code) => reject(new Error(`redis-server on port ${n.port} exited with ${code}`))),
+        )
         return Promise.race([waitFor(`redis-server on port ${n.port}`, () => pingRedis(n.port), timeoutMs), exited])
       }),
     )

@@ -2,7 +2,7 @@
  * redis-server for tests and development: found on PATH, or installed from Debian's packages
  * when missing and we are root. Started on a free loopback port with persistence off.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { connect } from 'node:net'
 import { freePort, progress, run, stopChild, waitFor } from './process.ts'
@@ -13,9 +13,7 @@ export async function ensureRedisServer(): Promise<string> {
   const found = CANDIDATES.find((p) => existsSync(p))
   if (found) return found
   if (process.getuid?.() !== 0) {
-    throw new Error(
-      'redis-server is not installed and we are not root. Install it with: sudo apt-get update && sudo apt-get install -y redis-server',
-    )
+    throw new Error('redis-server is not installed and we are not root. Install it with: sudo apt-get update && sudo apt-get install -y redis-server')
   }
   progress('redis-server missing: apt-get update (once) ...')
   await run('apt-get', ['update', '-qq'])
@@ -38,14 +36,21 @@ export interface RunningRedis {
 export function pingRedis(port: number, timeoutMs = 1000): Promise<boolean> {
   return new Promise((resolve) => {
     const sock = connect(port, '127.0.0.1')
-    const timer = setTimeout(() => (sock.destroy(), resolve(false)), timeoutMs)
+    const fail = () => {
+      sock.destroy()
+      resolve(false)
+    }
+    const timer = setTimeout(fail, timeoutMs)
     sock.on('connect', () => sock.write('*1\r\n$4\r\nPING\r\n'))
     sock.on('data', (d) => {
       clearTimeout(timer)
       sock.destroy()
       resolve(d.toString().startsWith('+PONG'))
     })
-    sock.on('error', () => (clearTimeout(timer), resolve(false)))
+    sock.on('error', () => {
+      clearTimeout(timer)
+      resolve(false)
+    })
   })
 }
 

@@ -13,8 +13,7 @@ type Merge = (replies: unknown[]) => unknown
 
 const first: Merge = (replies) => replies[0]
 
-const allLoaded: Merge = (replies) =>
-  (replies[0] as number[]).map((_, i) => Math.min(...replies.map((r) => Number((r as number[])[i]))))
+const allLoaded: Merge = (replies) => (replies[0] as number[]).map((_, i) => Math.min(...replies.map((r) => Number((r as number[])[i]))))
 
 const sum: Merge = (replies) => replies.reduce<number>((total, r) => total + Number(r), 0)
 

@@ -10,10 +10,10 @@ import { Redis } from '@upstash/redis'
 import { Redis as IoRedis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { uniq } from '../../tests/harness/services.ts'
-import { startRedisCluster, type RunningRedisCluster } from '../lib/redis-cluster.ts'
+import { type RunningRedisCluster, startRedisCluster } from '../lib/redis-cluster.ts'
 import { CROSSSLOT } from './cluster.ts'
 import { scriptSha } from './scripts.ts'
-import { startRedisHttp, type RunningRedisHttp } from './server.ts'
+import { type RunningRedisHttp, startRedisHttp } from './server.ts'
 import { keySlot } from './slot.ts'
 
 const TOKEN = 'cluster-test-token'
@@ -153,7 +153,12 @@ describe('connections', () => {
     const dead = await startRedisHttp({ cluster: [{ host: '127.0.0.1', port: await freePort() }], token: TOKEN, port: 0, quiet: true })
     try {
       const t0 = performance.now()
-      for (const [path, body] of [['/', ['GET', 'k']], ['/pipeline', [['GET', 'k']]], ['/multi-exec', [['GET', 'k']]], ['/subscribe/c', []]] as const) {
+      for (const [path, body] of [
+        ['/', ['GET', 'k']],
+        ['/pipeline', [['GET', 'k']]],
+        ['/multi-exec', [['GET', 'k']]],
+        ['/subscribe/c', []],
+      ] as const) {
         const res = await fetch(dead.url + path, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(body) })
         expect(res.status, path).toBe(503)
         expect(((await res.json()) as { error: string }).error).toMatch(/^Redis unavailable/)
@@ -180,7 +185,12 @@ describe('transactions and scripts', () => {
     let z = `${x}:0` // on x's node, in another slot
     for (let i = 1; ownerOf(z) !== ownerOf(x!) || keySlot(z) === keySlot(x!); i++) z = `${x}:${i}`
     for (const other of [y!, z]) {
-      expect(await post('/multi-exec', [['SET', x, '1'], ['SET', other, '2']])).toEqual({ status: 400, json: { error: CROSSSLOT } })
+      expect(
+        await post('/multi-exec', [
+          ['SET', x, '1'],
+          ['SET', other, '2'],
+        ]),
+      ).toEqual({ status: 400, json: { error: CROSSSLOT } })
     }
     for (const k of [x!, y!, z]) expect(await redis.exists(k)).toBe(0) // nothing of the refused transactions ran
     await expect(redis.multi().set(x!, 1).set(y!, 2).exec()).rejects.toThrow(/CROSSSLOT/)
@@ -213,7 +223,12 @@ describe('transactions and scripts', () => {
     // numkeys beyond the arguments: ioredis cannot route it; Redis answers as on one node.
     const tooMany = "ERR Number of keys can't be greater than number of args"
     expect(await post('/', ['EVAL', 'return 1', '5', a!])).toEqual({ status: 400, json: { error: tooMany } })
-    expect(await post('/pipeline', [['EVAL', 'return 1', '5', a!], ['GET', a!]])).toEqual({ status: 200, json: [{ error: tooMany }, { result: null }] })
+    expect(
+      await post('/pipeline', [
+        ['EVAL', 'return 1', '5', a!],
+        ['GET', a!],
+      ]),
+    ).toEqual({ status: 200, json: [{ error: tooMany }, { result: null }] })
     expect(await post('/multi-exec', [['EVAL', 'return 1', '5', a!]])).toEqual({ status: 200, json: [{ error: tooMany }] })
     expect(await redis.ping()).toBe('PONG')
   })
@@ -246,7 +261,9 @@ describe('pub/sub, stats and the CLI', () => {
     try {
       const deadline = Date.now() + 5000
       while (ready < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
-      const clients = await Promise.all(nodes.map(async (n) => ((await n.conn.client('LIST')) as string).split('\n').filter((l) => l.includes('name=redis-http:subscriber')).length))
+      const clients = await Promise.all(
+        nodes.map(async (n) => ((await n.conn.client('LIST')) as string).split('\n').filter((l) => l.includes('name=redis-http:subscriber')).length),
+      )
       expect(clients).toEqual([1, 1, 1]) // one subscriber connection per node, round-robin
       // (a JSON payload: the client's pmessage parsing is JSON.parse without a fallback)
       await redis.publish(ch, { hello: 1 })
@@ -262,14 +279,22 @@ describe('pub/sub, stats and the CLI', () => {
     await fetch(`${srv.url}/_stats/reset`, { method: 'POST', headers: auth })
     const keys = keysOnEveryNode(uniq('st'))
     await post('/', ['GET', keys[0]])
-    await post('/pipeline', keys.map((k) => ['GET', k]))
-    await post('/multi-exec', [['GET', keys[1]], ['GET', keys[1]]])
+    await post(
+      '/pipeline',
+      keys.map((k) => ['GET', k]),
+    )
+    await post('/multi-exec', [
+      ['GET', keys[1]],
+      ['GET', keys[1]],
+    ])
     expect(await (await fetch(`${srv.url}/_stats`, { headers: auth })).json()).toEqual({ requests: 3, commands: 6 })
   })
 
   it('--cluster host:port,... starts the CLI in cluster mode', async () => {
     const spec = cluster.nodes.map((n) => `${n.host}:${n.port}`).join(',')
-    const child = spawn(process.execPath, ['tools/redis-http/main.ts', '--cluster', spec, '--token', TOKEN, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['tools/redis-http/main.ts', '--cluster', spec, '--token', TOKEN, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     try {
       let out = ''
       child.stdout.on('data', (d) => (out += d))

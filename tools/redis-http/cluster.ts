@@ -9,10 +9,21 @@
  * - Blocking commands run on a connection of their own to the node owning their slot.
  */
 import { fanOutMerge } from './cluster-fanout.ts'
-import { prepareCommand, type PreparedCommand } from './commands.ts'
+import { type PreparedCommand, prepareCommand } from './commands.ts'
 import {
-  Cluster, Command, command, DEDICATED, readyWithin, Redis, RedisReplyError, runTransaction, settle, SUBSCRIBER, unavailable,
-  type Executor, type Outcome,
+  Cluster,
+  Command,
+  command,
+  DEDICATED,
+  type Executor,
+  type Outcome,
+  Redis,
+  RedisReplyError,
+  readyWithin,
+  runTransaction,
+  SUBSCRIBER,
+  settle,
+  unavailable,
 } from './ioredis.ts'
 import { ScriptMap } from './scripts.ts'
 import { keySlot } from './slot.ts'

@@ -7,15 +7,30 @@ import type { ScriptMap } from './scripts.ts'
 
 /** Commands that would alter or hijack the shared connection's state. */
 const FORBIDDEN = new Set([
-  'subscribe', 'psubscribe', 'ssubscribe', 'unsubscribe', 'punsubscribe', 'sunsubscribe', 'monitor',
-  'select', 'multi', 'exec', 'discard', 'watch', 'unwatch', 'quit', 'reset', 'hello', 'auth',
-  'sync', 'psync', 'client',
+  'subscribe',
+  'psubscribe',
+  'ssubscribe',
+  'unsubscribe',
+  'punsubscribe',
+  'sunsubscribe',
+  'monitor',
+  'select',
+  'multi',
+  'exec',
+  'discard',
+  'watch',
+  'unwatch',
+  'quit',
+  'reset',
+  'hello',
+  'auth',
+  'sync',
+  'psync',
+  'client',
 ])
 
 /** Commands that may block; they run on a dedicated connection so others are not held up. */
-const BLOCKING = new Set([
-  'blpop', 'brpop', 'brpoplpush', 'blmove', 'blmpop', 'bzpopmin', 'bzpopmax', 'bzmpop', 'wait', 'waitaof',
-])
+const BLOCKING = new Set(['blpop', 'brpop', 'brpoplpush', 'blmove', 'blmpop', 'bzpopmin', 'bzpopmax', 'bzmpop', 'wait', 'waitaof'])
 
 export interface PreparedCommand {
   /** Upper case on purpose: ioredis applies reply transformers (HGETALL → object) to lower-case names only. */

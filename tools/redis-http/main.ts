@@ -24,21 +24,19 @@ function parsePort(value: string | undefined, what: string, fallback: number): n
   return n
 }
 
-let values
+const OPTIONS = {
+  redis: { type: 'string' },
+  cluster: { type: 'string' },
+  token: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'delay-ms': { type: 'string' },
+  'max-streams': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true }>>['values']
 try {
-  values = parseArgs({
-    options: {
-      redis: { type: 'string' },
-      cluster: { type: 'string' },
-      token: { type: 'string' },
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'delay-ms': { type: 'string' },
-      'max-streams': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  }).values
+  values = parseArgs({ options: OPTIONS, strict: true }).values
 } catch (err) {
   fail(err instanceof Error ? err.message : String(err))
 }
@@ -47,11 +45,16 @@ if (values.help) {
   process.exit(0)
 }
 if (values.redis && values.cluster) fail('give --redis or --cluster, not both')
-const missing = [!values.redis && !values.cluster && '--redis (or --cluster)', !values.token && '--token', values.port === undefined && '--port'].filter(Boolean)
+const missing = [!values.redis && !values.cluster && '--redis (or --cluster)', !values.token && '--token', values.port === undefined && '--port'].filter(
+  Boolean,
+)
 if (missing.length > 0) fail(`missing ${missing.join(', ')}`)
 const cluster = values.cluster?.split(',').map((spec) => {
   const at = spec.trim().lastIndexOf(':')
-  const host = spec.trim().slice(0, at).replace(/^\[(.*)\]$/, '$1')
+  const host = spec
+    .trim()
+    .slice(0, at)
+    .replace(/^\[(.*)\]$/, '$1')
   const port = at > 0 ? parsePort(spec.trim().slice(at + 1), `--cluster port in "${spec}"`, 0) : 0
   if (!host || port === 0) fail(`--cluster wants host:port,host:port,..., got "${spec}"`)
   return { host, port }
@@ -59,7 +62,8 @@ const cluster = values.cluster?.split(',').map((spec) => {
 const delayMs = values['delay-ms'] === undefined ? 0 : Number(values['delay-ms'])
 if (!Number.isFinite(delayMs) || delayMs < 0) fail(`--delay-ms must be a non-negative number, got "${values['delay-ms']}"`)
 const maxStreams = values['max-streams'] === undefined ? undefined : Number(values['max-streams'])
-if (maxStreams !== undefined && !(Number.isInteger(maxStreams) && maxStreams >= 0)) fail(`--max-streams must be a non-negative integer, got "${values['max-streams']}"`)
+if (maxStreams !== undefined && !(Number.isInteger(maxStreams) && maxStreams >= 0))
+  fail(`--max-streams must be a non-negative integer, got "${values['max-streams']}"`)
 
 const server = await startRedisHttp({
   ...(cluster ? { cluster } : { redisUrl: values.redis! }),

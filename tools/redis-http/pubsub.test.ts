@@ -7,8 +7,8 @@ import { Redis } from '@upstash/redis'
 import { Redis as IoRedis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { uniq } from '../../tests/harness/services.ts'
-import { startRedisServer, type RunningRedis } from '../lib/redis-server.ts'
-import { startRedisHttp, type RunningRedisHttp } from './server.ts'
+import { type RunningRedis, startRedisServer } from '../lib/redis-server.ts'
+import { type RunningRedisHttp, startRedisHttp } from './server.ts'
 
 const TOKEN = 'pubsub-test-token'
 
@@ -253,7 +253,12 @@ describe('connections and limits', () => {
       await ownDirect.ping()
       own.child.kill('SIGSTOP') // TCP still connects; the subscription cannot finish
       const ctl = new AbortController()
-      const pending = fetch(`${http.url}/subscribe/${uniq('early')}`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: '[]', signal: ctl.signal })
+      const pending = fetch(`${http.url}/subscribe/${uniq('early')}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}` },
+        body: '[]',
+        signal: ctl.signal,
+      })
       await until('stream being opened', () => http.streams() === 1)
       ctl.abort()
       await expect(pending).rejects.toThrow(/abort/i)

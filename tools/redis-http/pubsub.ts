@@ -6,7 +6,7 @@
  * are plain UTF-8 even under `Upstash-Encoding: base64`: the client decodes nothing in a stream.
  */
 import type { ServerResponse } from 'node:http'
-import { isReplyError, RedisReplyError, RedisUnavailableError, unavailable, type Redis } from './ioredis.ts'
+import { isReplyError, type Redis, RedisReplyError, RedisUnavailableError, unavailable } from './ioredis.ts'
 
 export type StreamKind = 'subscribe' | 'psubscribe'
 
@@ -42,7 +42,12 @@ function decodeLoosely(segment: string): string {
 
 /** One SSE event; a payload spanning lines becomes several `data:` lines, as the SSE format wants. */
 function event(data: string): string {
-  return data.includes('\n') || data.includes('\r') ? data.split(/\r\n|\r|\n/).map((l) => `data: ${l}\n`).join('') + '\n' : `data: ${data}\n\n`
+  return data.includes('\n') || data.includes('\r')
+    ? `${data
+        .split(/\r\n|\r|\n/)
+        .map((l) => `data: ${l}\n`)
+        .join('')}\n`
+    : `data: ${data}\n\n`
 }
 
 export class StreamHub {
@@ -102,7 +107,10 @@ export class StreamHub {
     const write = (chunk: string) => {
       if (ended) return
       res.write(chunk)
-      if (res.writableLength > limit) (end(), res.destroy())
+      if (res.writableLength > limit) {
+        end()
+        res.destroy()
+      }
     }
     this.#open.add(end)
     res.on('close', end)

@@ -8,9 +8,9 @@ import { Ratelimit } from '@upstash/ratelimit'
 import { Redis } from '@upstash/redis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { uniq } from '../../tests/harness/services.ts'
-import { startRedisServer, type RunningRedis } from '../lib/redis-server.ts'
+import { type RunningRedis, startRedisServer } from '../lib/redis-server.ts'
 import { scriptSha } from './scripts.ts'
-import { startRedisHttp, type RunningRedisHttp } from './server.ts'
+import { type RunningRedisHttp, startRedisHttp } from './server.ts'
 
 const TOKEN = 'redis-http-test-token'
 const SHEBANG_SCRIPT = '#!lua flags=allow-key-locking\nlocal v = redis.call("INCRBY", KEYS[1], ARGV[1])\nreturn {v, {"nested", v * 2}}'
@@ -151,12 +151,19 @@ describe('errors, pipelines and transactions', () => {
     expect(await tx.exec()).toEqual(['OK', 6, 6])
 
     await redis.set(`${k}:s`, 'str')
-    const raw = await post('/multi-exec', [['INCR', `${k}:a`], ['INCR', `${k}:s`], ['GET', `${k}:a`]])
+    const raw = await post('/multi-exec', [
+      ['INCR', `${k}:a`],
+      ['INCR', `${k}:s`],
+      ['GET', `${k}:a`],
+    ])
     expect(raw.status).toBe(200)
     const entries = (await raw.json()) as Array<{ result?: unknown; error?: string }>
     expect(entries).toEqual([{ result: 7 }, { error: 'ERR value is not an integer or out of range' }, { result: '7' }])
 
-    const aborted = await post('/multi-exec', [['INCR', `${k}:a`], ['NOPE', 'x']])
+    const aborted = await post('/multi-exec', [
+      ['INCR', `${k}:a`],
+      ['NOPE', 'x'],
+    ])
     expect(aborted.status).toBe(400)
     expect(((await aborted.json()) as { error: string }).error).toMatch(/^EXECABORT .*unknown command/)
     expect(await redis.get(`${k}:a`)).toBe(7) // the INCR queued before the bad command never ran
@@ -340,7 +347,11 @@ describe('Redis outages', () => {
       expect(await client.set('k', 'before')).toBe('OK')
       await own.stop()
 
-      for (const [path, body] of [['/', ['GET', 'k']], ['/pipeline', [['GET', 'k']]], ['/multi-exec', [['GET', 'k']]]] as const) {
+      for (const [path, body] of [
+        ['/', ['GET', 'k']],
+        ['/pipeline', [['GET', 'k']]],
+        ['/multi-exec', [['GET', 'k']]],
+      ] as const) {
         const t0 = performance.now()
         const res = await post(path, body, {}, http.url)
         expect(performance.now() - t0).toBeLessThan(3000)
@@ -380,7 +391,10 @@ describe('Redis outages', () => {
     try {
       expect(await (await post('/', ['PING'], {}, http.url)).json()).toEqual({ result: 'PONG' })
       own.child.kill('SIGSTOP')
-      for (const [path, body] of [['/', ['PING']], ['/multi-exec', [['PING']]]] as const) {
+      for (const [path, body] of [
+        ['/', ['PING']],
+        ['/multi-exec', [['PING']]],
+      ] as const) {
         const t0 = performance.now()
         const res = await post(path, body, {}, http.url)
         expect(performance.now() - t0).toBeLessThan(2000)

@@ -3,13 +3,11 @@
  * bounded failure: no offline queue and no per-request retries, so a dead Redis answers at once,
  * while ioredis keeps reconnecting in the background and recovers by itself.
  */
-import { prepareCommand, type PreparedCommand } from './commands.ts'
-import {
-  command, DEDICATED, Pipeline, readyWithin, Redis, runTransaction, settle, SUBSCRIBER, type Command, type Executor, type Outcome,
-} from './ioredis.ts'
+import { type PreparedCommand, prepareCommand } from './commands.ts'
+import { type Command, command, DEDICATED, type Executor, type Outcome, Pipeline, Redis, readyWithin, runTransaction, SUBSCRIBER, settle } from './ioredis.ts'
 import { ScriptMap } from './scripts.ts'
 
-export { RedisReplyError, RedisUnavailableError, type Outcome } from './ioredis.ts'
+export type { Outcome } from './ioredis.ts'
 
 export interface ExecutorOptions {
   redisUrl: string

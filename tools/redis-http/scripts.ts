@@ -16,7 +16,7 @@ export function scriptSha(script: string): string {
 }
 
 /** The script with unsupported shebang flags removed, or undefined when it needs no change. */
-export function rewriteShebang(script: string): string | undefined {
+function rewriteShebang(script: string): string | undefined {
   if (!script.startsWith('#!')) return undefined
   const nl = script.indexOf('\n')
   const first = nl < 0 ? script : script.slice(0, nl)
@@ -28,13 +28,16 @@ export function rewriteShebang(script: string): string | undefined {
       kept.push(param)
       continue
     }
-    const flags = param.slice('flags='.length).split(',').filter((f) => f !== '')
+    const flags = param
+      .slice('flags='.length)
+      .split(',')
+      .filter((f) => f !== '')
     const known = flags.filter((f) => !UNSUPPORTED_FLAGS.has(f))
     if (known.length !== flags.length) changed = true
     if (known.length > 0) kept.push(`flags=${known.join(',')}`)
   }
   if (!changed) return undefined
-  const line = ['#!' + engine, ...kept].join(' ')
+  const line = [`#!${engine}`, ...kept].join(' ')
   return nl < 0 ? line : line + script.slice(nl)
 }
 

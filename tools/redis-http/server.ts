@@ -18,17 +18,17 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { toArgs, type PreparedCommand } from './commands.ts'
+import { type PreparedCommand, toArgs } from './commands.ts'
 import { encodeReply } from './encode.ts'
 import { HttpError, readBody, readJson, TITLES } from './http.ts'
-import { RedisReplyError, RedisUnavailableError, type Executor, type Outcome } from './ioredis.ts'
+import { type Executor, type Outcome, RedisReplyError, RedisUnavailableError } from './ioredis.ts'
 import { StreamHub, streamRoute } from './pubsub.ts'
 import { RedisExecutor } from './redis.ts'
 
 export { redactUrl } from './redis.ts'
 
 /** A cluster node to start from (ioredis discovers the others). */
-export interface ClusterNodeAddress {
+interface ClusterNodeAddress {
   host: string
   port: number
 }
@@ -159,7 +159,7 @@ export async function startRedisHttp(options: RedisHttpOptions): Promise<Running
 
     if (!Array.isArray(body) || body.length === 0) throw new HttpError(400, 'Invalid body: expected a non-empty JSON array of commands')
     const list = body.map((c) => toArgs(c))
-    const bad = list.findIndex((a) => a === undefined)
+    const bad = list.indexOf(undefined)
     if (bad >= 0) throw new HttpError(400, `Invalid command at index ${bad}: expected a non-empty JSON array of strings and numbers`)
     commands += list.length
     const prepared = list.map((a) => executor.prepare(a!))
@@ -188,7 +188,10 @@ export async function startRedisHttp(options: RedisHttpOptions): Promise<Running
   const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(options.port ?? 0, host, () => (server.off('error', reject), resolve()))
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
   })
   const port = (server.address() as AddressInfo).port
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
