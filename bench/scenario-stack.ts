@@ -8,7 +8,7 @@
  * token from one is good on the other.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { generateSigningJwk } from '../src/services/keys.ts'
+import { generateSigningJwk } from '../src/services/signing-keys.ts'
 import { startFerretDb } from '../tools/ferretdb/server.ts'
 import { progress, stopChild } from '../tools/lib/process.ts'
 import { startRedisServer } from '../tools/lib/redis-server.ts'

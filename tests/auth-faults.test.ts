@@ -5,7 +5,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generateSigningJwk } from '../src/services/keys.ts'
+import { generateSigningJwk } from '../src/services/signing-keys.ts'
 import { call, PASSWORD, prepareStore, randomIp, registerAdmin, signIn } from './auth-helpers.ts'
 import { makeTestApp, type TestApp } from './harness/app.ts'
 import { need, uniq } from './harness/services.ts'

@@ -5,7 +5,7 @@
  */
 import { base64url, decodeJwt, importJWK, type JWK, type JWTPayload, SignJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generateSigningJwk } from '../src/services/keys.ts'
+import { generateSigningJwk } from '../src/services/signing-keys.ts'
 import { call, prepareStore, registerAdmin, type SignedIn, signIn } from './auth-helpers.ts'
 import { type BackendKind, makeTestApp, type TestApp } from './harness/app.ts'
 import { uniq } from './harness/services.ts'

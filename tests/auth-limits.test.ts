@@ -3,7 +3,7 @@
  * per IP budgets, 429 problem with Retry-After, on embedded and remote backends.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generateSigningJwk } from '../src/services/keys.ts'
+import { generateSigningJwk } from '../src/services/signing-keys.ts'
 import { call, newEmail, PASSWORD, prepareStore, randomIp, registerAdmin, signIn } from './auth-helpers.ts'
 import { type BackendKind, makeTestApp, type TestApp } from './harness/app.ts'
 import { uniq } from './harness/services.ts'

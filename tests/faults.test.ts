@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ensureIndexes } from '../src/repositories/indexes.ts'
-import { generateSigningJwk } from '../src/services/keys.ts'
+import { generateSigningJwk } from '../src/services/signing-keys.ts'
 import { type RunningRedis, startRedisServer } from '../tools/lib/redis-server.ts'
 import { type RunningRedisHttp, startRedisHttp } from '../tools/redis-http/server.ts'
 import { GATE_ENV, newUser, randomIp } from './gate-helpers.ts'

@@ -6,7 +6,7 @@
  * its owner); a forged token never reaches the admission (one request: its address).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generateSigningJwk } from '../src/services/keys.ts'
+import { generateSigningJwk } from '../src/services/signing-keys.ts'
 import { type RunningRedisHttp, startRedisHttp } from '../tools/redis-http/server.ts'
 import { GATE_ENV, newUser, randomIp, readRateHeaders } from './gate-helpers.ts'
 import { makeTestApp, type TestApp } from './harness/app.ts'

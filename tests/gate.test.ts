@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ensureIndexes } from '../src/repositories/indexes.ts'
-import { generateSigningJwk } from '../src/services/keys.ts'
+import { generateSigningJwk } from '../src/services/signing-keys.ts'
 import { GATE_ENV, newUser, parseSfList, randomIp, readRateHeaders } from './gate-helpers.ts'
 import { type BackendKind, makeTestApp, type TestApp } from './harness/app.ts'
 

@@ -8,7 +8,7 @@ import { parseEnv } from 'node:util'
 import { calculateJwkThumbprint, createLocalJWKSet, type JWK, jwtVerify, SignJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { ConfigSchema, loadConfig } from '../src/config.ts'
-import { signingKeys } from '../src/services/keys.ts'
+import { signingKeys } from '../src/services/signing-keys.ts'
 import { run } from '../tools/lib/process.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')

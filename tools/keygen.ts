@@ -7,7 +7,7 @@
  *
  * It is a secret: it goes to stdout only, nothing is written to disk.
  */
-import { generateSigningJwk } from '../src/services/keys.ts'
+import { generateSigningJwk } from '../src/services/signing-keys.ts'
 
 const args = process.argv.slice(2)
 const unknown = args.filter((a) => a !== '--dev-vars')

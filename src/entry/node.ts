@@ -14,8 +14,8 @@ import { createRemoteBackends, kvOptions } from '../backends.ts'
 import { type Config, ConfigError, loadConfig } from '../config.ts'
 import { createLogger, errorFields } from '../logger.ts'
 import { ensureIndexes } from '../services/indexes.ts'
-import { signingKeys } from '../services/keys.ts'
-import { KEY_FILE, loadOrCreateSigningKey } from '../services/keys-node.ts'
+import { signingKeys } from '../services/signing-keys.ts'
+import { KEY_FILE, loadOrCreateSigningKey } from '../services/signing-keys-node.ts'
 
 async function main() {
   let config: Config

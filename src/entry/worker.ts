@@ -9,7 +9,7 @@ import { ConfigError, loadConfig } from '../config.ts'
 import { problemBody, problemResponse } from '../http/problems.ts'
 import type { AppOpenAPI } from '../http/types.ts'
 import { createLogger } from '../logger.ts'
-import { signingKeys } from '../services/keys.ts'
+import { signingKeys } from '../services/signing-keys.ts'
 
 let app: Promise<AppOpenAPI> | undefined
 

@@ -8,7 +8,7 @@
  */
 
 import type { Role } from '../domain/roles.ts'
-import { signingKeys } from '../services/keys.ts'
+import { signingKeys } from '../services/signing-keys.ts'
 import { TokenError, verifyAccessToken } from '../services/tokens.ts'
 import type { Ctx } from './types.ts'
 

@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, decodeProtectedHeader, errors, type JWTPayload, jwtVerify, SignJWT } from 'jose'
 import type { Config } from '../config.ts'
 import { isRole, type Role } from '../domain/roles.ts'
-import type { SigningKeys } from './keys.ts'
+import type { SigningKeys } from './signing-keys.ts'
 
 /**
  * Access tokens: short-lived JWTs bound to a server-side session (`sid`), each with its own `jti`

@@ -1,5 +1,5 @@
 import type { AppRouteHandler } from '../../http/types.ts'
-import { signingKeys } from '../../services/keys.ts'
+import { signingKeys } from '../../services/signing-keys.ts'
 import type { JwksRoute } from './wellknown.routes.ts'
 
 export const jwks: AppRouteHandler<JwksRoute> = async (c) => {

@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { generateSigningJwk } from './keys.ts'
+import { generateSigningJwk } from './signing-keys.ts'
 
 export const KEY_FILE = 'jwt-signing-key.json'
 
