@@ -156,11 +156,17 @@ export interface RatePolicy {
   windowSeconds: number
   algorithm?: RateAlgorithm
   /**
-   * Gatekeeper only: the admitted subject's record may carry its own limit for this policy
-   * (`hourlyLimit` of the session: the user's plan); `limit` applies when it does not.
+   * Gatekeeper only: a record read in the same admission may carry this policy's own limit;
+   * `limit` (and `windowSeconds`) apply when it does not. Never applies to token buckets.
+   * - `session`: the session's `hourlyLimit` (the user's plan);
+   * - `key`: the API key's own rate limit — its limit AND window (sliding or fixed only);
+   * - `tenant`: the tenant's plan override (TenantPlans), the tenant-wide budget.
    */
-  limitFrom?: 'session'
+  limitFrom?: LimitSource
 }
+
+/** Where a Gatekeeper policy's own limit comes from (see RatePolicy.limitFrom). */
+export type LimitSource = 'session' | 'key' | 'tenant'
 
 export interface PolicyResult {
   name: string
@@ -193,12 +199,15 @@ export interface RateLimiter extends Pingable {
 
 // ---------------------------------------------------------------------------------------------
 // Gatekeeper: the request's admission in ONE atomic step — is the signed-in subject still valid
-// (session alive, token and user not revoked) and, only if so, every rate-limit policy charged
-// together. A refused subject consumes nothing: a stolen, revoked token cannot spend its owner's
-// budget. All keys of one admission live under the subject's tenant.
+// (session alive, token and user not revoked; or the API key known, its secret accepted, not
+// expired) and, only if so, every rate-limit policy charged together. A refused subject consumes
+// nothing: a stolen, revoked token cannot spend its owner's budget. All keys of one admission
+// live under the subject's tenant.
 // ---------------------------------------------------------------------------------------------
 
-export interface AdmissionSubject {
+/** A bearer token's subject: our session token, or an external provider's token. */
+export interface TokenSubject {
+  kind?: 'token'
   tenantId: string
   userId: string
   /** Raw session id (our tokens): the session must be alive and belong to userId in tenantId. */
@@ -209,7 +218,18 @@ export interface AdmissionSubject {
   issuedAt: number
 }
 
-/** A policy and the bucket (within the tenant) it counts in: `u:<user>`, `tenant`... */
+/** An API key's subject: its record must exist, accept the secret's hash and not be expired. */
+export interface KeySubject {
+  kind: 'key'
+  tenantId: string
+  keyId: string
+  /** SHA-256 hex of the presented key (the current secret's, or the previous one within its grace). */
+  keyHash: string
+}
+
+export type AdmissionSubject = TokenSubject | KeySubject
+
+/** A policy and the bucket (within the tenant) it counts in: `u:<user>`, `k:<key>`, `tenant`... */
 export interface Charge {
   bucket: string
   policy: RatePolicy
@@ -222,10 +242,75 @@ export interface AdmissionRequest {
   cost?: number
 }
 
-export type Admission = { valid: true; session: Session | null; rate: RateResult } | { valid: false; reason: 'revoked' }
+export type Admission =
+  | {
+      valid: true
+      /** The live session (our tokens), else null. */
+      session: Session | null
+      /** The key's record (key subjects), else null. */
+      key: ApiKeyRecord | null
+      rate: RateResult
+    }
+  | { valid: false; reason: 'revoked' }
 
 export interface Gatekeeper extends Pingable {
   admit(request: AdmissionRequest): Promise<Admission>
+}
+
+// ---------------------------------------------------------------------------------------------
+// API keys (server-to-server callers) and tenant plans. The key-value store is the ONE source of
+// truth for both: the Gatekeeper reads them inside the admission, so a change applies from the
+// next request on every instance. Keys are stored as SHA-256 of the key, never the key itself.
+// ---------------------------------------------------------------------------------------------
+
+/** An API key's own rate limit: `limit` requests per `windowSeconds` (sliding window). */
+export interface KeyRateLimit {
+  limit: number
+  windowSeconds: number
+}
+
+export interface ApiKeyRecord {
+  id: string
+  tenantId: string
+  name: string
+  role: Role
+  /** SHA-256 hex of the current key. */
+  hash: string
+  /** The key before the last rotation, accepted until `until` (ms epoch). */
+  previous: { hash: string; until: number } | null
+  createdAt: number
+  /** Who created it (a user id). */
+  createdBy: string
+  /** ms epoch; null: never expires. */
+  expiresAt: number | null
+  /** Null: the configured default (RATE_LIMIT_REQUESTS per RATE_LIMIT_WINDOW). */
+  rateLimit: KeyRateLimit | null
+  /** Updated in the background, at most about once a minute (ms epoch). */
+  lastUsedAt: number | null
+  rotatedAt: number | null
+}
+
+export interface ApiKeyStore extends Pingable {
+  /** Stores a new key; false when the id is taken in that tenant. */
+  create(record: ApiKeyRecord): Promise<boolean>
+  get(tenantId: string, id: string): Promise<ApiKeyRecord | null>
+  /** The tenant's keys, oldest first. */
+  list(tenantId: string): Promise<ApiKeyRecord[]>
+  /** Replaces the hash; the old one stays accepted until `graceUntil` (ms epoch). Null when unknown. */
+  rotate(tenantId: string, id: string, hash: string, graceUntil: number, at: number): Promise<ApiKeyRecord | null>
+  /** Sets (or, with null, clears) the key's own rate limit. Null when unknown. */
+  setRateLimit(tenantId: string, id: string, rateLimit: KeyRateLimit | null): Promise<ApiKeyRecord | null>
+  /** Deletes the key: refused from the next admission on. False when unknown. */
+  revoke(tenantId: string, id: string): Promise<boolean>
+  /** Records a use (never moves back; never recreates a revoked key). */
+  touch(tenantId: string, id: string, at: number): Promise<void>
+}
+
+/** Per-tenant plan overrides; null: the configured default applies. */
+export interface TenantPlans extends Pingable {
+  /** The tenant-wide API calls per hour, when overridden. */
+  hourlyLimit(tenantId: string): Promise<number | null>
+  setHourlyLimit(tenantId: string, limit: number | null): Promise<void>
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -325,6 +410,8 @@ export interface Backends {
   cache: Cache
   rateLimiter: RateLimiter
   gatekeeper: Gatekeeper
+  apiKeys: ApiKeyStore
+  tenantPlans: TenantPlans
   counters: Counters
   locks: Locks
   documents: DocumentStore
@@ -334,7 +421,10 @@ export interface Backends {
 }
 
 /** The Redis-side half of Backends, as each key-value adapter family builds it. */
-export type KvBackends = Pick<Backends, 'sessions' | 'revocations' | 'cache' | 'rateLimiter' | 'gatekeeper' | 'counters' | 'locks' | 'kv'> & {
+export type KvBackends = Pick<
+  Backends,
+  'sessions' | 'revocations' | 'cache' | 'rateLimiter' | 'gatekeeper' | 'apiKeys' | 'tenantPlans' | 'counters' | 'locks' | 'kv'
+> & {
   close?(): Promise<void>
 }
 

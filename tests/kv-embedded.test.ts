@@ -11,9 +11,10 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { openEmbeddedDatabase } from '../src/adapters/embedded/index.ts'
 import { createEmbeddedKv } from '../src/adapters/embedded/kv.ts'
 import type { KvBackends, SessionTimes } from '../src/ports.ts'
+import { apiKeyStoreContract, tenantPlansContract } from './contracts/api-keys.contract.ts'
 import { cacheContract } from './contracts/cache.contract.ts'
 import { countersContract } from './contracts/counters.contract.ts'
-import { gatekeeperContract } from './contracts/gatekeeper.contract.ts'
+import { gatekeeperContract, gatekeeperKeyContract } from './contracts/gatekeeper.contract.ts'
 import { locksContract } from './contracts/locks.contract.ts'
 import { rateLimiterContract } from './contracts/rate-limiter.contract.ts'
 import { revocationsContract } from './contracts/revocations.contract.ts'
@@ -46,6 +47,9 @@ describe.concurrent('key-value contracts (embedded)', () => {
   cacheContract('embedded', make)
   rateLimiterContract('embedded', make)
   gatekeeperContract('embedded', make)
+  gatekeeperKeyContract('embedded', make)
+  apiKeyStoreContract('embedded', make)
+  tenantPlansContract('embedded', make)
   countersContract('embedded', make)
   locksContract('embedded', make)
 })

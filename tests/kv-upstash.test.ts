@@ -11,9 +11,10 @@ import { createUpstashKv, createUpstashKvFromRedis } from '../src/adapters/upsta
 import { BackendUnavailableError } from '../src/errors.ts'
 import type { KvBackends, RatePolicy, SessionTimes } from '../src/ports.ts'
 import { type RunningRedisHttp, startRedisHttp } from '../tools/redis-http/server.ts'
+import { apiKeyStoreContract, tenantPlansContract } from './contracts/api-keys.contract.ts'
 import { cacheContract } from './contracts/cache.contract.ts'
 import { countersContract } from './contracts/counters.contract.ts'
-import { gatekeeperContract } from './contracts/gatekeeper.contract.ts'
+import { gatekeeperContract, gatekeeperKeyContract } from './contracts/gatekeeper.contract.ts'
 import { locksContract } from './contracts/locks.contract.ts'
 import { rateLimiterContract } from './contracts/rate-limiter.contract.ts'
 import { revocationsContract } from './contracts/revocations.contract.ts'
@@ -33,6 +34,9 @@ describe.concurrent('key-value contracts (upstash)', () => {
   cacheContract('upstash', make)
   rateLimiterContract('upstash', make)
   gatekeeperContract('upstash', make)
+  gatekeeperKeyContract('upstash', make)
+  apiKeyStoreContract('upstash', make)
+  tenantPlansContract('upstash', make)
   countersContract('upstash', make)
   locksContract('upstash', make)
 })

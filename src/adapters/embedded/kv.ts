@@ -6,6 +6,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite'
 import type { KvBackends, KvOptions } from '../../ports.ts'
+import { createEmbeddedApiKeys, createEmbeddedTenantPlans } from './kv-api-keys.ts'
 import { createEmbeddedCache } from './kv-cache.ts'
 import { createEmbeddedCounters } from './kv-counters.ts'
 import { createEmbeddedGatekeeper } from './kv-gatekeeper.ts'
@@ -43,6 +44,8 @@ export function createEmbeddedKv(db: DatabaseSync, options: KvOptions): KvBacken
     cache: createEmbeddedCache(kv),
     rateLimiter: createEmbeddedRateLimiter(kv),
     gatekeeper: createEmbeddedGatekeeper(kv),
+    apiKeys: createEmbeddedApiKeys(kv),
+    tenantPlans: createEmbeddedTenantPlans(kv),
     counters: createEmbeddedCounters(kv),
     locks: createEmbeddedLocks(kv),
     kv: {

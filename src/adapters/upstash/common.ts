@@ -4,7 +4,18 @@
  * identical answers. No runtime-specific imports: this file runs on Workers too.
  */
 import { LockBusyError } from '../../errors.ts'
-import type { AcquireOptions, CacheScope, LockHandle, Locks, PolicyResult, RateAlgorithm, RatePolicy } from '../../ports.ts'
+import type {
+  AcquireOptions,
+  ApiKeyRecord,
+  CacheScope,
+  KeyRateLimit,
+  LimitSource,
+  LockHandle,
+  Locks,
+  PolicyResult,
+  RateAlgorithm,
+  RatePolicy,
+} from '../../ports.ts'
 import { sha256Hex } from './sha256.ts'
 
 /** A new raw session id: 128 random bits, base64url (22 chars). Only the client ever sees it. */
@@ -44,8 +55,8 @@ export interface ResolvedPolicy {
   refillRate: number
   /** Key prefix (without identifier), unique per name, algorithm and window. */
   tag: string
-  /** The admitted session's `hourlyLimit` replaces `limit` (Gatekeeper). */
-  fromSession: boolean
+  /** Gatekeeper: the record whose own limit replaces `limit` (RatePolicy.limitFrom). */
+  from: LimitSource | null
 }
 
 const NAME = /^[A-Za-z0-9_.-]{1,64}$/
@@ -61,6 +72,7 @@ export function resolvePolicy(p: RatePolicy): ResolvedPolicy {
   if (!Number.isInteger(p.limit) || p.limit < 0) throw new TypeError(`rate policy ${p.name}: limit must be a non-negative integer`)
   if (!(p.windowSeconds > 0)) throw new TypeError(`rate policy ${p.name}: windowSeconds must be positive`)
   const algorithm = p.limit === 0 ? 'fixed' : (p.algorithm ?? 'sliding')
+  if (p.limitFrom === 'key' && algorithm === 'token') throw new TypeError(`rate policy ${p.name}: limitFrom 'key' needs a sliding or fixed window`)
   const windowMs = Math.round(p.windowSeconds * 1000)
   const intervalMs = Math.max(1, Math.round(windowMs / Math.max(1, p.limit)))
   const refillRate = Math.max(1, Math.round((p.limit * intervalMs) / windowMs))
@@ -74,8 +86,39 @@ export function resolvePolicy(p: RatePolicy): ResolvedPolicy {
     intervalMs,
     refillRate,
     tag: `${short}:${windowMs}:${p.name}`,
-    fromSession: p.limitFrom === 'session',
+    from: p.limitFrom ?? null,
   }
+}
+
+/** What the records of one admission say about its policies' limits (RatePolicy.limitFrom). */
+export interface OwnLimits {
+  session?: number | undefined
+  key?: KeyRateLimit | null | undefined
+  tenant?: number | null | undefined
+}
+
+/**
+ * The policy as the admission applies it: the record's own limit (a key's: and window) in place
+ * of the default. Token buckets keep theirs. The embedded twin of the Lua in rate-lua.ts.
+ */
+export function ownPolicy(policy: RatePolicy, own: OwnLimits): RatePolicy {
+  if (!policy.limitFrom || policy.algorithm === 'token') return policy
+  if (policy.limitFrom === 'key') {
+    const k = own.key
+    return k ? { ...policy, limit: k.limit, windowSeconds: k.windowSeconds } : policy
+  }
+  const limit = policy.limitFrom === 'session' ? own.session : own.tenant
+  return limit === undefined || limit === null ? policy : { ...policy, limit }
+}
+
+/**
+ * Whether a key record admits the presented key's hash at `now`: the current hash, or the one
+ * before the last rotation until its grace ends (exclusive); never once expired. Mirrored by the
+ * admission script (gatekeeper.ts).
+ */
+export function keyAccepts(record: Pick<ApiKeyRecord, 'hash' | 'previous' | 'expiresAt'>, hash: string, now: number): boolean {
+  if (record.expiresAt !== null && record.expiresAt <= now) return false
+  return record.hash === hash || (record.previous !== null && record.previous.hash === hash && record.previous.until > now)
 }
 
 /** The storage keys (relative to the limiter prefix) a policy touches for `identifier` at `now`. */
@@ -86,10 +129,12 @@ export function policyKeys(p: ResolvedPolicy, identifier: string, now: number): 
   return p.algorithm === 'sliding' ? [`${base}:${window}`, `${base}:${window - 1}`] : [`${base}:${window}`]
 }
 
-/** A policy as the shared Lua reads it from ARGV (see rate-lua.ts): alg, limit, w, refill, fromSession. */
+const SOURCE_CODE: Record<LimitSource, string> = { session: 's', key: 'k', tenant: 't' }
+
+/** A policy as the shared Lua reads it from ARGV (see rate-lua.ts): alg, limit, w, refill, source. */
 export function policyArgs(p: ResolvedPolicy): Array<string | number> {
   const alg = p.algorithm === 'sliding' ? 's' : p.algorithm === 'fixed' ? 'f' : 't'
-  return [alg, p.limit, p.algorithm === 'token' ? p.intervalMs : p.windowMs, p.refillRate, p.fromSession ? 1 : 0]
+  return [alg, p.limit, p.algorithm === 'token' ? p.intervalMs : p.windowMs, p.refillRate, p.from ? SOURCE_CODE[p.from] : '0']
 }
 
 /** Units a check consumes: a non-negative integer (default 1). */

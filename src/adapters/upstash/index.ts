@@ -1,7 +1,7 @@
 /**
  * The key-value ports over Redis spoken through the Upstash REST protocol (@upstash/redis):
- * sessions, revocations, cache, rate limits, the gatekeeper, counters, locks. Fetch-only — nothing from `node:` —
- * so it runs on Workers, Node, Deno and Bun.
+ * sessions, revocations, cache, rate limits, the gatekeeper, API keys and tenant plans, counters,
+ * locks. Fetch-only — nothing from `node:` — so it runs on Workers, Node, Deno and Bun.
  *
  * One client, auto-pipelining ON: every command issued in the same tick leaves in one `/pipeline`
  * HTTP request, which is how the auth hot path (session + revocations + rate limits + counter +
@@ -9,6 +9,7 @@
  */
 import { Redis } from '@upstash/redis/cloudflare'
 import type { KvBackends, KvOptions } from '../../ports.ts'
+import { createUpstashApiKeys, createUpstashTenantPlans } from './api-keys.ts'
 import { createUpstashCache } from './cache.ts'
 import { guard, type UpstashContext } from './client.ts'
 import { createUpstashCounters } from './counters.ts'
@@ -64,6 +65,8 @@ export function createUpstashKvFromRedis(redis: Redis, options: KvOptions): KvBa
     cache: createUpstashCache(ctx),
     rateLimiter: createUpstashRateLimiter(ctx),
     gatekeeper: createUpstashGatekeeper(ctx),
+    apiKeys: createUpstashApiKeys(ctx),
+    tenantPlans: createUpstashTenantPlans(ctx),
     counters: createUpstashCounters(ctx),
     locks: createUpstashLocks(ctx),
     kv: {

@@ -1,8 +1,8 @@
 /**
  * The Redis key layout, in one place. Everything one request's admission reads or writes —
- * sessions, revocations, the gate's rate windows, the tenant's cache — lives under the tenant's
- * hash tag `{<tenant>}`, so on Redis Cluster (or Valkey/Dragonfly in cluster mode) one script can
- * touch all of it: the keys share a slot. Keys of the plain RateLimiter carry their own
+ * sessions, API keys, revocations, the tenant's plan, the gate's rate windows, the tenant's
+ * cache — lives under the tenant's hash tag `{<tenant>}`, so on Redis Cluster (or
+ * Valkey/Dragonfly in cluster mode) one script can touch all of it: the keys share a slot. Keys of the plain RateLimiter carry their own
  * identifier as the tag (`{<key>}`), so the windows of one identifier meet in one slot too.
  */
 const part = (s: string) => encodeURIComponent(s)
@@ -21,6 +21,12 @@ export function keyspace(prefix: string) {
     sessionTenants: `${prefix}:su-tenants`,
     revokedToken: (t: string, jti: string) => `${tenant(t)}:rv:t:${part(jti)}`,
     revokedBefore: (t: string, userId: string) => `${tenant(t)}:rv:u:${part(userId)}`,
+    /** HASH: an API key's record (api-keys.ts); read by the admission script. */
+    apiKey: (t: string, id: string) => `${tenant(t)}:ak:${part(id)}`,
+    /** ZSET of a tenant's API key ids, score = creation time (ms). */
+    apiKeyIndex: (t: string) => `${tenant(t)}:ak`,
+    /** STRING: the tenant's API calls per hour when overridden (the `tenant` policy's limit). */
+    tenantPlan: (t: string) => `${tenant(t)}:plan`,
     /** Base of the gatekeeper's rate windows of a tenant (policyKeys() are appended). */
     tenantRate: (t: string) => `${tenant(t)}:rl`,
     cacheEntry: (t: string, id: string) => `${tenant(t)}:c:e:${id}`,

@@ -29,7 +29,7 @@ import { RATE_LUA } from './rate-lua.ts'
 
 // KEYS: the policies' keys · ARGV: now, cost, n, then 5 per policy (rate-lua.ts)
 const MULTI = lua(`${RATE_LUA}
-local ps = rate_policies(tonumber(ARGV[3]), 3, 1, nil)
+local ps = rate_policies(tonumber(ARGV[3]), 3, 1, 5, nil, tonumber(ARGV[1]))
 return rate_apply(ps, tonumber(ARGV[1]), tonumber(ARGV[2]))`)
 
 const MAX_LIMITERS = 256

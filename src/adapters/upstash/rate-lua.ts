@@ -65,19 +65,34 @@ local function rate_apply(ps, now, cost)
   end
   return out
 end
--- Reads policies from ARGV starting after index a (5 values each: alg, limit, w, refill, fromSession)
--- and their keys from KEYS starting at k. Returns the policy tables and the next KEYS index.
-local function rate_policies(n, a, k, sessionLimit)
+-- Reads n policies from ARGV after index a, \`stride\` values each: alg, limit, w, refill, src,
+-- then (stride 7) pre and post. \`own[src]\` (a record read by the admission: {limit=, w=}) replaces
+-- the policy's limit (and window) — never a token bucket's. Keys come from KEYS starting at k,
+-- except for a policy with a \`pre\`: its window may be its record's, so its keys are composed here,
+-- pre .. w .. post .. ':' .. window (the same hash tag: the same slot). Returns the policies and
+-- the next KEYS index.
+local function rate_policies(n, a, k, stride, own, now)
   local ps = {}
   for i = 1, n do
-    local b = a + (i - 1) * 5
+    local b = a + (i - 1) * stride
     local p = { alg = ARGV[b + 1], limit = tonumber(ARGV[b + 2]), w = tonumber(ARGV[b + 3]), refill = tonumber(ARGV[b + 4]) }
-    if ARGV[b + 5] == '1' and sessionLimit and p.alg ~= 't' then p.limit = tonumber(sessionLimit) end
-    p.k1 = KEYS[k]
-    k = k + 1
-    if p.alg == 's' then
-      p.k2 = KEYS[k]
+    local o = own and own[ARGV[b + 5]]
+    if o and p.alg ~= 't' then
+      if o.limit then p.limit = o.limit end
+      if o.w then p.w = o.w end
+    end
+    if stride > 5 and ARGV[b + 6] ~= '' then
+      local stem = ARGV[b + 6] .. string.format('%d', p.w) .. ARGV[b + 7] .. ':'
+      local window = math.floor(now / p.w)
+      p.k1 = stem .. string.format('%d', window)
+      if p.alg == 's' then p.k2 = stem .. string.format('%d', window - 1) end
+    else
+      p.k1 = KEYS[k]
       k = k + 1
+      if p.alg == 's' then
+        p.k2 = KEYS[k]
+        k = k + 1
+      end
     end
     ps[i] = p
   end
