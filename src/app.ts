@@ -10,6 +10,7 @@ import { errorFields } from './logger.ts'
 import { authRoutes } from './routes/auth/auth.index.ts'
 import { docsRoutes } from './routes/docs/docs.index.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
+import { keysRoutes } from './routes/keys/keys.index.ts'
 import { logsRoutes } from './routes/logs/logs.index.ts'
 import { usersRoutes } from './routes/users/users.index.ts'
 import { wellKnownRoutes } from './routes/wellknown/wellknown.index.ts'
@@ -51,12 +52,19 @@ export function createApp(deps: AppDeps): AppOpenAPI {
   app.route('/', usersRoutes())
   app.route('/', logsRoutes())
   app.route('/', authRoutes())
+  app.route('/', keysRoutes())
   app.route('/', wellKnownRoutes())
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
+  })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-API-Key',
+    description: 'An API key (`gh_live_…`, from POST /api/v1/api-keys). `Authorization: Bearer <key>` is accepted too.',
   })
   // Built once: the document only changes with the code.
   let openapi: ReturnType<AppOpenAPI['getOpenAPI31Document']> | undefined

@@ -61,6 +61,9 @@ export const ConfigSchema = z
     QUOTA_LOGS_PER_DAY: int(100_000, 0),
     QUOTA_API_CALLS_PER_HOUR: int(1000, 0),
     QUOTA_RETENTION_DAYS: int(90, 1),
+    // Tenant-wide budget: API calls per hour all users and API keys of a tenant draw from
+    // (a superadmin overrides it per tenant at runtime)
+    TENANT_API_CALLS_PER_HOUR: int(100_000, 0),
     // HTTP
     BODY_LIMIT_BYTES: int(1024 * 1024, 1024),
     TRUSTED_IP_HEADER: optionalString,

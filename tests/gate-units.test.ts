@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { loadConfig } from '../src/config.ts'
 import { RateLimitedError } from '../src/errors.ts'
 import { formatRateLimit, formatRateLimitPolicy, mostRestrictive, rateLimitHeaders } from '../src/http/gate/headers.ts'
-import { addressPolicies, ipBucket, ipLimitKey, maintenancePolicy, userCharges } from '../src/http/gate/policies.ts'
+import { addressPolicies, callerCharges, ipBucket, ipLimitKey, maintenancePolicy, userCharges } from '../src/http/gate/policies.ts'
 import { parseSfList } from './gate-helpers.ts'
 
 describe('ipBucket', () => {
@@ -30,15 +30,25 @@ describe('ipBucket', () => {
 describe('gate policies', () => {
   const config = loadConfig({})
 
-  it('charges a signed-in user burst and hourly (the session plan) in the user bucket, plus the route budgets', () => {
+  it('charges a signed-in user burst and hourly (the session plan) in the user bucket, the route budgets, then the tenant budget', () => {
     expect(userCharges(config, 'u1').map((c) => [c.bucket, c.policy.name, c.policy.limit, c.policy.windowSeconds, c.policy.limitFrom])).toEqual([
       ['u:u1', 'burst', 100, 3600, undefined],
       ['u:u1', 'hourly', 1000, 3600, 'session'],
+      ['tenant', 'tenant', 100_000, 3600, 'tenant'],
     ])
     expect(userCharges(config, 'a:b', [maintenancePolicy]).map((c) => [c.bucket, c.policy.name])).toEqual([
       ['u:a%3Ab', 'burst'],
       ['u:a%3Ab', 'hourly'],
       ['u:a%3Ab', 'maintenance'],
+      ['tenant', 'tenant'],
+    ])
+  })
+
+  it('charges an API key its own `key` policy (in place of burst) and hourly in the key bucket, then the tenant budget', () => {
+    expect(callerCharges(config, { keyId: 'k-1' }).map((c) => [c.bucket, c.policy.name, c.policy.limit, c.policy.windowSeconds, c.policy.limitFrom])).toEqual([
+      ['k:k-1', 'key', 100, 3600, 'key'],
+      ['k:k-1', 'hourly', 1000, 3600, 'session'],
+      ['tenant', 'tenant', 100_000, 3600, 'tenant'],
     ])
   })
 

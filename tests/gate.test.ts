@@ -77,13 +77,13 @@ describe.each(['embedded', 'remote'] as const)('the gate on %s backends', (kind)
     expect(body.policies).toEqual([expect.objectContaining({ name: 'burst', limit: 4, window_seconds: 60 })])
   })
 
-  it('checks burst and hourly together for a signed-in caller, with headers on every answer', async () => {
+  it('checks burst, hourly and the tenant budget together for a signed-in caller, with headers on every answer', async () => {
     const user = await newUser(small.app)
     const ok = await get(small, '/api/v1/auth/me', bearer(user.token))
     expect(ok.status).toBe(200)
     const h = readRateHeaders(ok.headers)
-    expect(h.policy).toEqual({ burst: { q: 4, w: 60 }, hourly: { q: 1000, w: 3600 } })
-    expect(h.limit).toMatchObject({ burst: { r: 3 }, hourly: { r: 999 } })
+    expect(h.policy).toEqual({ burst: { q: 4, w: 60 }, hourly: { q: 1000, w: 3600 }, tenant: { q: 100_000, w: 3600 } })
+    expect(h.limit).toMatchObject({ burst: { r: 3 }, hourly: { r: 999 }, tenant: { r: 99_999 } })
     expect(h.limit.hourly!.t).toBeLessThanOrEqual(3600)
     // Error answers of gated routes carry them too.
     const missing = await get(small, '/api/v1/logs/metadata/no-such-upload', bearer(user.token))

@@ -135,7 +135,7 @@ export interface paths {
          * The caller's profile
          * @description Cached per user; answers 304 to a matching If-None-Match.
          *
-         *     Requires a bearer token.
+         *     Requires a bearer token of a signed-in person (API keys are refused with 403).
          */
         get: {
             parameters: {
@@ -261,7 +261,7 @@ export interface paths {
          * Update the caller's profile (preferences are merged deeply)
          * @description Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. Unknown fields are refused (422).
          *
-         *     Requires a bearer token.
+         *     Requires a bearer token of a signed-in person (API keys are refused with 403).
          */
         patch: {
             parameters: {
@@ -452,7 +452,7 @@ export interface paths {
         put?: never;
         /**
          * Create the caller's profile (role from the account, quota from the defaults)
-         * @description Requires a bearer token.
+         * @description Requires a bearer token of a signed-in person (API keys are refused with 403).
          */
         post: {
             parameters: {
@@ -628,9 +628,9 @@ export interface paths {
         };
         /**
          * The caller's API quota: limits and live usage in the current windows
-         * @description API calls are counted per user per UTC hour (the `hourly` rate-limit policy), uploaded log lines per tenant per UTC day. Limits come from the profile (defaults from configuration when there is none).
+         * @description API calls are counted per user (an API key: per key) per UTC hour (the `hourly` rate-limit policy), uploaded log lines per tenant per UTC day. Limits come from the profile (defaults from configuration when there is none). `rate_limits` lists every policy the caller is charged, the tenant-wide budget included.
          *
-         *     Requires a bearer token. Charged to the client address, never to the user’s own rate limit.
+         *     Requires a bearer token or an API key. Charged to the client address, never to the user’s own rate limit.
          */
         get: {
             parameters: {
@@ -732,7 +732,7 @@ export interface paths {
         };
         /**
          * Users (profiles) of the caller's tenant, paginated, optionally by role
-         * @description Requires a bearer token with role admin or above.
+         * @description Requires a bearer token or an API key with role admin or above.
          */
         get: {
             parameters: {
@@ -855,7 +855,7 @@ export interface paths {
         put?: never;
         /**
          * Add a user to the caller's tenant (no role above the caller's own)
-         * @description Requires a bearer token with role admin or above.
+         * @description Requires a bearer token or an API key with role admin or above.
          */
         post: {
             parameters: {
@@ -1029,7 +1029,7 @@ export interface paths {
         };
         /**
          * A user's profile (admin: own tenant; superadmin: any tenant)
-         * @description Requires a bearer token with role admin or above.
+         * @description Requires a bearer token or an API key with role admin or above.
          */
         get: {
             parameters: {
@@ -1150,7 +1150,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a user's profile; signs that user out everywhere and clears their cache
-         * @description Requires a bearer token with role admin or above.
+         * @description Requires a bearer token or an API key with role admin or above.
          */
         delete: {
             parameters: {
@@ -1271,7 +1271,7 @@ export interface paths {
          * Change a user's role, quota or preferences (admin: own tenant; never above your own role)
          * @description Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the user’s next request.
          *
-         *     Requires a bearer token with role admin or above.
+         *     Requires a bearer token or an API key with role admin or above.
          */
         patch: {
             parameters: {
@@ -1466,7 +1466,7 @@ export interface paths {
          * Create the database indexes (idempotent; serialized across instances by a lock)
          * @description Also runs at start-up on Node. On Workers, call it once after each deploy.
          *
-         *     Requires a bearer token with role admin or above.
+         *     Requires a bearer token or an API key with role admin or above.
          */
         post: {
             parameters: {
@@ -1580,7 +1580,7 @@ export interface paths {
         };
         /**
          * List the tenant's uploads (filters, pagination, sort)
-         * @description Requires a bearer token.
+         * @description Requires a bearer token or an API key.
          */
         get: {
             parameters: {
@@ -1719,7 +1719,7 @@ export interface paths {
          * Register an upload
          * @description Any member of the tenant may register uploads. A known `log_count` counts against the tenant's logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is overwritten.
          *
-         *     Requires a bearer token.
+         *     Requires a bearer token or an API key.
          */
         post: {
             parameters: {
@@ -1893,7 +1893,7 @@ export interface paths {
         };
         /**
          * The tenant's newest uploads
-         * @description Requires a bearer token.
+         * @description Requires a bearer token or an API key.
          */
         get: {
             parameters: {
@@ -2030,7 +2030,7 @@ export interface paths {
         };
         /**
          * Upload statistics of the tenant over the last N days
-         * @description Requires a bearer token.
+         * @description Requires a bearer token or an API key. Weighted: costs 5 units of every rate-limit policy (the RateLimit and X-RateLimit-Remaining headers drop by 5).
          */
         get: {
             parameters: {
@@ -2167,7 +2167,7 @@ export interface paths {
         };
         /**
          * Uploads of a processing task
-         * @description Requires a bearer token.
+         * @description Requires a bearer token or an API key.
          */
         get: {
             parameters: {
@@ -2285,7 +2285,7 @@ export interface paths {
         };
         /**
          * One upload
-         * @description Requires a bearer token.
+         * @description Requires a bearer token or an API key.
          */
         get: {
             parameters: {
@@ -2406,7 +2406,7 @@ export interface paths {
          * Delete an upload record
          * @description For the user who registered the upload, or an admin.
          *
-         *     Requires a bearer token.
+         *     Requires a bearer token or an API key.
          */
         delete: {
             parameters: {
@@ -2525,7 +2525,7 @@ export interface paths {
          * Change an upload's status (pending → processing → success | failed)
          * @description For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.
          *
-         *     Requires a bearer token.
+         *     Requires a bearer token or an API key.
          */
         patch: {
             parameters: {
@@ -2713,7 +2713,7 @@ export interface paths {
         put?: never;
         /**
          * Create the upload metadata indexes (idempotent)
-         * @description Requires a bearer token with role admin or above.
+         * @description Requires a bearer token or an API key with role admin or above.
          */
         post: {
             parameters: {
@@ -3270,7 +3270,7 @@ export interface paths {
         put?: never;
         /**
          * Sign out: revokes this session and this access token immediately
-         * @description Requires a bearer token. Charged to the client address, never to the user’s own rate limit.
+         * @description Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit.
          */
         post: {
             parameters: {
@@ -3368,7 +3368,7 @@ export interface paths {
         };
         /**
          * The caller as the server sees them
-         * @description Requires a bearer token.
+         * @description Requires a bearer token or an API key.
          */
         get: {
             parameters: {
@@ -3470,7 +3470,7 @@ export interface paths {
         };
         /**
          * The caller's live sessions, newest first (the current one is marked)
-         * @description Requires a bearer token.
+         * @description Requires a bearer token of a signed-in person (API keys are refused with 403).
          */
         get: {
             parameters: {
@@ -3559,7 +3559,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke the caller's other sessions (scope=others) or all of them (scope=all)
-         * @description Requires a bearer token. Charged to the client address, never to the user’s own rate limit.
+         * @description Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit.
          */
         delete: {
             parameters: {
@@ -3678,7 +3678,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke one of the caller's sessions; its tokens are refused from their next request
-         * @description Requires a bearer token. Charged to the client address, never to the user’s own rate limit.
+         * @description Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit.
          */
         delete: {
             parameters: {
@@ -3807,7 +3807,7 @@ export interface paths {
         put?: never;
         /**
          * Change the password; every other session is revoked
-         * @description Requires a bearer token.
+         * @description Requires a bearer token of a signed-in person (API keys are refused with 403).
          */
         post: {
             parameters: {
@@ -3970,7 +3970,7 @@ export interface paths {
         post?: never;
         /**
          * Sign a user of your tenant out everywhere (superadmin: any tenant)
-         * @description Requires a bearer token with role admin or above.
+         * @description Requires a bearer token or an API key with role admin or above.
          */
         delete: {
             parameters: {
@@ -4085,6 +4085,1101 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant’s API keys (never a key or its hash)
+         * @description Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
+         *
+         *     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Superadmin: the tenant to act on (default: your own) */
+                    tenant_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The keys */
+                200: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiKeyList"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Content */
+                422: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an API key (shown once; never a role above your own)
+         * @description Send it as `X-API-Key: <key>` or `Authorization: Bearer <key>`. It carries its own role and rate limit, and draws from the tenant budget. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
+         *
+         *     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Superadmin: the tenant to act on (default: your own) */
+                    tenant_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreate"];
+                };
+            };
+            responses: {
+                /** @description The key (only now) and its record */
+                201: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IssuedApiKey"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Content Too Large */
+                413: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Content */
+                422: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a key: a new key with the same id, role and limits; the old one works for `grace_seconds` more
+         * @description The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
+         *
+         *     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Superadmin: the tenant to act on (default: your own) */
+                    tenant_id?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ApiKeyRotate"];
+                };
+            };
+            responses: {
+                /** @description The new key (only now) and the record */
+                200: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IssuedApiKey"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Content Too Large */
+                413: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Content */
+                422: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete (revoke) a key: refused from its next request, on every instance
+         * @description Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
+         *
+         *     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+         */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description Superadmin: the tenant to act on (default: your own) */
+                    tenant_id?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                204: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Content */
+                422: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a key’s own rate limit (applies from its next request, on every instance)
+         * @description Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
+         *
+         *     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+         */
+        patch: {
+            parameters: {
+                query?: {
+                    /** @description Superadmin: the tenant to act on (default: your own) */
+                    tenant_id?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ApiKeyPatch"];
+                };
+            };
+            responses: {
+                /** @description The updated record */
+                200: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiKey"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Content Too Large */
+                413: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Content */
+                422: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant_id}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant-wide budget: API calls per hour all users and keys of the tenant draw from
+         * @description Admins: their own tenant; superadmin: any (another tenant is 404). It is the `tenant` rate-limit policy.
+         *
+         *     Requires a bearer token or an API key with role admin or above.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The budget */
+                200: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TenantBudget"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Content */
+                422: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Override a tenant’s budget (superadmin; applies from the next request, on every instance)
+         * @description Requires a bearer token of a signed-in person (API keys are refused with 403) with role superadmin or above.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TenantBudgetUpdate"];
+                };
+            };
+            responses: {
+                /** @description The budget now */
+                200: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TenantBudget"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Content Too Large */
+                413: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Content */
+                422: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4351,6 +5446,7 @@ export interface components {
          * @example {
          *       "user_id": "0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11",
          *       "tenant_id": "acme-corp",
+         *       "key_id": null,
          *       "api_quota": {
          *         "logs_per_day": 100000,
          *         "api_calls_per_hour": 1000,
@@ -4371,17 +5467,48 @@ export interface components {
          *           "window_seconds": 86400,
          *           "reset_at": "2025-11-25T00:00:00.000Z"
          *         }
-         *       }
+         *       },
+         *       "rate_limits": [
+         *         {
+         *           "name": "burst",
+         *           "limit": 100,
+         *           "used": 3,
+         *           "remaining": 97,
+         *           "window_seconds": 3600,
+         *           "reset_at": "2025-11-24T11:00:00.000Z"
+         *         },
+         *         {
+         *           "name": "hourly",
+         *           "limit": 1000,
+         *           "used": 42,
+         *           "remaining": 958,
+         *           "window_seconds": 3600,
+         *           "reset_at": "2025-11-24T11:00:00.000Z"
+         *         },
+         *         {
+         *           "name": "tenant",
+         *           "limit": 100000,
+         *           "used": 5120,
+         *           "remaining": 94880,
+         *           "window_seconds": 3600,
+         *           "reset_at": "2025-11-24T11:00:00.000Z"
+         *         }
+         *       ]
          *     }
          */
         Quota: {
+            /** @description For an API key: `key:<key_id>` */
             user_id: string;
             tenant_id: string;
+            /** @description The API key’s id when the caller is an API key */
+            key_id: string | null;
             api_quota: components["schemas"]["ApiQuota"];
             usage: {
                 api_calls_per_hour: components["schemas"]["QuotaUsage"];
                 logs_per_day: components["schemas"]["QuotaUsage"];
             };
+            /** @description Every rate-limit policy the caller is charged: burst (a key: its own `key` policy), hourly, the tenant-wide `tenant` budget */
+            rate_limits: components["schemas"]["RateLimitUsage"][];
         };
         QuotaUsage: {
             limit: number;
@@ -4392,6 +5519,16 @@ export interface components {
              * Format: date-time
              * @description When the current window ends
              */
+            reset_at: string;
+        };
+        RateLimitUsage: {
+            /** @example hourly */
+            name: string;
+            limit: number;
+            used: number;
+            remaining: number;
+            window_seconds: number;
+            /** Format: date-time */
             reset_at: string;
         };
         TenantUsers: {
@@ -4665,9 +5802,14 @@ export interface components {
             email: string | null;
             session_id: string | null;
             /** @enum {string} */
-            issuer: "local" | "external";
-            /** Format: date-time */
-            token_expires_at: string;
+            issuer: "local" | "external" | "api_key";
+            /** @description The API key’s id when the caller is an API key */
+            key_id: string | null;
+            /**
+             * Format: date-time
+             * @description Null for an API key that never expires
+             */
+            token_expires_at: string | null;
         };
         SessionList: {
             sessions: components["schemas"]["Session"][];
@@ -4713,6 +5855,130 @@ export interface components {
             /** @example correct horse battery staple */
             password: string;
             role?: components["schemas"]["Role"];
+        };
+        IssuedApiKey: {
+            /** @description The key itself — shown this once, stored only as a hash. Send it as `X-API-Key`. */
+            api_key: string;
+            key: components["schemas"]["ApiKey"];
+        };
+        /**
+         * @example {
+         *       "id": "q3JX0cVnRt2a",
+         *       "tenant_id": "acme-corp-7k2p",
+         *       "name": "nightly export job",
+         *       "prefix": "gh_live_AavclzRR",
+         *       "role": "viewer",
+         *       "created_at": "2026-11-24T10:00:00.000Z",
+         *       "created_by": "0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11",
+         *       "last_used_at": null,
+         *       "expires_at": null,
+         *       "rate_limit": {
+         *         "limit": 100,
+         *         "window_seconds": 60
+         *       },
+         *       "rotated_at": null,
+         *       "previous_key_expires_at": null
+         *     }
+         */
+        ApiKey: {
+            id: string;
+            tenant_id: string;
+            name: string;
+            /** @description How every key with this id begins (to tell keys apart; not a secret) */
+            prefix: string;
+            role: components["schemas"]["Role"];
+            /** Format: date-time */
+            created_at: string;
+            /** @description The user who created it */
+            created_by: string;
+            /**
+             * Format: date-time
+             * @description Last admitted request (updated in the background, to about a minute)
+             */
+            last_used_at: string | null;
+            /**
+             * Format: date-time
+             * @description When it stops working; null: never
+             */
+            expires_at: string | null;
+            rate_limit: components["schemas"]["ApiKeyRateLimit"];
+            /**
+             * Format: date-time
+             * @description Last rotation
+             */
+            rotated_at: string | null;
+            /**
+             * Format: date-time
+             * @description While a rotation’s grace period runs: when the previous key stops working
+             */
+            previous_key_expires_at: string | null;
+        };
+        /** @description Its own rate limit; null: the default */
+        ApiKeyRateLimit: {
+            /** @example 100 */
+            limit: number;
+            /** @example 60 */
+            window_seconds: number;
+        } | null;
+        /**
+         * @example {
+         *       "name": "nightly export job",
+         *       "role": "viewer",
+         *       "rate_limit": {
+         *         "limit": 100,
+         *         "window_seconds": 60
+         *       }
+         *     }
+         */
+        ApiKeyCreate: {
+            /** @example nightly export job */
+            name: string;
+            role: components["schemas"]["Role"] & unknown;
+            /**
+             * Format: date-time
+             * @description When the key stops working (must be in the future); default never
+             */
+            expires_at?: string;
+            rate_limit?: components["schemas"]["ApiKeyRateLimit"] & unknown;
+        };
+        ApiKeyList: {
+            /** @description Oldest first; at most 100 */
+            keys: components["schemas"]["ApiKey"][];
+        };
+        ApiKeyRotate: {
+            /**
+             * @description How long the old key keeps working (0: it stops at once)
+             * @example 3600
+             */
+            grace_seconds: number;
+        };
+        /**
+         * @example {
+         *       "rate_limit": {
+         *         "limit": 500,
+         *         "window_seconds": 60
+         *       }
+         *     }
+         */
+        ApiKeyPatch: {
+            rate_limit: components["schemas"]["ApiKeyRateLimit"] & unknown;
+        };
+        TenantBudget: {
+            tenant_id: string;
+            /** @description What the gate applies (the `tenant` rate-limit policy) */
+            api_calls_per_hour: number;
+            /** @description TENANT_API_CALLS_PER_HOUR */
+            default_api_calls_per_hour: number;
+            overridden: boolean;
+        };
+        /**
+         * @example {
+         *       "api_calls_per_hour": 50000
+         *     }
+         */
+        TenantBudgetUpdate: {
+            /** @description API calls per hour for the whole tenant; null: back to TENANT_API_CALLS_PER_HOUR */
+            api_calls_per_hour: number | null;
         };
         /**
          * @example {

@@ -4,10 +4,15 @@
  *   right-most entry, the one our own proxy added), else the runtime's connection (the entry
  *   point supplies it: Node's socket, Workers' CF-Connecting-IP), else "unknown";
  * - the credential: a bearer token, verified locally (jose; signature, iss/aud/exp) into a
- *   `Claim`. Whether its session is alive and its role are the gate's round trip's business.
+ *   `Claim`; or an API key (`X-API-Key: <key>`, or `Authorization: Bearer <key>` — a bearer value
+ *   with the key prefix is a key, anything else a JWT), checked locally for its shape and
+ *   checksum and hashed. Whether the session is alive or the key known, and the role, are the
+ *   gate's round trip's business.
  */
 
+import { keyActorId } from '../domain/principal.ts'
 import type { Role } from '../domain/roles.ts'
+import { hashApiKey, looksLikeApiKey, parseApiKey } from '../services/api-key-format.ts'
 import { signingKeys } from '../services/signing-keys.ts'
 import { TokenError, verifyAccessToken } from '../services/tokens.ts'
 import type { Ctx } from './types.ts'
@@ -31,13 +36,17 @@ export function clientAddress(c: Ctx): string {
   return peer && ADDRESS.test(peer) ? peer : 'unknown'
 }
 
-/** A locally verified token: who it claims the caller is. */
+/** A locally verified credential: who it claims the caller is. */
 export interface Claim {
-  issuer: 'local' | 'external'
+  /** Our token, an external provider's token, or an API key. */
+  issuer: 'local' | 'external' | 'key'
+  /** The user; for an API key its acting id `key:<keyId>`. */
   userId: string
   tenantId: string
-  /** The token's role claim (authoritative for external providers only). */
+  /** The token's role claim (authoritative for external providers only; a key's is its record's). */
   role: Role
+  /** An API key's id and the SHA-256 of the key, for the admission. */
+  key?: { id: string; hash: string }
   sessionId?: string
   jti?: string
   /** Issue time, epoch seconds. */
@@ -46,14 +55,23 @@ export interface Claim {
   expiresAt: number
 }
 
-export type Credential = { kind: 'none' } | { kind: 'malformed' } | { kind: 'bearer'; token: string }
+export type Credential = { kind: 'none' } | { kind: 'malformed' } | { kind: 'bearer'; token: string } | { kind: 'key'; key: string }
 
-/** The credential the request presents (the Authorization header). */
+/**
+ * The credential the request presents: `X-API-Key`, or the Authorization header (a bearer value
+ * with the API key prefix is a key). Both at once is ambiguous, hence malformed.
+ */
 export function readCredential(c: Ctx): Credential {
   const header = c.req.header('authorization')
+  const apiKey = c.req.header('x-api-key')
+  if (apiKey !== undefined) {
+    const key = apiKey.trim()
+    return header === undefined && key !== '' ? { kind: 'key', key } : { kind: 'malformed' }
+  }
   if (header === undefined) return { kind: 'none' }
   const m = /^Bearer +([A-Za-z0-9_\-.=]{1,8192}) *$/i.exec(header)
-  return m ? { kind: 'bearer', token: m[1]! } : { kind: 'malformed' }
+  if (!m) return { kind: 'malformed' }
+  return looksLikeApiKey(m[1]!) ? { kind: 'key', key: m[1]! } : { kind: 'bearer', token: m[1]! }
 }
 
 /**
@@ -63,6 +81,22 @@ export function readCredential(c: Ctx): Credential {
 export async function verifyCredential(c: Ctx, credential: Credential, now: number): Promise<{ claim: Claim } | { failure: 'missing' | 'invalid' }> {
   if (credential.kind === 'none') return { failure: 'missing' }
   if (credential.kind === 'malformed') return { failure: 'invalid' }
+  if (credential.kind === 'key') {
+    // Shape and checksum only: a mistyped or tampered key is refused here, asking no store.
+    const parsed = parseApiKey(credential.key)
+    if (!parsed) return { failure: 'invalid' }
+    return {
+      claim: {
+        issuer: 'key',
+        userId: keyActorId(parsed.keyId),
+        tenantId: parsed.tenantId,
+        role: 'viewer',
+        key: { id: parsed.keyId, hash: await hashApiKey(credential.key) },
+        issuedAt: 0,
+        expiresAt: Number.POSITIVE_INFINITY,
+      },
+    }
+  }
   const { config, logger } = c.var.deps
   try {
     const v = await verifyAccessToken(credential.token, await signingKeys(config, logger), config, now)

@@ -1,8 +1,9 @@
 /**
  * Route definitions with their behaviour declared in one place: `apiRoute(config, rule)` is a
  * `createRoute` config whose middleware is the gate for that rule (src/http/gate), and whose
- * OpenAPI entry tells the truth about it — bearer security and 401/403 for signed-in routes, the
- * 429/503 problems and the RateLimit headers on every answer, the required role, the cost.
+ * OpenAPI entry tells the truth about it — bearer (and, unless the route is for people only, API
+ * key) security and 401/403 for signed-in routes, the 429/503 problems and the RateLimit headers
+ * on every answer, the required role, the cost.
  *
  * @example
  * export const me = createRoute(apiRoute({ method: 'get', path: '/api/v1/auth/me', responses: {...} }, { access: 'signed-in' }))
@@ -66,20 +67,24 @@ const requiredBody: MiddlewareHandler<AppEnv> = async function requiredBody(c, n
 export function apiRoute<const R extends RouteConfig>(route: R, rule: GateRule) {
   const own = route.middleware === undefined ? [] : Array.isArray(route.middleware) ? route.middleware : [route.middleware]
   const signedIn = rule.access === 'signed-in'
+  const people = rule.caller === 'person'
+  const credential = people ? 'a bearer token of a signed-in person (API keys are refused with 403)' : 'a bearer token or an API key'
   const notes = [
-    signedIn ? (rule.role ? `Requires a bearer token with role ${rule.role} or above.` : 'Requires a bearer token.') : undefined,
-    rule.cost && rule.cost !== 1 ? `Costs ${rule.cost} units of every rate-limit policy.` : undefined,
+    signedIn ? (rule.role ? `Requires ${credential} with role ${rule.role} or above.` : `Requires ${credential}.`) : undefined,
+    rule.cost && rule.cost !== 1
+      ? `Weighted: costs ${rule.cost} units of every rate-limit policy (the RateLimit and X-RateLimit-Remaining headers drop by ${rule.cost}).`
+      : undefined,
     rule.chargeTo === 'address' ? 'Charged to the client address, never to the user’s own rate limit.' : undefined,
   ].filter(Boolean)
   const description = [route.description, notes.join(' ')].filter(Boolean).join('\n\n')
   const failures = signedIn ? problemResponses(401, 403, 429, 503) : problemResponses(429, 503)
   return {
     ...route,
-    ...(signedIn ? { security: [{ bearerAuth: [] }] } : {}),
+    ...(signedIn ? { security: people ? [{ bearerAuth: [] }] : [{ bearerAuth: [] }, { apiKey: [] }] } : {}),
     ...(description ? { description } : {}),
     ...(rule.role ? { 'x-required-role': rule.role } : {}),
     ...(rule.cost && rule.cost !== 1 ? { 'x-rate-cost': rule.cost } : {}),
     middleware: [gate(rule), ...(jsonBody(route)?.required ? [requiredBody] : []), ...own],
     responses: withRateHeaders({ ...requestProblems(route), ...failures, ...route.responses }),
-  } as unknown as R & { security?: { bearerAuth: string[] }[]; responses: typeof failures & R['responses'] }
+  } as unknown as R & { security?: Array<Record<string, string[]>>; responses: typeof failures & R['responses'] }
 }

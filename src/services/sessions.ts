@@ -19,9 +19,9 @@ import { createProfilesRepository } from '../repositories/profiles.ts'
 import { createUsersRepository, type UserRecord } from '../repositories/users.ts'
 import { type AttemptSubject, countAttempt, digestHex, forgetAttempts } from './auth-attempts.ts'
 import { type ClientInfo, deviceLabel } from './devices.ts'
-import { signingKeys } from './signing-keys.ts'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts'
 import { defaultQuota, quotaLimits } from './quotas.ts'
+import { signingKeys } from './signing-keys.ts'
 import { signAccessToken } from './tokens.ts'
 
 export interface TokenPair {
@@ -238,7 +238,8 @@ export async function me(deps: Deps, p: Principal) {
     role: p.role,
     email: user?.email ?? null,
     session_id: p.sessionHandle ?? null,
-    issuer: p.via === 'session' ? ('local' as const) : ('external' as const),
-    token_expires_at: iso(p.expiresAt),
+    issuer: p.via === 'session' ? ('local' as const) : p.via === 'key' ? ('api_key' as const) : ('external' as const),
+    key_id: p.keyId ?? null,
+    token_expires_at: Number.isFinite(p.expiresAt) ? iso(p.expiresAt) : null,
   }
 }

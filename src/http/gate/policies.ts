@@ -3,10 +3,16 @@
  *
  * - `burst`  — RATE_LIMIT_REQUESTS per RATE_LIMIT_WINDOW seconds (the seeds' setting), sliding
  *   window, for every caller: the signed-in user, else the client address.
+ * - `key`    — an API key's own rate limit (`limitFrom: 'key'`: limit AND window from the key's
+ *   record, read in the admission), else the burst setting; it takes burst's place for keys.
  * - `hourly` — the user's plan: `api_calls_per_hour` in a fixed UTC-aligned hour. The limit is the
  *   session's (`hourlyLimit`, written at sign-in and on every plan change: `limitFrom: 'session'`),
  *   the configured QUOTA_API_CALLS_PER_HOUR when the session has none. Signed-in callers only.
  *   Its window count IS the user's API usage this hour (GET /users/profile/quota reads it).
+ *   API keys get the same policy in their own bucket (the default plan: a key has no profile).
+ * - `tenant` — the tenant-wide budget: API calls per hour that every user AND key of a tenant
+ *   draws from (one bucket per tenant). The limit is the tenant's override (`limitFrom: 'tenant'`,
+ *   set by a superadmin), else TENANT_API_CALLS_PER_HOUR.
  * - route budgets, declared on the route (e.g. `maintenance` on the index routes), checked in the
  *   same atomic call.
  * Policies counted elsewhere (sign-in attempts, per account: services/auth-attempts.ts) are only
@@ -16,7 +22,7 @@ import type { Config } from '../../config.ts'
 import type { Charge, RatePolicy } from '../../ports.ts'
 
 /** Settings this module reads. */
-export type LimitsConfig = Pick<Config, 'RATE_LIMIT_REQUESTS' | 'RATE_LIMIT_WINDOW' | 'QUOTA_API_CALLS_PER_HOUR'>
+export type LimitsConfig = Pick<Config, 'RATE_LIMIT_REQUESTS' | 'RATE_LIMIT_WINDOW' | 'QUOTA_API_CALLS_PER_HOUR' | 'TENANT_API_CALLS_PER_HOUR'>
 
 /** Index initialisations per caller per hour (both index routes share it). */
 export const maintenancePolicy: RatePolicy = { name: 'maintenance', limit: 10, windowSeconds: 3600, algorithm: 'fixed' }
@@ -38,14 +44,48 @@ export const hourlyPolicy = (config: LimitsConfig): RatePolicy => ({
   limitFrom: 'session',
 })
 
+/** The `key` policy: the API key's own rate limit, else the burst setting. */
+const keyPolicy = (config: LimitsConfig): RatePolicy => ({
+  name: 'key',
+  limit: config.RATE_LIMIT_REQUESTS,
+  windowSeconds: config.RATE_LIMIT_WINDOW,
+  algorithm: 'sliding',
+  limitFrom: 'key',
+})
+
+/** The `tenant` policy: the tenant's API calls per hour (its override, else the configured default). */
+export const tenantPolicy = (config: LimitsConfig): RatePolicy => ({
+  name: 'tenant',
+  limit: config.TENANT_API_CALLS_PER_HOUR,
+  windowSeconds: 3600,
+  algorithm: 'fixed',
+  limitFrom: 'tenant',
+})
+
 /** The bucket (within the tenant) a user's policies count in. */
 export const userBucket = (userId: string) => `u:${encodeURIComponent(userId)}`
 
-/** What a signed-in caller is charged: burst and hourly in the user's bucket, plus the route's budgets. */
-export function userCharges(config: LimitsConfig, userId: string, budgets: readonly RatePolicy[] = []): Charge[] {
-  const bucket = userBucket(userId)
-  return [burstPolicy(config), hourlyPolicy(config), ...budgets].map((policy) => ({ bucket, policy }))
+/** The bucket (within the tenant) an API key's policies count in. */
+const keyBucket = (keyId: string) => `k:${encodeURIComponent(keyId)}`
+
+/** The one bucket of a tenant's budget (every user and key of the tenant). */
+const TENANT_BUCKET = 'tenant'
+
+/** Who pays for a signed-in request: a user, or an API key. */
+export type Payer = { userId: string; keyId?: undefined } | { keyId: string }
+
+/**
+ * What a signed-in caller is charged: a user burst + hourly in the user's bucket, a key its own
+ * `key` policy + hourly in the key's bucket; then the route's budgets; then the tenant budget.
+ */
+export function callerCharges(config: LimitsConfig, payer: Payer, budgets: readonly RatePolicy[] = []): Charge[] {
+  const own = payer.keyId !== undefined ? [keyPolicy(config), hourlyPolicy(config)] : [burstPolicy(config), hourlyPolicy(config)]
+  const bucket = payer.keyId !== undefined ? keyBucket(payer.keyId) : userBucket(payer.userId)
+  return [...[...own, ...budgets].map((policy) => ({ bucket, policy })), { bucket: TENANT_BUCKET, policy: tenantPolicy(config) }]
 }
+
+/** What a signed-in user is charged (callerCharges for a user). */
+export const userCharges = (config: LimitsConfig, userId: string, budgets: readonly RatePolicy[] = []): Charge[] => callerCharges(config, { userId }, budgets)
 
 /** What an anonymous request (or one charged to its address) is charged. */
 export const addressPolicies = (config: LimitsConfig, budgets: readonly RatePolicy[] = []): RatePolicy[] => [burstPolicy(config), ...budgets]

@@ -5,10 +5,15 @@ import type { TripRead } from '../round-trip.ts'
 
 /** What the gate does for one route — declared on the route's definition (src/http/route.ts). */
 export interface GateRule {
-  /** `signed-in`: a valid bearer token whose session is alive; `public`: anyone, charged to the address. */
+  /** `signed-in`: a valid bearer token whose session is alive, or a valid API key; `public`: anyone, charged to the address. */
   access: 'public' | 'signed-in'
   /** The least role (viewer < admin < superadmin); 403 below it. */
   role?: Role
+  /**
+   * Who may call a signed-in route: anyone signed in (default: a person's token or an API key),
+   * or `person` only — API keys get 403 (sessions, logout, password, own profile, key management).
+   */
+  caller?: 'any' | 'person'
   /**
    * Who the request is charged to: the signed-in user (default), or the client address even when
    * signed in — for what a rate-limited user needs to recover (logout, session revocation, quota).

@@ -14,8 +14,10 @@ const credentials = (action: string) => ({
   advertise: (config: Parameters<typeof attemptPolicies>[0]) => attemptPolicies(config, action),
 })
 const signedIn = { access: 'signed-in' as const }
+/** Sessions and passwords belong to people: API keys are refused (403). */
+const person = { access: 'signed-in' as const, caller: 'person' as const }
 /** What a rate-limited user needs to recover is never refused by the user's own limit. */
-const recovery = { access: 'signed-in' as const, chargeTo: 'address' as const }
+const recovery = { ...person, chargeTo: 'address' as const }
 const admin = { access: 'signed-in' as const, role: 'admin' as const }
 
 export const register = createRoute(
@@ -107,7 +109,7 @@ export const listSessions = createRoute(
       summary: "The caller's live sessions, newest first (the current one is marked)",
       responses: { 200: { description: 'Live sessions', content: json(s.SessionListSchema) } },
     },
-    signedIn,
+    person,
   ),
 )
 
@@ -149,7 +151,7 @@ export const changePassword = createRoute(
       request: body(s.PasswordChangeBody),
       responses: { 200: { description: 'Changed', content: json(s.PasswordChangedSchema) } },
     },
-    { ...signedIn, advertise: (config) => attemptPolicies(config, 'password') },
+    { ...person, advertise: (config) => attemptPolicies(config, 'password') },
   ),
 )
 

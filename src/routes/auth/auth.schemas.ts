@@ -58,8 +58,9 @@ export const MeSchema = z
     role: RoleSchema,
     email: z.string().nullable(),
     session_id: z.string().nullable(),
-    issuer: z.enum(['local', 'external']),
-    token_expires_at: z.string().openapi({ format: 'date-time' }),
+    issuer: z.enum(['local', 'external', 'api_key']),
+    key_id: z.string().nullable().openapi({ description: 'The API key’s id when the caller is an API key' }),
+    token_expires_at: z.string().nullable().openapi({ format: 'date-time', description: 'Null for an API key that never expires' }),
   })
   .openapi('Me')
 

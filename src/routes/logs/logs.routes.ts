@@ -52,13 +52,17 @@ export const recentCache = cacheableGet('recent', UPLOADS_TAG, queryKey('recent'
  * A signed-in, cacheable GET: its cache lookup is a read of the gate's round trip (declared in
  * `reads`); documents the caching headers and the 304 answer.
  */
-function cacheableRoute<const R extends RouteConfig>(route: R, spec: CacheableGet) {
+function cacheableRoute<const R extends RouteConfig>(route: R, spec: CacheableGet, cost?: number) {
   const ok = route.responses[200] as { description: string; content: unknown }
   const withCaching = {
     ...route,
     responses: { ...route.responses, 200: { ...ok, headers: CACHE_HEADERS }, 304: { description: 'Not modified (If-None-Match matched the ETag)' } },
   }
-  return apiRoute(withCaching as R & { responses: R['responses'] & { 304: { description: string } } }, { ...signedIn, reads: [spec.read] })
+  return apiRoute(withCaching as R & { responses: R['responses'] & { 304: { description: string } } }, {
+    ...signedIn,
+    reads: [spec.read],
+    ...(cost ? { cost } : {}),
+  })
 }
 
 export const register = createRoute(
@@ -112,6 +116,9 @@ export const recent = createRoute(
   ),
 )
 
+/** An aggregation over the tenant's uploads: weighted, it costs this many units of every rate-limit policy. */
+const STATS_COST = 5
+
 export const stats = createRoute(
   cacheableRoute(
     {
@@ -125,6 +132,7 @@ export const stats = createRoute(
       },
     },
     statsCache,
+    STATS_COST,
   ),
 )
 

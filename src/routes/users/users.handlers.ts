@@ -81,7 +81,16 @@ export const getQuota: AppRouteHandler<R.GetQuotaRoute> = async (c) => {
   // The hourly limit the gate enforces is the session's: report that one.
   if (used.hourlyLimit !== undefined) limits.api_calls_per_hour = used.hourlyLimit
   c.header('cache-control', 'no-store')
-  return c.json({ user_id: me.userId, tenant_id: me.tenantId, api_quota: limits, usage: usageReport(limits, used, now) }, 200)
+  const rate_limits = used.policies.map((p) => ({
+    name: p.name,
+    limit: p.limit,
+    used: Math.max(0, p.limit - p.remaining),
+    remaining: p.remaining,
+    window_seconds: p.windowSeconds,
+    reset_at: new Date(p.reset).toISOString(),
+  }))
+  const caller = { user_id: me.userId, tenant_id: me.tenantId, key_id: me.keyId ?? null }
+  return c.json({ ...caller, api_quota: limits, usage: usageReport(limits, used, now), rate_limits }, 200)
 }
 
 export const listTenantUsers: AppRouteHandler<R.ListTenantUsersRoute> = async (c) => {

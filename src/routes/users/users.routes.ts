@@ -13,6 +13,8 @@ const xCache = {
 }
 const patchBody = { body: { required: true, content: json(s.ProfilePatchBody) } }
 const admin = { access: 'signed-in' as const, role: 'admin' as const }
+/** One's own profile belongs to a person: API keys are refused (403). */
+const person = { access: 'signed-in' as const, caller: 'person' as const }
 
 export const getProfile = createRoute(
   apiRoute(
@@ -28,7 +30,7 @@ export const getProfile = createRoute(
         ...problemResponses(404),
       },
     },
-    { access: 'signed-in', reads: [ownProfileRead] },
+    { ...person, reads: [ownProfileRead] },
   ),
 )
 
@@ -49,7 +51,7 @@ export const patchProfile = createRoute(
         ...problemResponses(404, 412),
       },
     },
-    { access: 'signed-in' },
+    person,
   ),
 )
 
@@ -66,7 +68,7 @@ export const createProfile = createRoute(
         ...problemResponses(409),
       },
     },
-    { access: 'signed-in' },
+    person,
   ),
 )
 
@@ -78,7 +80,7 @@ export const getQuota = createRoute(
       tags,
       summary: "The caller's API quota: limits and live usage in the current windows",
       description:
-        'API calls are counted per user per UTC hour (the `hourly` rate-limit policy), uploaded log lines per tenant per UTC day. Limits come from the profile (defaults from configuration when there is none).',
+        'API calls are counted per user (an API key: per key) per UTC hour (the `hourly` rate-limit policy), uploaded log lines per tenant per UTC day. Limits come from the profile (defaults from configuration when there is none). `rate_limits` lists every policy the caller is charged, the tenant-wide budget included.',
       responses: { 200: { description: 'Limits and usage', content: json(s.QuotaSchema) } },
     },
     { access: 'signed-in', chargeTo: 'address', reads: [usageRead, ownProfileRead] },

@@ -115,22 +115,43 @@ const UsageSchema = z
   })
   .openapi('QuotaUsage')
 
+const PolicyUsageSchema = z
+  .object({
+    name: z.string().openapi({ example: 'hourly' }),
+    limit: z.number().int(),
+    used: z.number().int(),
+    remaining: z.number().int(),
+    window_seconds: z.number().int(),
+    reset_at: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('RateLimitUsage')
+
 export const QuotaSchema = z
   .object({
-    user_id: z.string(),
+    user_id: z.string().openapi({ description: 'For an API key: `key:<key_id>`' }),
     tenant_id: z.string(),
+    key_id: z.string().nullable().openapi({ description: 'The API key’s id when the caller is an API key' }),
     api_quota: ApiQuotaSchema,
     usage: z.object({ api_calls_per_hour: UsageSchema, logs_per_day: UsageSchema }),
+    rate_limits: z.array(PolicyUsageSchema).openapi({
+      description: 'Every rate-limit policy the caller is charged: burst (a key: its own `key` policy), hourly, the tenant-wide `tenant` budget',
+    }),
   })
   .openapi('Quota', {
     example: {
       user_id: '0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11',
       tenant_id: 'acme-corp',
+      key_id: null,
       api_quota: { logs_per_day: 100000, api_calls_per_hour: 1000, retention_days: 90 },
       usage: {
         api_calls_per_hour: { limit: 1000, used: 42, remaining: 958, window_seconds: 3600, reset_at: '2025-11-24T11:00:00.000Z' },
         logs_per_day: { limit: 100000, used: 1500, remaining: 98500, window_seconds: 86400, reset_at: '2025-11-25T00:00:00.000Z' },
       },
+      rate_limits: [
+        { name: 'burst', limit: 100, used: 3, remaining: 97, window_seconds: 3600, reset_at: '2025-11-24T11:00:00.000Z' },
+        { name: 'hourly', limit: 1000, used: 42, remaining: 958, window_seconds: 3600, reset_at: '2025-11-24T11:00:00.000Z' },
+        { name: 'tenant', limit: 100000, used: 5120, remaining: 94880, window_seconds: 3600, reset_at: '2025-11-24T11:00:00.000Z' },
+      ],
     },
   })
 
