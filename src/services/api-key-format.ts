@@ -15,7 +15,7 @@
  * the secret has 256 bits, so a fast hash suffices (no password stretching needed).
  */
 
-export const API_KEY_PREFIX = 'gh_live_'
+const API_KEY_PREFIX = 'gh_live_'
 
 const VERSION = 1
 const ID_BYTES = 9

@@ -42,7 +42,7 @@ export interface ApiKeyView {
   previous_key_expires_at: string | null
 }
 
-export function keyView(r: ApiKeyRecord, now: number): ApiKeyView {
+function keyView(r: ApiKeyRecord, now: number): ApiKeyView {
   return {
     id: r.id,
     tenant_id: r.tenantId,

@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS kv_api_keys (
 );`
 
 /** kv_values key of a tenant's plan override, shared with the embedded gatekeeper. */
-export const tenantPlanKey = (tenantId: string) => `plan:${JSON.stringify(tenantId)}`
+const tenantPlanKey = (tenantId: string) => `plan:${JSON.stringify(tenantId)}`
 
 /** The key's record (read inside the gatekeeper's transaction too); null when unknown. */
 export function keyRecord(kv: KvDb, tenantId: string, id: string): ApiKeyRecord | null {

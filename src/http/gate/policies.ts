@@ -36,7 +36,7 @@ const burstPolicy = (config: LimitsConfig): RatePolicy => ({
 })
 
 /** The `hourly` plan policy: the session's api_calls_per_hour, else the configured default. */
-export const hourlyPolicy = (config: LimitsConfig): RatePolicy => ({
+const hourlyPolicy = (config: LimitsConfig): RatePolicy => ({
   name: 'hourly',
   limit: config.QUOTA_API_CALLS_PER_HOUR,
   windowSeconds: 3600,
@@ -54,7 +54,7 @@ const keyPolicy = (config: LimitsConfig): RatePolicy => ({
 })
 
 /** The `tenant` policy: the tenant's API calls per hour (its override, else the configured default). */
-export const tenantPolicy = (config: LimitsConfig): RatePolicy => ({
+const tenantPolicy = (config: LimitsConfig): RatePolicy => ({
   name: 'tenant',
   limit: config.TENANT_API_CALLS_PER_HOUR,
   windowSeconds: 3600,
@@ -63,7 +63,7 @@ export const tenantPolicy = (config: LimitsConfig): RatePolicy => ({
 })
 
 /** The bucket (within the tenant) a user's policies count in. */
-export const userBucket = (userId: string) => `u:${encodeURIComponent(userId)}`
+const userBucket = (userId: string) => `u:${encodeURIComponent(userId)}`
 
 /** The bucket (within the tenant) an API key's policies count in. */
 const keyBucket = (keyId: string) => `k:${encodeURIComponent(keyId)}`
