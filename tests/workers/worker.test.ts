@@ -11,9 +11,10 @@ import { describe, expect, it } from 'vitest'
 const worker = SELF
 const bindings = env as unknown as Record<string, string>
 
-async function send(method: string, path: string, o: { token?: string; body?: unknown } = {}) {
+async function send(method: string, path: string, o: { token?: string; apiKey?: string; body?: unknown } = {}) {
   const headers: Record<string, string> = {}
   if (o.token) headers.authorization = `Bearer ${o.token}`
+  if (o.apiKey) headers['x-api-key'] = o.apiKey
   if (o.body !== undefined) headers['content-type'] = 'application/json'
   const res = await worker.fetch(
     new Request(`http://gatehouse.test${path}`, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body) }),
@@ -89,5 +90,34 @@ describe('hot path in workerd', () => {
       counts.push((await redisRequests()) - before)
     }
     expect(counts).toEqual([1, 1, 1])
+  })
+
+  it('an API-key request costs one Redis HTTP request (key record and every policy in one admission)', async () => {
+    const email = `ak-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.test`
+    const password = 'correct horse battery staple'
+    expect((await send('POST', '/api/v1/auth/register', { body: { email, password, organization: 'Key Org' } })).status).toBe(201)
+    const token = (await send('POST', '/api/v1/auth/login', { body: { email, password } })).body.access_token as string
+    const created = await send('POST', '/api/v1/api-keys', { token, body: { name: 'workerd job', role: 'viewer' } })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    const apiKey = created.body.api_key as string
+
+    // Warm-up: the key script loaded, last-used written once (in the background).
+    for (let i = 0; i < 2; i++) expect((await send('GET', '/api/v1/auth/me', { apiKey })).status).toBe(200)
+    await new Promise((r) => setTimeout(r, 200))
+
+    const counts: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const before = await redisRequests()
+      const res = await send('GET', '/api/v1/auth/me', { apiKey })
+      expect(res.status).toBe(200)
+      expect(res.body).toMatchObject({ issuer: 'api_key', key_id: created.body.key.id, role: 'viewer' })
+      expect(res.headers.get('ratelimit')).toMatch(/^"key";r=\d+;t=\d+, "hourly";r=\d+;t=\d+, "tenant";r=\d+;t=\d+$/)
+      counts.push((await redisRequests()) - before)
+    }
+    expect(counts).toEqual([1, 1, 1])
+    // A tampered key is refused in workerd too, asking no store.
+    const before = await redisRequests()
+    expect((await send('GET', '/api/v1/auth/me', { apiKey: `${apiKey.slice(0, -3)}AAA` })).status).toBe(401)
+    expect((await redisRequests()) - before).toBe(0)
   })
 })
