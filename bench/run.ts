@@ -6,6 +6,7 @@
  *   - a bare Hono route (no middleware, no backend);
  *   - an authenticated, cached GET through the whole gatehouse stack (JWT + session + revocation
  *     + rate limits + usage counter + plan quota + cache read: one Redis round trip);
+ *   - the same with an API key (X-API-Key: key record + its own limit + tenant budget + cache read);
  *   - the same with D ms of injected Redis delay (redis-http --delay-ms), as from an edge far
  *     from its Redis;
  * and prints requests/s, p50/p99 latency and Redis HTTP requests per API request (redis-http's
@@ -16,7 +17,7 @@
 import { parseArgs } from 'node:util'
 import { progress } from '../tools/lib/process.ts'
 import { fmt, table } from './lib/measure.ts'
-import { CACHED_GET, type LoadResult, load, prepareAccount } from './scenario-gate.ts'
+import { CACHED_GET, type LoadResult, load, prepareAccount, prepareApiKey } from './scenario-gate.ts'
 import { REDIS_TOKEN, startStack } from './scenario-stack.ts'
 
 const { values } = parseArgs({
@@ -59,6 +60,8 @@ try {
   }
   await run('bare Hono route (GET /bare)', `${stack.bareUrl}/bare`)
   await run(`gatehouse cached GET, Redis +0 ms`, `${stack.apps.fast}${CACHED_GET}`, auth, stack.redisHttp.fast)
+  const apiKey = await prepareApiKey(stack.apps.fast, auth)
+  await run(`gatehouse cached GET with an API key, Redis +0 ms`, `${stack.apps.fast}${CACHED_GET}`, apiKey, stack.redisHttp.fast)
   await run(`gatehouse cached GET, Redis +${delayMs} ms`, `${stack.apps.delayed}${CACHED_GET}`, auth, stack.redisHttp.delayed)
 
   const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'Redis HTTP req / API req', 'Redis cmds / API req', 'requests', 'seconds', 'non-2xx']

@@ -87,6 +87,12 @@ async function post(base: string, path: string, body: unknown, headers: Record<s
   return JSON.parse(text)
 }
 
+/** An API key of the account's tenant (its own default rate limit: RATE_LIMIT_REQUESTS). */
+export async function prepareApiKey(app: string, auth: Record<string, string>): Promise<Record<string, string>> {
+  const created = await post(app, '/api/v1/api-keys', { name: 'bench', role: 'viewer' }, auth)
+  return { 'x-api-key': created.api_key }
+}
+
 /** The path of the cached authenticated GET the benchmark loads (the tenant's upload list). */
 export const CACHED_GET = '/api/v1/logs/metadata/?page_size=10'
 

@@ -93,6 +93,7 @@ export async function startStack(options: { delayMs: number }): Promise<Stack> {
       // The benchmark measures cost, not refusals: budgets no run can spend.
       RATE_LIMIT_REQUESTS: '1000000000',
       QUOTA_API_CALLS_PER_HOUR: '1000000000',
+      TENANT_API_CALLS_PER_HOUR: '1000000000',
       AUTH_RATE_LIMIT_IP: '1000000',
       AUTH_RATE_LIMIT_ACCOUNT: '1000000',
       LOG_LEVEL: 'warn',

@@ -168,7 +168,9 @@ describe.each(['embedded', 'remote'] as const)('API keys on %s backends (two ins
     const other = await newAdmin(a)
     const theirs = await createKey(a, other, { role: 'admin' })
     const ours = await createKey(a, admin, { role: 'admin' })
-    const upload = await registerUpload(a.app, { token: admin.token, userId: admin.userId, tenantId: admin.tenantId })
+    // A key writes as itself: the upload records the key's acting id.
+    const upload = await registerUpload(a.app, { token: ours.apiKey, userId: `key:${ours.id}`, tenantId: admin.tenantId })
+    expect(upload.user_id).toBe(`key:${ours.id}`)
     const path = `/api/v1/logs/metadata/${encodeURIComponent(upload.upload_id)}`
     expect((await withKey(b, 'GET', path, ours.apiKey)).status).toBe(200)
     const foreign = await withKey(b, 'GET', path, theirs.apiKey)
