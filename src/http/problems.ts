@@ -21,7 +21,7 @@ const ProblemSchema = z
   .openapi('Problem')
 
 /** The one 429 body, whatever the limiter (the gate, sign-in attempts, the daily logs quota). */
-const RateLimitProblemSchema = ProblemSchema.extend({
+export const RateLimitProblemSchema = ProblemSchema.extend({
   'violated-policies': z.array(z.string()).openapi({ example: ['burst'] }),
   policies: z.array(
     z.object({
