@@ -7,6 +7,7 @@ import { errorFields } from './http/logger.ts'
 import { BackendUnavailableError, ValidationError } from './errors.ts'
 import { ApiError, problemBody, problemResponse } from './http/problems.ts'
 import { createRouter } from './http/router.ts'
+import { toOpenApi30 } from './openapi.ts'
 import { documentGate, gate } from './http/gate.ts'
 import type { AppDeps, AppOpenAPI } from './http/types.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
@@ -60,6 +61,8 @@ export function createApp(deps: AppDeps): AppOpenAPI {
   // Built once: the document only changes with the code.
   let openapi: ReturnType<AppOpenAPI['getOpenAPI31Document']> | undefined
   app.get('/openapi.json', (c) => c.json((openapi ??= app.getOpenAPI31Document(OPENAPI_INFO))))
+  let openapi30: ReturnType<typeof toOpenApi30> | undefined
+  app.get('/openapi-3.0.json', (c) => c.json((openapi30 ??= toOpenApi30((openapi ??= app.getOpenAPI31Document(OPENAPI_INFO))))))
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'gatehouse API' }))
 
   app.notFound((c) => {

@@ -1,0 +1,21 @@
+/**
+ * Everything `npm run openapi` derives from the routes, in order: the OpenAPI documents (3.1 and
+ * 3.0, exactly as the app serves them), then each SDK's generated part from them.
+ */
+import { generateSchemaTs } from '../../sdk/generate.ts'
+import { generateApiDocuments, SPEC_30_FILE, SPEC_31_FILE } from './documents.ts'
+import type { Generated } from './outputs.ts'
+
+export type Part = 'documents' | 'typescript'
+export const PARTS: Part[] = ['documents', 'typescript']
+
+/** Generates the parts asked for (all by default), each as soon as it is ready. */
+export async function* generateAll(parts: Part[] = PARTS): AsyncGenerator<Generated> {
+  const docs = await generateApiDocuments()
+  if (parts.includes('documents')) {
+    yield { name: 'OpenAPI documents', files: new Map([[SPEC_31_FILE, docs.v31], [SPEC_30_FILE, docs.v30]]) }
+  }
+  if (parts.includes('typescript')) {
+    yield { name: 'TypeScript SDK types (openapi-typescript)', files: new Map([['sdk/typescript/schema.ts', await generateSchemaTs(docs.v31)]]) }
+  }
+}
