@@ -5,9 +5,10 @@
 import { generateSchemaTs } from '../../sdk/generate.ts'
 import { generateApiDocuments, SPEC_30_FILE, SPEC_31_FILE } from './documents.ts'
 import type { Generated } from './outputs.ts'
+import { generatePythonClient } from './python.ts'
 
-export type Part = 'documents' | 'typescript'
-export const PARTS: Part[] = ['documents', 'typescript']
+export type Part = 'documents' | 'typescript' | 'python'
+export const PARTS: Part[] = ['documents', 'typescript', 'python']
 
 /** Generates the parts asked for (all by default), each as soon as it is ready. */
 export async function* generateAll(parts: Part[] = PARTS): AsyncGenerator<Generated> {
@@ -18,4 +19,5 @@ export async function* generateAll(parts: Part[] = PARTS): AsyncGenerator<Genera
   if (parts.includes('typescript')) {
     yield { name: 'TypeScript SDK types (openapi-typescript)', files: new Map([['sdk/typescript/schema.ts', await generateSchemaTs(docs.v31)]]) }
   }
+  if (parts.includes('python')) yield await generatePythonClient(docs.v31)
 }
