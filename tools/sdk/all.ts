@@ -4,11 +4,12 @@
  */
 import { generateSchemaTs } from '../../sdk/generate.ts'
 import { generateApiDocuments, SPEC_30_FILE, SPEC_31_FILE } from './documents.ts'
+import { generateGoClient } from './go.ts'
 import type { Generated } from './outputs.ts'
 import { generatePythonClient } from './python.ts'
 
-export type Part = 'documents' | 'typescript' | 'python'
-export const PARTS: Part[] = ['documents', 'typescript', 'python']
+export type Part = 'documents' | 'typescript' | 'python' | 'go'
+export const PARTS: Part[] = ['documents', 'typescript', 'python', 'go']
 
 /** Generates the parts asked for (all by default), each as soon as it is ready. */
 export async function* generateAll(parts: Part[] = PARTS): AsyncGenerator<Generated> {
@@ -20,4 +21,5 @@ export async function* generateAll(parts: Part[] = PARTS): AsyncGenerator<Genera
     yield { name: 'TypeScript SDK types (openapi-typescript)', files: new Map([['sdk/typescript/schema.ts', await generateSchemaTs(docs.v31)]]) }
   }
   if (parts.includes('python')) yield await generatePythonClient(docs.v31)
+  if (parts.includes('go')) yield await generateGoClient(docs.v30)
 }
