@@ -2,7 +2,8 @@ package gatehouse_test
 
 // The Go SDK against a live gatehouse at GATEHOUSE_URL, as the repository's test suite runs it
 // (tests/sdk-go.test.ts starts the server): register + sign in, profile, an upload registered with
-// an Idempotency-Key and listed, one refresh on a 401, and a 429 as *RateLimitedError.
+// an Idempotency-Key and listed, one refresh on a 401, a 429 as *RateLimitedError, and a refused
+// refresh (spent token).
 
 import (
 	"context"
@@ -118,6 +119,14 @@ func TestLiveScenario(t *testing.T) {
 	check(t, limited.Problem.Status == 429 && strings.HasSuffix(limited.Problem.Type, "/quota-exceeded"), "typed problem+json 429: %+v", limited.Problem)
 	check(t, limited.RetryAfter > 0, "RetryAfter = %v", limited.RetryAfter)
 	check(t, strconv.Itoa(int(limited.RetryAfter/time.Second)) == limited.Header.Get("Retry-After"), "RetryAfter matches Retry-After (%v vs %s)", limited.RetryAfter, limited.Header.Get("Retry-After"))
+
+	// The first refresh token was used up: refusing it leaves the 401 answer and no tokens.
+	spent, err := gatehouse.New(url, gatehouse.WithTokens(gatehouse.Tokens{Access: "not-a-token", Refresh: pair.RefreshToken}))
+	must(t, err)
+	refused, err := spent.GetApiV1AuthMeWithResponse(ctx)
+	must(t, err)
+	check(t, refused.StatusCode() == 401 && refused.ApplicationproblemJSON401 != nil, "a refused refresh leaves the 401: %d %s", refused.StatusCode(), refused.Body)
+	check(t, spent.Tokens() == gatehouse.Tokens{}, "and clears the tokens")
 	t.Log("go scenario passed")
 }
 

@@ -89,11 +89,12 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		return resp, nil // the body cannot be sent twice
 	}
 	ok, err := t.session.refresh(req.Context(), sent)
-	if err != nil || !ok {
-		if err != nil {
-			_ = resp.Body.Close()
-		}
-		return resp, err
+	if err != nil {
+		_ = resp.Body.Close()
+		return nil, err
+	}
+	if !ok {
+		return resp, nil // refused: the 401 stands
 	}
 	_, _ = io.Copy(io.Discard, resp.Body)
 	_ = resp.Body.Close()

@@ -2,7 +2,8 @@
 
 register + sign in, profile, an upload registered with an Idempotency-Key and listed, a refresh
 on a 401 (bad access token + valid refresh token: exactly one refresh, then the call succeeds),
-and a 429 raised as RateLimited with retry_after. Exits non-zero with the failed check.
+a 429 raised as RateLimited with retry_after, and a refused refresh (spent token). Exits non-zero
+with the failed check.
 """
 
 import os
@@ -16,6 +17,7 @@ from gatehouse_client.api.users import get_api_v1_users_profile
 from gatehouse_client.models import (
     FormatType,
     Me,
+    Problem,
     Registered,
     RegisterRequest,
     RegisterUploadRequest,
@@ -94,4 +96,10 @@ assert limited is not None
 check(limited.status == 429 and limited.problem.type_.endswith("/quota-exceeded"), "typed problem+json 429")
 check(isinstance(limited.retry_after, int) and limited.retry_after > 0, f"retry_after = {limited.retry_after}")
 check(str(limited.retry_after) == limited.headers.get("retry-after"), "retry_after matches Retry-After")
+
+# The first refresh token was used up: refusing it leaves a typed 401 and no tokens.
+spent = Gatehouse(URL, access_token="not-a-token", refresh_token=gh.tokens.refresh)
+refused = get_api_v1_auth_me.sync(client=spent.client)
+check(isinstance(refused, Problem) and refused.status == 401, "a refused refresh leaves the 401")
+check(spent.tokens == Tokens(None, None), "and clears the tokens")
 print("python scenario passed")

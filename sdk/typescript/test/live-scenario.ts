@@ -2,7 +2,7 @@
  * The installed @gatehouse/sdk against a live gatehouse (GATEHOUSE_URL), as the repository's test
  * suite runs it (tests/sdk-typescript.test.ts copies it into a project that installed the packed
  * tarball): register + sign in, profile, an upload registered with an Idempotency-Key and listed,
- * one refresh on a 401, and a 429 thrown as RateLimitedError with retryAfter.
+ * one refresh on a 401, a 429 thrown as RateLimitedError with retryAfter, and a refused refresh.
  */
 import { createGatehouseClient, RateLimitedError, type Tokens } from '@gatehouse/sdk'
 
@@ -31,6 +31,7 @@ const email = `ts-${id}@sdk.example`
 const registered = await api.POST('/api/v1/auth/register', { body: { email, password: PASSWORD, organization: `TS ${id}` } })
 check(registered.response.status === 201 && registered.data?.role === 'admin', 'register (admin of a new organisation)')
 const login = await api.login({ email, password: PASSWORD, device: 'typescript sdk test' })
+const firstRefresh = login.data?.refresh_token
 check(login.data !== undefined && api.getTokens().access === login.data.access_token, 'login keeps the token pair')
 
 const me = await api.GET('/api/v1/auth/me')
@@ -79,4 +80,10 @@ check(limited !== undefined, 'a 429 threw RateLimitedError')
 check(limited!.problem.status === 429 && limited!.problem.type.endsWith('/quota-exceeded'), 'typed problem+json 429')
 check(typeof limited!.retryAfter === 'number' && limited!.retryAfter > 0, `retryAfter = ${limited!.retryAfter}`)
 check(String(limited!.retryAfter) === limited!.response.headers.get('retry-after'), 'retryAfter matches Retry-After')
+
+// The first refresh token was used up: refusing it leaves a typed 401 and no tokens.
+const spent = createGatehouseClient({ baseUrl: url, token: 'not-a-token', refreshToken: firstRefresh! })
+const refused = await spent.GET('/api/v1/auth/me')
+check(refused.response.status === 401 && refused.error?.status === 401, 'a refused refresh leaves the 401')
+check(!spent.getTokens().access && !spent.getTokens().refresh, 'and clears the tokens')
 console.log('typescript scenario passed')
