@@ -26,6 +26,7 @@ type Tokens struct {
 type Client struct {
 	*api.ClientWithResponses
 	session *session
+	http    *http.Client // with the auth transport
 }
 
 type options struct {
@@ -56,39 +57,39 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	plainHTTP := *o.http
-	plainHTTP.Transport = rateLimitOnly{base}
-	plain, err := api.NewClientWithResponses(baseURL, api.WithHTTPClient(&plainHTTP))
+	plain := *o.http
+	plain.Transport = rateLimitOnly{base}
+	s := &session{tokens: o.tokens, onTokens: o.onTokens, baseURL: baseURL, plain: &plain}
+	authed := *o.http
+	authed.Transport = &transport{base: base, session: s}
+	c, err := api.NewClientWithResponses(baseURL, api.WithHTTPClient(&authed))
 	if err != nil {
 		return nil, err
 	}
-	s := &session{tokens: o.tokens, onTokens: o.onTokens, plain: plain}
-	authHTTP := *o.http
-	authHTTP.Transport = &transport{base: base, session: s}
-	c, err := api.NewClientWithResponses(baseURL, api.WithHTTPClient(&authHTTP))
-	if err != nil {
-		return nil, err
-	}
-	return &Client{ClientWithResponses: c, session: s}, nil
+	return &Client{ClientWithResponses: c, session: s, http: &authed}, nil
 }
 
 // Login signs in and keeps the token pair; a refusal is a *ProblemError (*RateLimitedError for 429).
 func (c *Client) Login(ctx context.Context, email, password string) (*api.TokenPair, error) {
-	resp, err := c.PostApiV1AuthLoginWithResponse(ctx, api.LoginRequest{Email: openapi_types.Email(email), Password: password})
+	var pair api.TokenPair
+	a, err := postJSON(ctx, c.http, c.session.baseURL, "/api/v1/auth/login", api.LoginRequest{Email: openapi_types.Email(email), Password: password}, &pair)
 	if err != nil {
 		return nil, err
 	}
-	if resp.JSON200 == nil {
-		return nil, ProblemFrom(resp.StatusCode(), resp.HTTPResponse.Header, resp.Body)
+	if a.status != http.StatusOK {
+		return nil, ProblemFrom(a.status, a.header, a.body)
 	}
-	c.session.set(Tokens{Access: resp.JSON200.AccessToken, Refresh: resp.JSON200.RefreshToken})
-	return resp.JSON200, nil
+	c.session.set(Tokens{Access: pair.AccessToken, Refresh: pair.RefreshToken})
+	return &pair, nil
 }
 
 // Logout ends the server-side session and forgets the tokens.
 func (c *Client) Logout(ctx context.Context) error {
 	defer c.session.set(Tokens{})
-	_, err := c.PostApiV1AuthLogoutWithResponse(ctx)
+	a, err := postJSON(ctx, c.http, c.session.baseURL, "/api/v1/auth/logout", nil, nil)
+	if err == nil && a.status/100 != 2 {
+		err = ProblemFrom(a.status, a.header, a.body)
+	}
 	return err
 }
 

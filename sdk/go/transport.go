@@ -28,7 +28,8 @@ type session struct {
 	mu       sync.Mutex
 	tokens   Tokens
 	onTokens func(Tokens)
-	plain    *api.ClientWithResponses // no auth: for the refresh call itself
+	baseURL  string
+	plain    *http.Client // no auth: for the refresh call itself
 }
 
 func (s *session) get() Tokens {
@@ -55,15 +56,16 @@ func (s *session) refresh(ctx context.Context, sent string) (bool, error) {
 		s.mu.Unlock()
 		return current.Access != sent && current.Access != "", nil
 	}
-	resp, err := s.plain.PostApiV1AuthRefreshWithResponse(ctx, api.RefreshRequest{RefreshToken: current.Refresh})
+	var pair api.TokenPair
+	a, err := postJSON(ctx, s.plain, s.baseURL, "/api/v1/auth/refresh", api.RefreshRequest{RefreshToken: current.Refresh}, &pair)
 	s.mu.Unlock()
 	switch {
 	case err != nil:
 		return false, err
-	case resp.JSON200 != nil:
-		s.set(Tokens{Access: resp.JSON200.AccessToken, Refresh: resp.JSON200.RefreshToken})
+	case a.status == http.StatusOK:
+		s.set(Tokens{Access: pair.AccessToken, Refresh: pair.RefreshToken})
 		return true, nil
-	case resp.StatusCode() == http.StatusUnauthorized:
+	case a.status == http.StatusUnauthorized:
 		s.set(Tokens{}) // refused: stop sending dead tokens
 	}
 	return false, nil
