@@ -20,6 +20,16 @@ const RATE_LIMIT = 20
 const SDK = join(REPO_ROOT, 'sdk/go')
 const README = join(SDK, 'README.md')
 
+/** A compile failure of hand-written Go against the generated client, explained. */
+function explainBuildFailure(err: unknown, where: string): Error {
+  const text = String(err)
+  const hint = /build failed|not enough arguments|too many arguments|cannot use|undefined: /.test(text)
+    ? `\nThe generated Go client no longer fits ${where}: an operation's signature changed with the API ` +
+      '(e.g. its first parameter adds a `params *api.XParams` argument). Update the call there.'
+    : ''
+  return new Error(text + hint)
+}
+
 describe('sdk/go', () => {
   it('api/api.gen.go is what `npm run openapi` generates from openapi/openapi-3.0.json', async () => {
     const generated = await generateGoClient(readFileSync(join(REPO_ROOT, SPEC_30_FILE), 'utf8'))
@@ -53,7 +63,7 @@ describe('Go SDK against a live gatehouse', () => {
 
   it('go test: sign-in, profile, upload with Idempotency-Key, refresh on 401, RateLimitedError on 429', async () => {
     const out = await run('go', ['test', '-count=1', '-v', '-run', '^TestLiveScenario$', '.'], { cwd: SDK, env: env() }).catch((err) => {
-      throw new Error(`${String(err)}\n--- server ---\n${server.output()}`)
+      throw new Error(`${explainBuildFailure(err, 'sdk/go/live_test.go').message}\n--- server ---\n${server.output()}`)
     })
     expect(out).toContain('go scenario passed')
   }, PROVISION_MS)
@@ -68,7 +78,9 @@ describe('Go SDK against a live gatehouse', () => {
     const install = /## Install[\s\S]*?```sh\n([\s\S]*?)```/.exec(readFileSync(README, 'utf8'))?.[1]
     expect(install, 'README has an ```sh block under ## Install').toBeTruthy()
     await run('sh', ['-e', '-c', install!], { cwd: app })
-    const out = await run('go', ['run', '.'], { cwd: app, env: env() })
+    const out = await run('go', ['run', '.'], { cwd: app, env: env() }).catch((err) => {
+      throw explainBuildFailure(err, "sdk/go/README.md's example")
+    })
     expect(out).toMatch(/admin\n1 app\.log\n$/)
   }, PROVISION_MS)
 })

@@ -69,6 +69,9 @@ func TestLiveScenario(t *testing.T) {
 	reg, err := c.PostApiV1AuthRegisterWithResponse(ctx, api.RegisterRequest{Email: openapi_types.Email(email), Password: password, Organization: "Go " + suffix})
 	must(t, err)
 	check(t, reg.JSON201 != nil && reg.JSON201.Role == api.RoleAdmin, "register (admin of a new organisation): %d %s", reg.StatusCode(), reg.Body)
+	var refusedLogin *gatehouse.ProblemError
+	_, err = c.Login(ctx, email, "not the password")
+	check(t, errors.As(err, &refusedLogin) && refusedLogin.Problem.Status == 401, "a wrong password is a *ProblemError (401): %v", err)
 	pair, err := c.Login(ctx, email, password)
 	must(t, err)
 	check(t, c.Tokens() == gatehouse.Tokens{Access: pair.AccessToken, Refresh: pair.RefreshToken}, "login keeps the token pair")

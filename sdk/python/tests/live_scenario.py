@@ -26,7 +26,7 @@ from gatehouse_client.models import (
     UploadMetadataPage,
     UserProfile,
 )
-from gatehouse_sdk import Gatehouse, RateLimited, Tokens
+from gatehouse_sdk import Gatehouse, ProblemError, RateLimited, Tokens
 
 URL = os.environ["GATEHOUSE_URL"]
 PASSWORD = "correct horse battery staple"
@@ -46,6 +46,11 @@ registered = post_api_v1_auth_register.sync(
     client=gh.client, body=RegisterRequest(email=email, password=PASSWORD, organization=f"Py {uuid.uuid4().hex[:8]}")
 )
 check(isinstance(registered, Registered) and registered.role == Role.ADMIN, "register (admin of a new organisation)")
+try:
+    gh.login(email, "not the password")
+    check(False, "a wrong password is refused")
+except ProblemError as err:
+    check(err.status == 401 and gh.tokens == Tokens(None, None), "a wrong password raises ProblemError (401)")
 pair = gh.login(email, PASSWORD, device="python sdk test")
 check(gh.tokens == Tokens(pair.access_token, pair.refresh_token), "login keeps the token pair")
 
