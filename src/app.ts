@@ -7,6 +7,7 @@ import { problemBody, problemResponse } from './http/problems.ts'
 import { createRouter } from './http/router.ts'
 import type { AppDeps, AppOpenAPI } from './http/types.ts'
 import { errorFields } from './logger.ts'
+import { toOpenApi30 } from './openapi.ts'
 import { authRoutes } from './routes/auth/auth.index.ts'
 import { docsRoutes } from './routes/docs/docs.index.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
@@ -14,7 +15,7 @@ import { logsRoutes } from './routes/logs/logs.index.ts'
 import { usersRoutes } from './routes/users/users.index.ts'
 import { wellKnownRoutes } from './routes/wellknown/wellknown.index.ts'
 
-export const OPENAPI_INFO = {
+const OPENAPI_INFO = {
   openapi: '3.1.0',
   info: {
     title: 'gatehouse',
@@ -61,6 +62,8 @@ export function createApp(deps: AppDeps): AppOpenAPI {
   // Built once: the document only changes with the code.
   let openapi: ReturnType<AppOpenAPI['getOpenAPI31Document']> | undefined
   app.get('/openapi.json', (c) => c.json((openapi ??= app.getOpenAPI31Document(OPENAPI_INFO))))
+  let openapi30: ReturnType<typeof toOpenApi30> | undefined
+  app.get('/openapi-3.0.json', (c) => c.json((openapi30 ??= toOpenApi30((openapi ??= app.getOpenAPI31Document(OPENAPI_INFO))))))
   app.route('/', docsRoutes('gatehouse API'))
 
   app.notFound((c) => {

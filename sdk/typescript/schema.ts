@@ -4264,7 +4264,16 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        RateLimitProblem: components["schemas"]["Problem"] & ({
+        RateLimitProblem: {
+            /** @example https://gatehouse.dev/problems/not-found */
+            type: string;
+            /** @example Not Found */
+            title: string;
+            /** @example 404 */
+            status: number;
+            detail?: string;
+            instance?: string;
+            request_id?: string;
             /**
              * @example [
              *       "burst"
@@ -4286,7 +4295,7 @@ export interface components {
             retry_after: number;
         } & {
             [key: string]: unknown;
-        });
+        };
         /**
          * @example {
          *       "preferences": {
