@@ -8,6 +8,7 @@ import { createRouter } from './http/router.ts'
 import type { AppDeps, AppOpenAPI } from './http/types.ts'
 import { errorFields } from './logger.ts'
 import { toOpenApi30 } from './openapi.ts'
+import { accountsRoutes } from './routes/accounts/accounts.index.ts'
 import { authRoutes } from './routes/auth/auth.index.ts'
 import { docsRoutes } from './routes/docs/docs.index.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps): AppOpenAPI {
   app.route('/', usersRoutes())
   app.route('/', logsRoutes())
   app.route('/', authRoutes())
+  app.route('/', accountsRoutes())
   app.route('/', wellKnownRoutes())
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
