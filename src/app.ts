@@ -1,5 +1,6 @@
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
+import { browserAccess } from './http/cors.ts'
 import { documentGateHeaders } from './http/gate/docs.ts'
 import { limitBody, requestLog } from './http/middleware.ts'
 import { problemFor } from './http/problem-table.ts'
@@ -30,7 +31,8 @@ const OPENAPI_INFO = {
  * Builds the whole HTTP app from its dependencies. Entry points (src/entry/*) only load config,
  * build backends and call this; tests call it with real backends and use `app.request`.
  *
- * The pipeline of a request: request id → log line → security headers → body limit → the route
+ * The pipeline of a request: request id → log line → CORS (a preflight ends here: 204, before any
+ * gate) → security headers → body limit → the route
  * (its definition's gate: identity, the one round trip, 401/403/429 — src/http/gate) → its
  * handler → services → ports. Every error, wherever thrown, ends in `onError` below and is
  * answered from ONE table (src/http/problem-table.ts).
@@ -41,6 +43,8 @@ export function createApp(deps: AppDeps): AppOpenAPI {
 
   app.use('*', requestId({ headerName: 'x-request-id' }))
   app.use('*', requestLog(logger))
+  const browsers = browserAccess(config)
+  if (browsers) app.use('*', browsers)
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
   app.use('*', async function provideDeps(c, next) {
     c.set('deps', deps)
