@@ -204,3 +204,43 @@ export async function deleteAccount(deps: Deps, actor: Principal, userId: string
   if (!(await users.delete(target.tenant_id, target.user_id))) throw noSuchUser()
   return { user_id: target.user_id, tenant_id: target.tenant_id, deleted: true, sessions_revoked: revoked, profile_deleted: profileDeleted }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Operator actions (tools/admin.ts), outside any tenant's say
+// ---------------------------------------------------------------------------------------------
+
+export interface RoleAssignment {
+  user_id: string
+  tenant_id: string
+  email: string
+  previous_role: Role
+  role: Role
+  /** False when the user has no profile (yet). */
+  profile_updated: boolean
+  /** Live sessions that carry the new role from their next request. */
+  sessions_updated: number
+}
+
+/**
+ * Gives the account with this e-mail `role` everywhere it is read — the account (the next
+ * sign-in), its profile, its live sessions (the gate, from the next request) — and drops its
+ * cached profile. Idempotent. NotFoundError when there is no such account.
+ */
+export async function assignRole(deps: Deps, email: string, role: Role): Promise<RoleAssignment> {
+  const { users, profiles } = repos(deps)
+  const user = await users.getByEmail(email)
+  if (!user) throw new NotFoundError('No account with this e-mail')
+  if (!(await users.setRole(user.tenant_id, user.user_id, role))) throw new NotFoundError('No account with this e-mail')
+  const profile = await profiles.patch(user.user_id, { role }, { tenantId: user.tenant_id })
+  const sessions = await deps.backends.sessions.updateUser(user.tenant_id, user.user_id, { role })
+  await deps.backends.cache.clearUser(user.tenant_id, user.user_id)
+  return {
+    user_id: user.user_id,
+    tenant_id: user.tenant_id,
+    email: user.email,
+    previous_role: user.role,
+    role,
+    profile_updated: profile !== null,
+    sessions_updated: sessions,
+  }
+}
