@@ -117,7 +117,7 @@ describe.each<BackendKind>(['embedded', 'remote'])('CORS through app.request (%s
   const send: () => Send =
     () =>
     (path, init = {}) =>
-      t.app.request(path, { ...init, headers: { 'x-test-ip': ip, ...(init.headers as object) } })
+      Promise.resolve(t.app.request(path, { ...init, headers: { 'x-test-ip': ip, ...(init.headers as object) } }))
   const token = async () => {
     if (bearer) return bearer
     const admin = await registerAdmin(t.app)

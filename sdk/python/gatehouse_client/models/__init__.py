@@ -1,8 +1,12 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .account_disabled import AccountDisabled
+from .account_status import AccountStatus
+from .account_status_role import AccountStatusRole
 from .api_quota import ApiQuota
 from .create_tenant_user_request import CreateTenantUserRequest
 from .delete_api_v1_auth_sessions_scope import DeleteApiV1AuthSessionsScope
+from .deleted_account import DeletedAccount
 from .deleted_profile import DeletedProfile
 from .format_type import FormatType
 from .get_api_v1_logs_metadata_order import GetApiV1LogsMetadataOrder
@@ -78,9 +82,13 @@ from .upload_status_change import UploadStatusChange
 from .user_profile import UserProfile
 
 __all__ = (
+    "AccountDisabled",
+    "AccountStatus",
+    "AccountStatusRole",
     "ApiQuota",
     "CreateTenantUserRequest",
     "DeleteApiV1AuthSessionsScope",
+    "DeletedAccount",
     "DeletedProfile",
     "FormatType",
     "GetApiV1LogsMetadataOrder",

@@ -49,6 +49,11 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
 
@@ -98,8 +103,9 @@ def sync_detailed(
 ) -> Response[Problem | RateLimitProblem | TokenPair]:
     """Sign in: opens a session and returns an access token and a refresh token
 
-     Wrong e-mail and wrong password get the same 401 answer in similar time. Attempts are limited per
-    account and IP and per IP (429 with Retry-After).
+     Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with
+    the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP
+    (429 with Retry-After).
 
     Args:
         body (LoginRequest):
@@ -130,8 +136,9 @@ def sync(
 ) -> Problem | RateLimitProblem | TokenPair | None:
     """Sign in: opens a session and returns an access token and a refresh token
 
-     Wrong e-mail and wrong password get the same 401 answer in similar time. Attempts are limited per
-    account and IP and per IP (429 with Retry-After).
+     Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with
+    the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP
+    (429 with Retry-After).
 
     Args:
         body (LoginRequest):
@@ -157,8 +164,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | RateLimitProblem | TokenPair]:
     """Sign in: opens a session and returns an access token and a refresh token
 
-     Wrong e-mail and wrong password get the same 401 answer in similar time. Attempts are limited per
-    account and IP and per IP (429 with Retry-After).
+     Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with
+    the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP
+    (429 with Retry-After).
 
     Args:
         body (LoginRequest):
@@ -187,8 +195,9 @@ async def asyncio(
 ) -> Problem | RateLimitProblem | TokenPair | None:
     """Sign in: opens a session and returns an access token and a refresh token
 
-     Wrong e-mail and wrong password get the same 401 answer in similar time. Attempts are limited per
-    account and IP and per IP (429 with Retry-After).
+     Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with
+    the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP
+    (429 with Retry-After).
 
     Args:
         body (LoginRequest):

@@ -49,6 +49,11 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
 
@@ -98,7 +103,8 @@ def sync_detailed(
 ) -> Response[Problem | RateLimitProblem | TokenPair]:
     """Trade a refresh token for a new token pair (the old refresh token stops working)
 
-     Refresh tokens are single use. Presenting one that was already used revokes its whole session.
+     Refresh tokens are single use. Presenting one that was already used revokes its whole session. The
+    session of a disabled account ends: 403 `account-disabled`.
 
     Args:
         body (RefreshRequest):
@@ -129,7 +135,8 @@ def sync(
 ) -> Problem | RateLimitProblem | TokenPair | None:
     """Trade a refresh token for a new token pair (the old refresh token stops working)
 
-     Refresh tokens are single use. Presenting one that was already used revokes its whole session.
+     Refresh tokens are single use. Presenting one that was already used revokes its whole session. The
+    session of a disabled account ends: 403 `account-disabled`.
 
     Args:
         body (RefreshRequest):
@@ -155,7 +162,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | RateLimitProblem | TokenPair]:
     """Trade a refresh token for a new token pair (the old refresh token stops working)
 
-     Refresh tokens are single use. Presenting one that was already used revokes its whole session.
+     Refresh tokens are single use. Presenting one that was already used revokes its whole session. The
+    session of a disabled account ends: 403 `account-disabled`.
 
     Args:
         body (RefreshRequest):
@@ -184,7 +192,8 @@ async def asyncio(
 ) -> Problem | RateLimitProblem | TokenPair | None:
     """Trade a refresh token for a new token pair (the old refresh token stops working)
 
-     Refresh tokens are single use. Presenting one that was already used revokes its whole session.
+     Refresh tokens are single use. Presenting one that was already used revokes its whole session. The
+    session of a disabled account ends: 403 `account-disabled`.
 
     Args:
         body (RefreshRequest):
