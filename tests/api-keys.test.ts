@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sha256Hex } from '../src/adapters/upstash/sha256.ts'
-import { generateOpenApiJson } from '../src/openapi.ts'
+import { generateApiDocuments } from '../tools/sdk/documents.ts'
 import { type Admin, appPair, createKey, newAdmin, newSuperadmin, sleepUntil, withKey } from './api-keys-helpers.ts'
 import { call } from './auth-helpers.ts'
 import type { TestApp } from './harness/app.ts'
@@ -208,7 +208,7 @@ describe.each(['embedded', 'remote'] as const)('API keys on %s backends (two ins
 
 describe('the OpenAPI document and API keys', () => {
   it('declares the apiKey scheme; signed-in routes accept either, routes for people only bearer; the weighted route states its cost', async () => {
-    const spec = JSON.parse(await generateOpenApiJson())
+    const spec = JSON.parse((await generateApiDocuments()).v31)
     expect(spec.components.securitySchemes.apiKey).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-API-Key' })
     const either = [{ bearerAuth: [] }, { apiKey: [] }]
     const bearerOnly = [{ bearerAuth: [] }]
