@@ -1,16 +1,19 @@
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { documentGateHeaders } from './http/gate/docs.ts'
+import { observeRequests } from './http/metrics.ts'
 import { limitBody, requestLog } from './http/middleware.ts'
 import { problemFor } from './http/problem-table.ts'
 import { problemBody, problemResponse } from './http/problems.ts'
 import { createRouter } from './http/router.ts'
 import type { AppDeps, AppOpenAPI } from './http/types.ts'
 import { errorFields } from './logger.ts'
+import { MetricsRecorder } from './metrics/recorder.ts'
 import { authRoutes } from './routes/auth/auth.index.ts'
 import { docsRoutes } from './routes/docs/docs.index.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
 import { logsRoutes } from './routes/logs/logs.index.ts'
+import { metricsRoutes } from './routes/metrics/metrics.index.ts'
 import { usersRoutes } from './routes/users/users.index.ts'
 import { wellKnownRoutes } from './routes/wellknown/wellknown.index.ts'
 
@@ -28,17 +31,22 @@ export const OPENAPI_INFO = {
  * Builds the whole HTTP app from its dependencies. Entry points (src/entry/*) only load config,
  * build backends and call this; tests call it with real backends and use `app.request`.
  *
- * The pipeline of a request: request id → log line → security headers → body limit → the route
+ * The pipeline of a request: request id → log line → metrics → security headers → body limit → the route
  * (its definition's gate: identity, the one round trip, 401/403/429 — src/http/gate) → its
  * handler → services → ports. Every error, wherever thrown, ends in `onError` below and is
  * answered from ONE table (src/http/problem-table.ts).
  */
-export function createApp(deps: AppDeps): AppOpenAPI {
+export function createApp(given: AppDeps): AppOpenAPI {
   const app = createRouter()
-  const { config, logger } = deps
+  const { config, logger } = given
+  // One metrics batch per app instance (Node process, Worker isolate): see src/metrics/recorder.ts.
+  const metrics =
+    given.metrics ?? new MetricsRecorder(given.backends.metrics, { flushSeconds: config.METRICS_FLUSH_SECONDS, flushRequests: config.METRICS_FLUSH_REQUESTS })
+  const deps: AppDeps = { ...given, metrics }
 
   app.use('*', requestId({ headerName: 'x-request-id' }))
   app.use('*', requestLog(logger))
+  app.use('*', observeRequests(metrics, logger))
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
   app.use('*', async function provideDeps(c, next) {
     c.set('deps', deps)
@@ -52,6 +60,7 @@ export function createApp(deps: AppDeps): AppOpenAPI {
   app.route('/', logsRoutes())
   app.route('/', authRoutes())
   app.route('/', wellKnownRoutes())
+  app.route('/', metricsRoutes())
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
