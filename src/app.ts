@@ -10,6 +10,7 @@ import type { AppDeps, AppOpenAPI } from './http/types.ts'
 import { errorFields } from './logger.ts'
 import { MetricsRecorder } from './metrics/recorder.ts'
 import { authRoutes } from './routes/auth/auth.index.ts'
+import { dashboardRoutes } from './routes/dashboard/dashboard.index.ts'
 import { docsRoutes } from './routes/docs/docs.index.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
 import { logsRoutes } from './routes/logs/logs.index.ts'
@@ -71,6 +72,7 @@ export function createApp(given: AppDeps): AppOpenAPI {
   let openapi: ReturnType<AppOpenAPI['getOpenAPI31Document']> | undefined
   app.get('/openapi.json', (c) => c.json((openapi ??= app.getOpenAPI31Document(OPENAPI_INFO))))
   app.route('/', docsRoutes('gatehouse API'))
+  app.route('/', dashboardRoutes())
 
   app.notFound((c) => {
     const allowed = allowedMethods(app, c.req.path)

@@ -123,7 +123,13 @@ describe('the per-instance batch', () => {
     // Inside the store's retention (it keeps buckets by the real clock).
     let now = Math.floor(Date.now() / HOUR) * HOUR - HOUR + 5 * 60_000 + 1234
     const calls: number[] = []
-    const counting: Metrics = { ...store, record: (batch) => (calls.push(batch.length), store.record(batch)) }
+    const counting: Metrics = {
+      ...store,
+      record(batch) {
+        calls.push(batch.length)
+        return store.record(batch)
+      },
+    }
     const r = new MetricsRecorder(counting, { flushSeconds: 3600, flushRequests: 1000, now: () => now })
     r.observe(obs({ tenantId: 't1' }))
     r.observe(obs({ tenantId: 't1', status: 429, denied: ['burst'] }))
