@@ -7,12 +7,14 @@
  */
 import { Redis } from '@upstash/redis/cloudflare'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type RunningGateway, startGateway } from '../gateway/server.ts'
 import { generateSigningJwk } from '../src/services/keys.ts'
 import { type RunningRedisHttp, startRedisHttp } from '../tools/redis-http/server.ts'
 import { call, newEmail, PASSWORD, prepareStore, randomIp, registerAdmin, signIn } from './auth-helpers.ts'
 import { METRICS_HELD, makeTestApp, type TestApp } from './harness/app.ts'
 import { need, uniq } from './harness/services.ts'
 import { parseExposition, sample } from './metrics-helpers.ts'
+import { newTenant, readUntilHit, registerUpload, setStatus } from './uploads-helpers.ts'
 
 const TOKEN = 'metrics-test-redis-token'
 const METRICS_TOKEN = 'metrics-scrape-token-0123456789'
@@ -112,6 +114,15 @@ describe('metrics over two app instances sharing Redis', () => {
     // An unknown URL counts under one label, whatever its path.
     expect((await call(a.app, 'GET', `/no/such/${uniq()}`)).status).toBe(404)
     t.add('GET (unmatched)', 404)
+    // Refused by the app's body limit before any route ran: still under the route it was sent to.
+    const big = JSON.stringify({ pad: 'x'.repeat(1_100_000) })
+    const tooBig = await call(a.app, 'POST', '/api/v1/logs/metadata', {
+      token: viewer.access,
+      body: JSON.parse(big),
+      headers: { 'content-length': String(big.length) },
+    })
+    expect(tooBig.status).toBe(413)
+    t.add('POST /api/v1/logs/metadata', 413)
     // The viewer sent 4 + BURST + 3 requests; refused ones consume nothing, so exactly BURST passed.
     const denied = t.denied
     expect(denied).toBe(4 + 3)
@@ -240,6 +251,82 @@ describe('metrics over two app instances sharing Redis', () => {
       expect(costs).toEqual([plain, plain, plain, plain, flushing, plain, plain, plain, plain, flushing])
     } finally {
       await c.close()
+    }
+  })
+
+  it('counts the sessions revoked by logout and by revocation, as the answers say', async () => {
+    const read = async () => parseExposition((await call(a.app, 'GET', '/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).body as string)
+    const admin = await registerAdmin(a.app)
+    const sessions = [await signIn(a.app, admin.email), await signIn(a.app, admin.email), await signIn(a.app, admin.email)]
+    const extra = await signIn(a.app, admin.email)
+    const before = await read()
+    const others = await call(a.app, 'DELETE', '/api/v1/auth/sessions?scope=others', { token: sessions[0]!.access })
+    expect(others.body).toEqual({ revoked: 3 })
+    expect((await call(a.app, 'POST', '/api/v1/auth/logout', { token: sessions[0]!.access })).status).toBe(204)
+    // Refused (already revoked): counts nothing.
+    expect((await call(a.app, 'POST', '/api/v1/auth/logout', { token: extra.access })).status).toBe(401)
+    const refreshed = await call(a.app, 'POST', '/api/v1/auth/refresh', { body: { refresh_token: sessions[1]!.refresh } })
+    expect(refreshed.status).toBe(401) // its session was among the others
+    const after = await read()
+    const delta = (name: string, labels: Record<string, string> = {}) => (sample(after, name, labels) ?? 0) - (sample(before, name, labels) ?? 0)
+    expect(delta('gatehouse_sessions_revoked_total')).toBe(4)
+    expect(delta('gatehouse_sessions_refreshed_total')).toBe(0)
+    expect(delta('gatehouse_sessions_opened_total')).toBe(0)
+    const fresh = await signIn(a.app, admin.email)
+    const series = await call(a.app, 'GET', '/api/v1/metrics/tenant?hours=1', { token: fresh.access })
+    expect(series.body.totals.sessions_revoked).toBe(4)
+  })
+
+  it('counts stale answers and backend failures while MongoDB is unreachable', async () => {
+    const KEY = 'metrics-outage-key'
+    const uri = need('mongoUri')
+    let gw: RunningGateway | undefined = await startGateway({
+      mongodbUri: `${uri}${uri.includes('?') ? '&' : '?'}maxPoolSize=1`,
+      apiKeys: [KEY],
+      port: 0,
+      quiet: true,
+    })
+    const o = await makeTestApp('remote', {
+      ...METRICS_HELD,
+      UPSTASH_REDIS_REST_URL: srv.url,
+      UPSTASH_REDIS_REST_TOKEN: TOKEN,
+      MONGO_DATA_API_URL: gw.url,
+      MONGO_DATA_API_KEY: KEY,
+      BACKEND_TIMEOUT_MS: '1500',
+      METRICS_TOKEN,
+      AUTH_RATE_LIMIT_IP: '1000',
+    })
+    try {
+      const read = async () => {
+        const r = await call(o.app, 'GET', '/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+        expect(r.status).toBe(200)
+        return parseExposition(r.body as string)
+      }
+      const tenant = await newTenant(o.app)
+      const upload = await registerUpload(o.app, tenant)
+      const stats = '/api/v1/logs/metadata/stats?days=3'
+      await readUntilHit(o.app, tenant.token, stats)
+      await setStatus(o.app, tenant, upload.upload_id, { status: 'processing' }) // the fresh copy goes; the stale one stays
+      const before = await read()
+
+      await gw.close()
+      gw = undefined
+      const stale = await call(o.app, 'GET', stats, { token: tenant.token })
+      expect(stale.status).toBe(200)
+      expect(stale.headers.get('x-cache')).toBe('stale')
+      const failed = await call(o.app, 'GET', `/api/v1/logs/metadata/${upload.upload_id}`, { token: tenant.token })
+      expect(failed.status).toBe(503)
+
+      const after = await read() // writes this instance's batch first
+      const delta = (name: string, labels: Record<string, string>) => (sample(after, name, labels) ?? 0) - (sample(before, name, labels) ?? 0)
+      expect(delta('gatehouse_cache_answers_total', { result: 'stale' })).toBe(1)
+      expect(delta('gatehouse_backend_failures_total', { backend: 'mongodb', reason: 'unreachable' })).toBe(1)
+      expect(delta('gatehouse_requests_total', { route: '/api/v1/logs/metadata/:upload_id', method: 'GET', status: '5xx' })).toBe(1)
+      const series = await call(o.app, 'GET', '/api/v1/metrics/tenant?hours=1', { token: tenant.token })
+      expect(series.body.totals).toMatchObject({ backend_errors: 1, backend_timeouts: 0, cache: { stale: 1 } })
+    } finally {
+      await o.close()
+      await gw?.close()
     }
   })
 

@@ -49,10 +49,12 @@ export function observeRequests(recorder: MetricsRecorder, logger: Logger): Midd
 
 async function observationOf(c: Ctx, durationMs: number): Promise<Observation> {
   // The route whose handler answered: after the chain, `routeIndex` is the last one dispatched (NOT
-  // the last one matched: `/logs/metadata/stats` also matches `/logs/metadata/:upload_id`). Only
-  // middleware ('*', method ALL) reached: a 404/405 — one label for every such URL.
-  const answered = matchedRoutes(c)[c.req.routeIndex]
-  const route = !answered || answered.method === 'ALL' ? UNMATCHED_ROUTE : routePath(c)
+  // the last one matched: `/logs/metadata/stats` also matches `/logs/metadata/:upload_id`). Stopped
+  // in app middleware (a 413): the route that would have answered, the first matched. No route
+  // matched at all (404/405): one label for every such URL.
+  const matched = matchedRoutes(c)
+  const answered = matched[c.req.routeIndex]
+  const route = answered && answered.method !== 'ALL' ? routePath(c) : (matched.find((r) => r.method !== 'ALL')?.path ?? UNMATCHED_ROUTE)
   const status = c.res.status
   const err = c.error
   const o: Observation = { method: c.req.method, route, status, durationMs }
