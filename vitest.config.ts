@@ -38,6 +38,10 @@ export default defineConfig({
                 MONGO_DATA_API_KEY: inject('gatewayKey'),
                 JWT_PRIVATE_JWK: workerSigningJwk,
                 LOG_LEVEL: 'warn',
+                // tests/workers counts Redis HTTP requests exactly: no background metrics flush inside
+                // a counted window (as METRICS_HELD in tests/harness/app.ts); /metrics reads flush first.
+                METRICS_FLUSH_SECONDS: '86400',
+                METRICS_FLUSH_REQUESTS: '1000000',
               },
             },
           })),

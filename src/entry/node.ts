@@ -13,6 +13,7 @@ import { createApp } from '../app.ts'
 import { createRemoteBackends, kvOptions } from '../backends.ts'
 import { type Config, ConfigError, loadConfig } from '../config.ts'
 import { createLogger, errorFields } from '../logger.ts'
+import { MetricsRecorder } from '../metrics/recorder.ts'
 import { ensureIndexes } from '../services/indexes.ts'
 import { signingKeys } from '../services/keys.ts'
 import { KEY_FILE, loadOrCreateSigningKey } from '../services/keys-node.ts'
@@ -61,7 +62,8 @@ async function main() {
     logger.error('index initialisation failed; retry with POST /api/v1/users/admin/initialize-indexes', errorFields(err))
   }
   // The client address is the socket's peer (getConnInfo reads the Node bindings handed to fetch).
-  const app = createApp({ config, backends, logger, connectionAddress: (c) => getConnInfo(c).remote.address })
+  const metrics = new MetricsRecorder(backends.metrics, { flushSeconds: config.METRICS_FLUSH_SECONDS, flushRequests: config.METRICS_FLUSH_REQUESTS })
+  const app = createApp({ config, backends, logger, metrics, connectionAddress: (c) => getConnInfo(c).remote.address })
 
   // Node has no executionCtx: this one tracks background work (cache fills, session touches) so a
   // shutdown can finish it, and spares Hono's "no execution context" throw on every request.
@@ -88,6 +90,8 @@ async function main() {
   const shutdown = () => {
     server.close(async () => {
       await Promise.allSettled([...background])
+      // The last batch of counts, so a restart loses none.
+      await metrics.flush().catch((err: unknown) => logger.warn('metrics: last flush failed', errorFields(err)))
       await backends.close?.()
       process.exit(0)
     })

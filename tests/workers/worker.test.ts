@@ -91,3 +91,23 @@ describe('hot path in workerd', () => {
     expect(counts).toEqual([1, 1, 1])
   })
 })
+
+// Metrics in workerd: the isolate counts into its batch (held back: METRICS_FLUSH_* in
+// vitest.config.ts), and the tenant series read writes that batch first — through the Upstash
+// adapter, on the Workers runtime. After the hot-path test, so its counts are not disturbed.
+describe('metrics in workerd', () => {
+  it("an admin's tenant series shows the tenant's requests of this isolate", async () => {
+    const email = `mx-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.test`
+    const password = 'correct horse battery staple'
+    expect((await send('POST', '/api/v1/auth/register', { body: { email, password, organization: 'Metrics Org' } })).status).toBe(201)
+    const login = await send('POST', '/api/v1/auth/login', { body: { email, password } })
+    const token = login.body.access_token as string
+    for (let i = 0; i < 3; i++) expect((await send('GET', '/api/v1/auth/me', { token })).status).toBe(200)
+    const series = await send('GET', '/api/v1/metrics/tenant?hours=1', { token })
+    expect(series.status, JSON.stringify(series.body)).toBe(200)
+    expect(series.body.points).toHaveLength(60)
+    // Sign-ins are anonymous: the tenant's own requests are the three reads.
+    expect(series.body.totals.requests).toBe(3)
+    expect(series.body.routes).toEqual([{ method: 'GET', route: '/api/v1/auth/me', requests: 3, status: { '2xx': 3 } }])
+  })
+})

@@ -1,6 +1,6 @@
 /**
  * The key-value ports over Redis spoken through the Upstash REST protocol (@upstash/redis):
- * sessions, revocations, cache, rate limits, the gatekeeper, counters, locks. Fetch-only — nothing from `node:` —
+ * sessions, revocations, cache, rate limits, the gatekeeper, counters, locks, metrics. Fetch-only — nothing from `node:` —
  * so it runs on Workers, Node, Deno and Bun.
  *
  * One client, auto-pipelining ON: every command issued in the same tick leaves in one `/pipeline`
@@ -15,6 +15,7 @@ import { createUpstashCounters } from './counters.ts'
 import { createUpstashGatekeeper } from './gatekeeper.ts'
 import { keyspace } from './keys.ts'
 import { createUpstashLocks } from './locks.ts'
+import { createUpstashMetrics } from './metrics.ts'
 import { createUpstashRateLimiter } from './rate-limiter.ts'
 import { createUpstashRevocations } from './revocations.ts'
 import { createUpstashSessions } from './sessions.ts'
@@ -66,6 +67,7 @@ export function createUpstashKvFromRedis(redis: Redis, options: KvOptions): KvBa
     gatekeeper: createUpstashGatekeeper(ctx),
     counters: createUpstashCounters(ctx),
     locks: createUpstashLocks(ctx),
+    metrics: createUpstashMetrics(ctx),
     kv: {
       async ping() {
         await guard(redis.ping())

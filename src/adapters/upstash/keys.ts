@@ -30,6 +30,11 @@ export function keyspace(prefix: string) {
     limiterIdentifier: (key: string) => `{${part(key)}}`,
     counter: (k: string) => `${prefix}:n:${k}`,
     lock: (name: string) => `${prefix}:lk:${name}`,
+    /**
+     * Base of a metrics scope (metrics.ts appends `m:<start>`, `h:<start>`, `total`): a tenant's
+     * under its own tag; the overall series under `{all}`, after `mx:` so no tenant key can match.
+     */
+    metrics: (t: string | null) => (t === null ? `${prefix}:mx:{all}` : `${tenant(t)}:mx`),
   }
 }
 
