@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto'
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
+import { SCENARIO_ENV } from './tests/e2e/settings.ts'
 
 // A signing key for the Worker under test (Workers refuse to start without JWT_PRIVATE_JWK).
 const workerSigningJwk = JSON.stringify({
@@ -38,6 +39,8 @@ export default defineConfig({
                 MONGO_DATA_API_KEY: inject('gatewayKey'),
                 JWT_PRIVATE_JWK: workerSigningJwk,
                 LOG_LEVEL: 'warn',
+                // The end-to-end scenario's budget (tests/workers/worker.test.ts runs it).
+                ...SCENARIO_ENV,
               },
             },
           })),
