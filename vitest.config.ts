@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto'
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
+import { SCENARIO_ENV } from './tests/e2e/settings.ts'
 
 // A signing key for the Worker under test (Workers refuse to start without JWT_PRIVATE_JWK).
 const workerSigningJwk = JSON.stringify({
@@ -42,6 +43,8 @@ export default defineConfig({
                 // a counted window (as METRICS_HELD in tests/harness/app.ts); /metrics reads flush first.
                 METRICS_FLUSH_SECONDS: '86400',
                 METRICS_FLUSH_REQUESTS: '1000000',
+                // The end-to-end scenario's budget (tests/workers/worker.test.ts runs it).
+                ...SCENARIO_ENV,
               },
             },
           })),

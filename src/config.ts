@@ -71,8 +71,10 @@ export const ConfigSchema = z
       .trim()
       .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
       .optional(),
-    // Embedded mode (Node only)
+    // Embedded mode (the Node, Bun and Deno servers)
     GATEHOUSE_DATA_DIR: z.string().default('./data'),
+    // Its SQLite binding: node:sqlite where the runtime has it (auto), else the runtime's own
+    EMBEDDED_SQLITE: z.enum(['auto', 'node:sqlite', 'bun:sqlite']).default('auto'),
     // Tokens
     JWT_PRIVATE_JWK: optionalString,
     JWT_PREVIOUS_PUBLIC_JWKS: optionalString,
