@@ -10,6 +10,8 @@
  * script issues (COMMAND GETKEYS) and fails the script on one that is not in KEYS.
  */
 import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { Redis } from '@upstash/redis/cloudflare'
 import { Redis as IoRedis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -73,6 +75,9 @@ local redis = setmetatable({
 }, { __index = __redis })
 `
 
+/** Every script source the checker instrumented (so a test can tell which scripts it saw). */
+const checked = new Set<string>()
+
 const sha1 = (s: string) => createHash('sha1').update(s, 'utf8').digest('hex')
 
 /** The script with the prelude, after a shebang line if there is one (@upstash/ratelimit's). */
@@ -87,7 +92,7 @@ function instrument(source: string): { text: string; sha: string } {
  * the caller's tick (auto-pipelining unchanged); an unknown SHA answers NOSCRIPT without a request,
  * so the caller sends the source with EVAL, as after a Redis restart.
  */
-function declaredKeysOnly(redis: Redis): Redis {
+function declaredKeysOnly(redis: Redis, seen = checked): Redis {
   type Run = (script: string, keys: string[], args: unknown[]) => Promise<unknown>
   // The client itself is a Proxy when auto-pipelining is on: wrap it rather than assign to it.
   const evalsha = (sha: string, keys: string[], args: unknown[]) => (redis.evalsha as Run)(sha, keys, args)
@@ -102,6 +107,7 @@ function declaredKeysOnly(redis: Redis): Redis {
     eval: (source, keys, args) => {
       const s = instrument(source)
       known.set(sha1(source), s)
+      seen.add(source)
       return send(s, keys, args)
     },
     evalsha: (sha, keys, args) => {
@@ -119,7 +125,8 @@ async function make(session: SessionTimes = DEFAULT_TIMES): Promise<KvBackends> 
 
 describe('the key checker itself', () => {
   it('refuses a script that touches a key it did not declare, even in the declared key’s slot', async () => {
-    const redis = declaredKeysOnly(new Redis({ url: srv.url, token: TOKEN, automaticDeserialization: false, enableTelemetry: false }))
+    const probes = new Set<string>() // not counted with the adapters' scripts below
+    const redis = declaredKeysOnly(new Redis({ url: srv.url, token: TOKEN, automaticDeserialization: false, enableTelemetry: false }), probes)
     const k = `${RUN}:{probe}:a`
     await expect(redis.eval(`return redis.call('SET', KEYS[1], 'x')`, [k], [])).resolves.toBe('OK')
     await expect(redis.eval(`return redis.call('GET', KEYS[1] .. 'b')`, [k], [])).rejects.toThrow(/UNDECLARED key/)
@@ -198,6 +205,20 @@ describe.sequential('session index: changes between the read and the script', ()
 })
 
 describe.sequential('on the cluster', () => {
+  it('empty names are still one hash tag ({%}, as {} would be none): their keys meet in one slot', async () => {
+    const kv = await make()
+    const sliding = { name: 'burst', limit: 5, windowSeconds: 60 }
+    const fixed = { name: 'hourly', limit: 9, windowSeconds: 3600, algorithm: 'fixed' as const }
+    expect((await kv.rateLimiter.check('', [sliding])).allowed).toBe(true) // @upstash/ratelimit: current + previous window
+    expect((await kv.rateLimiter.check('', [sliding, fixed], { cost: 2 })).policies.map((p) => p.remaining)).toEqual([2, 7])
+    const { id } = await kv.sessions.create({ userId: '', tenantId: '', role: 'viewer' })
+    expect(await kv.sessions.touch('', id)).toMatchObject({ userId: '', tenantId: '' })
+    expect(await kv.sessions.list('', '')).toHaveLength(1)
+    expect(await kv.sessions.revokeAll('', '')).toBe(1)
+    const redis = new Redis({ url: srv.url, token: TOKEN, automaticDeserialization: false, enableTelemetry: false })
+    expect(() => createUpstashKvFromRedis(redis, { session: DEFAULT_TIMES, prefix: 'app{x}' })).toThrow(/prefix may not contain/)
+  })
+
   it('what each SessionStore operation costs in Redis HTTP requests (scripts loaded)', async () => {
     const conn = { url: srv.url, token: TOKEN, timeoutMs: 5000 }
     const prefix = uniq(RUN)
@@ -263,6 +284,16 @@ describe.sequential('on the cluster', () => {
     try {
       const counts = await Promise.all(conns.map(async (c) => (await c.keys(`${RUN}*`)).length))
       for (const n of counts) expect(n).toBeGreaterThan(0)
+      // @upstash/ratelimit's own scripts (they start with a shebang): sliding, fixed, token bucket.
+      expect([...checked].filter((src) => src.startsWith('#!lua')).length).toBe(3)
+      // Every script declared in src/adapters/upstash ran under the checker: a new adapter's script
+      // without its contract suite here fails this count.
+      const dir = join(import.meta.dirname, '../src/adapters/upstash')
+      const declared = readdirSync(dir)
+        .filter((f) => f.endsWith('.ts'))
+        .reduce((n, f) => n + (readFileSync(join(dir, f), 'utf8').match(/\blua\(`/g)?.length ?? 0), 0)
+      expect(declared).toBeGreaterThan(20)
+      expect([...checked].filter((src) => !src.startsWith('#!')).length).toBe(declared)
     } finally {
       for (const c of conns) c.disconnect()
     }
