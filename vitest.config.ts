@@ -33,7 +33,7 @@ export default defineConfig({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
               bindings: {
-                UPSTASH_REDIS_REST_URL: inject('redisHttpUrl'),
+                UPSTASH_REDIS_REST_URL: inject('workersRedisHttpUrl'),
                 UPSTASH_REDIS_REST_TOKEN: inject('redisHttpToken'),
                 MONGO_DATA_API_URL: inject('gatewayUrl'),
                 MONGO_DATA_API_KEY: inject('gatewayKey'),

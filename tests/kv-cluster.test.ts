@@ -24,6 +24,7 @@ import { cacheContract } from './contracts/cache.contract.ts'
 import { countersContract } from './contracts/counters.contract.ts'
 import { gatekeeperContract } from './contracts/gatekeeper.contract.ts'
 import { locksContract } from './contracts/locks.contract.ts'
+import { metricsContract } from './contracts/metrics.contract.ts'
 import { rateLimiterContract } from './contracts/rate-limiter.contract.ts'
 import { revocationsContract } from './contracts/revocations.contract.ts'
 import { sessionStoreContract } from './contracts/sessions.contract.ts'
@@ -144,6 +145,7 @@ describe.concurrent('key-value contracts (upstash on a 3-node Redis Cluster, dec
   gatekeeperContract('upstash cluster', make)
   countersContract('upstash cluster', make)
   locksContract('upstash cluster', make)
+  metricsContract('upstash cluster', make)
 })
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
