@@ -12,6 +12,7 @@ import { createApp } from '../src/app.ts'
 import { kvOptions } from '../src/backends.ts'
 import { loadConfig } from '../src/config.ts'
 import { createLogger } from '../src/logger.ts'
+import { MetricsRecorder } from '../src/metrics/recorder.ts'
 import { createUsersRepository } from '../src/repositories/users.ts'
 import { generateSigningJwk } from '../src/services/signing-keys.ts'
 import { call, prepareStore, type Reply, randomIp, registerAdmin, signIn } from './auth-helpers.ts'
@@ -43,7 +44,8 @@ export async function appPair(kind: BackendKind, env: Record<string, string> = {
   const open = (): TestApp => {
     const config = loadConfig({ LOG_LEVEL: 'silent', ...shared })
     const backends = createEmbeddedBackends(dir, kvOptions(config))
-    return { app: createApp({ config, backends, logger: createLogger('silent') }), backends, close: async () => backends.close?.() }
+    const metrics = new MetricsRecorder(backends.metrics, { flushSeconds: config.METRICS_FLUSH_SECONDS, flushRequests: config.METRICS_FLUSH_REQUESTS })
+    return { app: createApp({ config, backends, metrics, logger: createLogger('silent') }), backends, metrics, close: async () => backends.close?.() }
   }
   const a = open()
   const b = open()

@@ -16,6 +16,7 @@ import { cacheContract } from './contracts/cache.contract.ts'
 import { countersContract } from './contracts/counters.contract.ts'
 import { gatekeeperContract, gatekeeperKeyContract } from './contracts/gatekeeper.contract.ts'
 import { locksContract } from './contracts/locks.contract.ts'
+import { metricsContract } from './contracts/metrics.contract.ts'
 import { rateLimiterContract } from './contracts/rate-limiter.contract.ts'
 import { revocationsContract } from './contracts/revocations.contract.ts'
 import { sessionStoreContract } from './contracts/sessions.contract.ts'
@@ -52,6 +53,7 @@ describe.concurrent('key-value contracts (embedded)', () => {
   tenantPlansContract('embedded', make)
   countersContract('embedded', make)
   locksContract('embedded', make)
+  metricsContract('embedded', make)
 })
 
 describe.sequential('embedded key-value store', () => {

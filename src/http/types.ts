@@ -2,6 +2,7 @@ import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { Deps } from '../deps.ts'
 import type { Principal } from '../domain/principal.ts'
+import type { MetricsRecorder } from '../metrics/recorder.ts'
 import type { RoundTrip } from './round-trip.ts'
 
 /**
@@ -10,6 +11,8 @@ import type { RoundTrip } from './round-trip.ts'
  */
 export interface AppDeps extends Deps {
   connectionAddress?: (c: Context) => string | undefined
+  /** This instance's metrics batch (createApp makes one when absent; entries and tests pass theirs to flush it). */
+  metrics?: MetricsRecorder
 }
 
 export interface AppEnv {

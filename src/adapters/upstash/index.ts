@@ -1,7 +1,7 @@
 /**
  * The key-value ports over Redis spoken through the Upstash REST protocol (@upstash/redis):
  * sessions, revocations, cache, rate limits, the gatekeeper, API keys and tenant plans, counters,
- * locks. Fetch-only — nothing from `node:` — so it runs on Workers, Node, Deno and Bun.
+ * locks, metrics. Fetch-only — nothing from `node:` — so it runs on Workers, Node, Deno and Bun.
  *
  * One client, auto-pipelining ON: every command issued in the same tick leaves in one `/pipeline`
  * HTTP request, which is how the auth hot path (session + revocations + rate limits + counter +
@@ -16,6 +16,7 @@ import { createUpstashCounters } from './counters.ts'
 import { createUpstashGatekeeper } from './gatekeeper.ts'
 import { keyspace } from './keys.ts'
 import { createUpstashLocks } from './locks.ts'
+import { createUpstashMetrics } from './metrics.ts'
 import { createUpstashRateLimiter } from './rate-limiter.ts'
 import { createUpstashRevocations } from './revocations.ts'
 import { createUpstashSessions } from './sessions.ts'
@@ -69,6 +70,7 @@ export function createUpstashKvFromRedis(redis: Redis, options: KvOptions): KvBa
     tenantPlans: createUpstashTenantPlans(ctx),
     counters: createUpstashCounters(ctx),
     locks: createUpstashLocks(ctx),
+    metrics: createUpstashMetrics(ctx),
     kv: {
       async ping() {
         await guard(redis.ping())
