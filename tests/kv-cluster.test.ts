@@ -20,9 +20,10 @@ import type { KvBackends, SessionInput, SessionTimes } from '../src/ports.ts'
 import { generateSigningJwk } from '../src/services/signing-keys.ts'
 import { type RunningRedisCluster, startRedisCluster } from '../tools/lib/redis-cluster.ts'
 import { type RunningRedisHttp, startRedisHttp } from '../tools/redis-http/server.ts'
+import { apiKeyStoreContract, tenantPlansContract } from './contracts/api-keys.contract.ts'
 import { cacheContract } from './contracts/cache.contract.ts'
 import { countersContract } from './contracts/counters.contract.ts'
-import { gatekeeperContract } from './contracts/gatekeeper.contract.ts'
+import { gatekeeperContract, gatekeeperKeyContract } from './contracts/gatekeeper.contract.ts'
 import { locksContract } from './contracts/locks.contract.ts'
 import { metricsContract } from './contracts/metrics.contract.ts'
 import { rateLimiterContract } from './contracts/rate-limiter.contract.ts'
@@ -143,6 +144,9 @@ describe.concurrent('key-value contracts (upstash on a 3-node Redis Cluster, dec
   cacheContract('upstash cluster', make)
   rateLimiterContract('upstash cluster', make)
   gatekeeperContract('upstash cluster', make)
+  gatekeeperKeyContract('upstash cluster', make)
+  apiKeyStoreContract('upstash cluster', make)
+  tenantPlansContract('upstash cluster', make)
   countersContract('upstash cluster', make)
   locksContract('upstash cluster', make)
   metricsContract('upstash cluster', make)

@@ -97,12 +97,13 @@ describe('metrics over two app instances sharing Redis', () => {
     t.add('POST /api/v1/auth/login', 200)
 
     // The viewer: cached reads (a miss, then hits once the fill landed) on both instances...
-    const stats = '/api/v1/logs/metadata/stats?days=7'
+    // (The recent uploads: a weight-1 cached route — stats costs 5 units of the burst budget.)
+    const recent = '/api/v1/logs/metadata/recent'
     for (let i = 0; i < 4; i++) {
       const app = i % 2 === 0 ? a.app : b.app
-      const r = await call(app, 'GET', stats, { token: viewer.access })
+      const r = await call(app, 'GET', recent, { token: viewer.access })
       expect(r.status).toBe(200)
-      t.add('GET /api/v1/logs/metadata/stats', r.status, { tenant: true, cache: r.headers.get('x-cache') })
+      t.add('GET /api/v1/logs/metadata/recent', r.status, { tenant: true, cache: r.headers.get('x-cache') })
       await settle(100) // let the first fill land (the tally reads X-Cache either way)
     }
     // ...then more requests than the burst policy allows: the rest are refused (429).

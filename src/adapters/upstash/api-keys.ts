@@ -1,58 +1,50 @@
 /**
  * ApiKeyStore and TenantPlans on Redis. Layout (keys.ts; t = the tenant's hash tag `p:{tenant}`):
- *   t:ak:<id>  HASH    the key's record: h (SHA-256 of the key), ph + pu (the previous hash and
- *                      when its grace ends, ms), role, name, created, by, exp, lim + win (own
- *                      rate limit: requests per seconds), used, rot
- *   t:ak       ZSET    the tenant's key ids, score = creation time (listing)
- *   t:plan     STRING  the tenant's API calls per hour, when overridden
- * The admission script (gatekeeper.ts) reads the record and the plan in the request's one round
- * trip; this is the only copy, so what the listing shows is what the gate enforces. Every write
- * is one script, so record and index stay in step.
+ *   t:ak    HASH    the tenant's keys: field = key id, value = the record as JSON (ApiKeyRecord:
+ *                   SHA-256 of the key, the previous hash and its grace end, role, expiry, own
+ *                   rate limit, last use...)
+ *   t:plan  STRING  the tenant's API calls per hour, when overridden
+ * One hash per tenant: the admission script (gatekeeper.ts) reads a record with one HGET of a key
+ * it declares, the listing is one HVALS, and there is no index to keep in step. This is the only
+ * copy, so what the listing shows is what the gate enforces. Changes are scripts (cjson), atomic.
  */
 import type { ApiKeyRecord, ApiKeyStore, KeyRateLimit, TenantPlans } from '../../ports.ts'
-import { fieldMap, guard, lua, runScript, toNumber, type UpstashContext } from './client.ts'
+import { guard, lua, GET as READ, runScript, toNumber, type UpstashContext } from './client.ts'
 
-// KEYS rec idx · ARGV member (the encoded id) created field value ... → 0 when the id is taken
-const CREATE = lua(`
-if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-redis.call('HSET', KEYS[1], unpack(ARGV, 3))
-redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
-return 1`)
+// KEYS keys · ARGV id json → 0 when the id is taken
+const CREATE = lua(`return redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2])`)
 
-const GET = lua(`return redis.call('HGETALL', KEYS[1])`)
+const GET = lua(`return redis.call('HGET', KEYS[1], ARGV[1])`)
 
-// KEYS idx · ARGV recPrefix (+ member = the record key) → the records, oldest first (ids whose record is gone are dropped)
-const LIST = lua(`
-local out = {}
-for _, id in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
-  local rec = redis.call('HGETALL', ARGV[1] .. id)
-  if #rec == 0 then redis.call('ZREM', KEYS[1], id) else out[#out + 1] = rec end
-end
-return out`)
+const LIST = lua(`return redis.call('HVALS', KEYS[1])`)
 
-// KEYS rec · ARGV hash graceUntil at
-const ROTATE = lua(`
-local h = redis.call('HGET', KEYS[1], 'h')
-if not h then return false end
-redis.call('HSET', KEYS[1], 'ph', h, 'pu', ARGV[2], 'h', ARGV[1], 'rot', ARGV[3])
-return redis.call('HGETALL', KEYS[1])`)
+// The edits: decode the record ARGV[1] names (r; cjson.null is JSON null), change it, store it.
+const OPEN = `
+local raw = redis.call('HGET', KEYS[1], ARGV[1])
+if not raw then return false end
+local r = cjson.decode(raw)
+`
+const CLOSE = `
+raw = cjson.encode(r)
+redis.call('HSET', KEYS[1], ARGV[1], raw)
+return raw`
 
-// KEYS rec · ARGV limit windowSeconds (both empty: clear)
-const SET_LIMIT = lua(`
-if redis.call('EXISTS', KEYS[1]) == 0 then return false end
-if ARGV[1] == '' then redis.call('HDEL', KEYS[1], 'lim', 'win') else redis.call('HSET', KEYS[1], 'lim', ARGV[1], 'win', ARGV[2]) end
-return redis.call('HGETALL', KEYS[1])`)
+// ARGV id hash graceUntil at
+const ROTATE = lua(`${OPEN}
+r.previous = { hash = r.hash, ['until'] = tonumber(ARGV[3]) }
+r.hash = ARGV[2]
+r.rotatedAt = tonumber(ARGV[4])${CLOSE}`)
 
-// KEYS rec idx · ARGV member
-const REVOKE = lua(`
-redis.call('ZREM', KEYS[2], ARGV[1])
-return redis.call('DEL', KEYS[1])`)
+// ARGV id limit windowSeconds (both empty: clear)
+const SET_LIMIT = lua(`${OPEN}
+if ARGV[2] == '' then r.rateLimit = cjson.null else r.rateLimit = { limit = tonumber(ARGV[2]), windowSeconds = tonumber(ARGV[3]) } end${CLOSE}`)
 
-// KEYS rec · ARGV at
-const TOUCH = lua(`
-local used = redis.call('HGET', KEYS[1], 'used')
-if redis.call('EXISTS', KEYS[1]) == 1 and (not used or tonumber(used) < tonumber(ARGV[1])) then redis.call('HSET', KEYS[1], 'used', ARGV[1]) end
-return 1`)
+// ARGV id at — never moves back
+const TOUCH = lua(`${OPEN}
+if r.lastUsedAt == cjson.null or r.lastUsedAt < tonumber(ARGV[2]) then r.lastUsedAt = tonumber(ARGV[2]) end${CLOSE}`)
+
+// ARGV id → 1 when it existed
+const REVOKE = lua(`return redis.call('HDEL', KEYS[1], ARGV[1])`)
 
 // KEYS plan · ARGV limit ('' clears)
 const SET_PLAN = lua(`
@@ -60,73 +52,41 @@ if ARGV[1] == '' then return redis.call('DEL', KEYS[1]) end
 redis.call('SET', KEYS[1], ARGV[1])
 return 1`)
 
-const READ = lua(`return redis.call('GET', KEYS[1])`)
-
-/** A record as HASH fields (absent optional fields are not written). */
-function toFields(r: ApiKeyRecord): Array<string | number> {
-  const f: Array<string | number> = ['id', r.id, 'tenant', r.tenantId, 'name', r.name, 'role', r.role, 'h', r.hash, 'created', r.createdAt, 'by', r.createdBy]
-  if (r.previous) f.push('ph', r.previous.hash, 'pu', r.previous.until)
-  if (r.expiresAt !== null) f.push('exp', r.expiresAt)
-  if (r.rateLimit) f.push('lim', r.rateLimit.limit, 'win', r.rateLimit.windowSeconds)
-  if (r.lastUsedAt !== null) f.push('used', r.lastUsedAt)
-  if (r.rotatedAt !== null) f.push('rot', r.rotatedAt)
-  return f
-}
-
-/** HASH fields (HGETALL) as a record; null when there is none. Shared with the admission. */
-export function keyFromFields(flat: unknown): ApiKeyRecord | null {
-  const m = fieldMap(flat)
-  const id = m.get('id')
-  const hash = m.get('h')
-  if (!id || !hash) return null
-  const num = (name: string) => toNumber(m.get(name))
-  const ph = m.get('ph')
-  const lim = num('lim')
-  const win = num('win')
-  return {
-    id,
-    tenantId: m.get('tenant') ?? '',
-    name: m.get('name') ?? '',
-    role: (m.get('role') ?? 'viewer') as ApiKeyRecord['role'],
-    hash,
-    previous: ph ? { hash: ph, until: num('pu') ?? 0 } : null,
-    createdAt: num('created') ?? 0,
-    createdBy: m.get('by') ?? '',
-    expiresAt: num('exp'),
-    rateLimit: lim !== null && win !== null ? { limit: lim, windowSeconds: win } : null,
-    lastUsedAt: num('used'),
-    rotatedAt: num('rot'),
-  }
+/** A stored record (JSON), or null; shared with the admission. */
+export function keyFromJson(raw: unknown): ApiKeyRecord | null {
+  if (typeof raw !== 'string' || raw === '') return null
+  const r = JSON.parse(raw) as ApiKeyRecord
+  return typeof r?.id === 'string' && typeof r.hash === 'string' ? r : null
 }
 
 export function createUpstashApiKeys(ctx: UpstashContext): ApiKeyStore {
   const { redis, keys } = ctx
-  const rec = (t: string, id: string) => keys.apiKey(t, id)
+  const run = (script: ReturnType<typeof lua>, t: string, args: Array<string | number>) => runScript<unknown>(redis, script, [keys.apiKeys(t)], args)
   return {
     async create(record) {
-      const args = [encodeURIComponent(record.id), record.createdAt, ...toFields(record)]
-      return Number(await runScript(redis, CREATE, [rec(record.tenantId, record.id), keys.apiKeyIndex(record.tenantId)], args)) === 1
+      return Number(await run(CREATE, record.tenantId, [record.id, JSON.stringify(record)])) === 1
     },
     async get(t, id) {
-      return keyFromFields(await runScript(redis, GET, [rec(t, id)], []))
+      return keyFromJson(await run(GET, t, [id]))
     },
     async list(t) {
-      const prefix = keys.apiKey(t, '')
-      const out = await runScript<unknown[]>(redis, LIST, [keys.apiKeyIndex(t)], [prefix])
-      return (out ?? []).map(keyFromFields).filter((r): r is ApiKeyRecord => r !== null)
+      const all = ((await run(LIST, t, [])) as unknown[] | null) ?? []
+      return all
+        .map(keyFromJson)
+        .filter((r): r is ApiKeyRecord => r !== null)
+        .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
     },
     async rotate(t, id, hash, graceUntil, at) {
-      return keyFromFields(await runScript(redis, ROTATE, [rec(t, id)], [hash, graceUntil, at]))
+      return keyFromJson(await run(ROTATE, t, [id, hash, graceUntil, at]))
     },
     async setRateLimit(t, id, rateLimit: KeyRateLimit | null) {
-      const args = rateLimit ? [rateLimit.limit, rateLimit.windowSeconds] : ['', '']
-      return keyFromFields(await runScript(redis, SET_LIMIT, [rec(t, id)], args))
+      return keyFromJson(await run(SET_LIMIT, t, rateLimit ? [id, rateLimit.limit, rateLimit.windowSeconds] : [id, '', '']))
     },
     async revoke(t, id) {
-      return Number(await runScript(redis, REVOKE, [rec(t, id), keys.apiKeyIndex(t)], [encodeURIComponent(id)])) === 1
+      return Number(await run(REVOKE, t, [id])) === 1
     },
     async touch(t, id, at) {
-      await runScript(redis, TOUCH, [rec(t, id)], [Math.floor(at)])
+      await run(TOUCH, t, [id, Math.floor(at)])
     },
     async ping() {
       await guard(redis.ping())

@@ -7,11 +7,12 @@
  *   2. only then every policy is evaluated and consumed — all or none (rate-lua.ts). A policy's
  *      own limit comes from what step 1 read (`limitFrom`): the session's `hourly` (the user's
  *      plan), the key's `lim`/`win` (its own rate limit, window included), the tenant's plan.
- * Every key is under the tenant's hash tag (keys.ts), so the script is cluster-safe; a key-sourced
- * policy's window keys are composed in the script (its window is the record's), in that tag too.
+ * Every key is under the tenant's hash tag (keys.ts), so the script is cluster-safe, and every key
+ * it touches is declared: a key-sourced policy (its window is the record's, unknown before the
+ * script runs) keeps its window in ONE hash whose name does not depend on the window (rate-lua.ts).
  */
 import type { Admission, AdmissionRequest, ApiKeyRecord, Gatekeeper, KeySubject, TokenSubject } from '../../ports.ts'
-import { keyFromFields } from './api-keys.ts'
+import { keyFromJson } from './api-keys.ts'
 import { guard, lua, runScript, type UpstashContext } from './client.ts'
 import { costOf, policyArgs, policyKeys, policyResults, type ResolvedPolicy, resolvePolicy, SESSION_ID_PATTERN, sessionHandle } from './common.ts'
 import { RATE_LUA } from './rate-lua.ts'
@@ -25,7 +26,7 @@ local function plan_of(key)
 end`
 
 // KEYS: cutoff, plan, [session], the revocable token ids, then the policies' keys
-// ARGV: now, cost, user, iat (s), hasSession, number of token ids, n, then 7 per policy
+// ARGV: now, cost, user, iat (s), hasSession, number of token ids, n, then 6 per policy
 const ADMIT = lua(`${OWN_LUA}
 local now = tonumber(ARGV[1])
 local k = 3
@@ -45,22 +46,24 @@ for _ = 1, tonumber(ARGV[6]) do
 end
 local cutoff = tonumber(redis.call('GET', KEYS[1]) or '0')
 if tonumber(ARGV[4]) < cutoff then return { 0 } end
-local ps = rate_policies(tonumber(ARGV[7]), 7, k, 7, own, now)
+local ps = rate_policies(tonumber(ARGV[7]), 7, k, 6, own, now)
 return { 1, session, rate_apply(ps, now, tonumber(ARGV[2])) }`)
 
-// KEYS: the key's record, plan, then the policies' keys · ARGV: now, cost, hash, n, then 7 per policy
+// KEYS: the tenant's keys (HASH), plan, then the policies' keys
+// ARGV: now, cost, hash, key id, n, then 6 per policy
 const ADMIT_KEY = lua(`${OWN_LUA}
 local now = tonumber(ARGV[1])
-local rec = redis.call('HGETALL', KEYS[1])
-local f = {}
-for i = 1, #rec, 2 do f[rec[i]] = rec[i + 1] end
-if not f.h then return { 0 } end
-if f.exp and tonumber(f.exp) <= now then return { 0 } end
-if not (f.h == ARGV[3] or (f.ph == ARGV[3] and tonumber(f.pu or '0') > now)) then return { 0 } end
+local raw = redis.call('HGET', KEYS[1], ARGV[4])
+if not raw then return { 0 } end
+local r = cjson.decode(raw)
+local function set(v) if v == cjson.null then return nil end return v end
+local exp, prev, rl = set(r.expiresAt), set(r.previous), set(r.rateLimit)
+if exp and exp <= now then return { 0 } end
+if not (r.hash == ARGV[3] or (prev and prev.hash == ARGV[3] and prev['until'] > now)) then return { 0 } end
 local own = { t = plan_of(KEYS[2]) }
-if f.lim and f.win then own.k = { limit = tonumber(f.lim), w = tonumber(f.win) * 1000 } end
-local ps = rate_policies(tonumber(ARGV[4]), 4, 3, 7, own, now)
-return { 1, rec, rate_apply(ps, now, tonumber(ARGV[2])) }`)
+if rl then own.k = { limit = rl.limit, w = rl.windowSeconds * 1000 } end
+local ps = rate_policies(tonumber(ARGV[5]), 5, 3, 6, own, now)
+return { 1, raw, rate_apply(ps, now, tonumber(ARGV[2])) }`)
 
 const refused: Admission = { valid: false, reason: 'revoked' }
 
@@ -68,21 +71,17 @@ const refused: Admission = { valid: false, reason: 'revoked' }
 export function createUpstashGatekeeper(ctx: UpstashContext): Gatekeeper {
   const { redis, keys } = ctx
 
-  /** The policies' KEYS (declared) and ARGV (7 each: rate-lua.ts, then pre and post). */
+  /** The policies' KEYS (all declared) and ARGV (6 each: rate-lua.ts, then "hashed"). */
   const policyParts = (t: string, request: AdmissionRequest, now: number) => {
     const resolved = request.charges.map((c) => ({ p: resolvePolicy(c.policy), bucket: c.bucket }))
     const base = keys.tenantRate(t)
     const scriptKeys: string[] = []
     const args: Array<string | number> = [resolved.length]
     for (const { p, bucket } of resolved) {
-      if (p.from === 'key') {
-        // Its window may be the key's own: the script composes `pre .. w .. post .. ':' .. window`,
-        // which is exactly `${base}:` + policyKeys(p, bucket, now) for that window.
-        args.push(...policyArgs(p), `${base}:${p.tag.split(':')[0]}:`, `:${p.name}:${bucket}`)
-      } else {
-        scriptKeys.push(...policyKeys(p, bucket, now).map((k) => `${base}:${k}`))
-        args.push(...policyArgs(p), '', '')
-      }
+      // A key's own limit brings its own window: one hash per policy and bucket, whatever the window.
+      const hashed = p.from === 'key'
+      scriptKeys.push(...(hashed ? [`${base}:kh:${p.name}:${bucket}`] : policyKeys(p, bucket, now).map((k) => `${base}:${k}`)))
+      args.push(...policyArgs(p), hashed ? 1 : 0)
     }
     return { resolved: resolved.map((r) => r.p), scriptKeys, args }
   }
@@ -114,10 +113,10 @@ export function createUpstashGatekeeper(ctx: UpstashContext): Gatekeeper {
   async function admitKey(subject: KeySubject, request: AdmissionRequest, now: number, cost: number): Promise<Admission> {
     const t = subject.tenantId
     const parts = policyParts(t, request, now)
-    const scriptKeys = [keys.apiKey(t, subject.keyId), keys.tenantPlan(t), ...parts.scriptKeys]
-    const out = await runScript<unknown[]>(redis, ADMIT_KEY, scriptKeys, [now, cost, subject.keyHash, ...parts.args])
+    const scriptKeys = [keys.apiKeys(t), keys.tenantPlan(t), ...parts.scriptKeys]
+    const out = await runScript<unknown[]>(redis, ADMIT_KEY, scriptKeys, [now, cost, subject.keyHash, subject.keyId, ...parts.args])
     if (Number(out[0]) !== 1) return refused
-    const key = keyFromFields(out[1])
+    const key = keyFromJson(out[1])
     if (!key || key.tenantId !== t) return refused
     return { valid: true, session: null, key, rate: results(parts.resolved, out, key) }
   }

@@ -23,10 +23,8 @@ export function keyspace(prefix: string) {
     sessionTenants: `${prefix}:su-tenants`,
     revokedToken: (t: string, jti: string) => `${tenant(t)}:rv:t:${part(jti)}`,
     revokedBefore: (t: string, userId: string) => `${tenant(t)}:rv:u:${part(userId)}`,
-    /** HASH: an API key's record (api-keys.ts); read by the admission script. */
-    apiKey: (t: string, id: string) => `${tenant(t)}:ak:${part(id)}`,
-    /** ZSET of a tenant's API key ids, score = creation time (ms). */
-    apiKeyIndex: (t: string) => `${tenant(t)}:ak`,
+    /** HASH: a tenant's API keys, field = key id, value = the record as JSON (api-keys.ts). */
+    apiKeys: (t: string) => `${tenant(t)}:ak`,
     /** STRING: the tenant's API calls per hour when overridden (the `tenant` policy's limit). */
     tenantPlan: (t: string) => `${tenant(t)}:plan`,
     /** Base of the gatekeeper's rate windows of a tenant (policyKeys() are appended). */

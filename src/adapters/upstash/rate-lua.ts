@@ -5,12 +5,30 @@
  * evaluated for every policy first and consumed only when every one allows.
  *
  * A policy table: alg ('s'|'f'|'t'), limit, w (window ms; token bucket: interval ms), refill,
- * k1 (current window / bucket key), k2 (sliding: previous window key). `rate_apply` returns
- * {all, then per policy: ok, remaining, reset, limit}. Cost 0 reads without consuming.
+ * k1 (current window / bucket key), k2 (sliding: previous window key) — or hk, one HASH holding
+ * a sliding or fixed window of any length (w, win, cur, prev: an API key's own limit).
+ * `rate_apply` returns {all, then per policy: ok, remaining, reset, limit}. Cost 0 reads without
+ * consuming.
  */
 export const RATE_LUA = `
 local function rate_eval(p, now)
-  if p.alg == 's' then
+  if p.hk then
+    -- One hash holds the window (its own w may be the record's): w, win, cur, prev.
+    local h = redis.call('HMGET', p.hk, 'w', 'win', 'cur', 'prev')
+    local win = math.floor(now / p.w)
+    local cur, prev = 0, 0
+    if tonumber(h[1]) == p.w then
+      if tonumber(h[2]) == win then
+        cur, prev = tonumber(h[3]), tonumber(h[4])
+      elseif tonumber(h[2]) == win - 1 then
+        prev = tonumber(h[3])
+      end
+    end
+    p.win, p.cur, p.prev = win, cur, prev
+    p.used = cur
+    if p.alg == 's' then p.used = cur + math.floor((1 - (now % p.w) / p.w) * prev) end
+    p.reset = (win + 1) * p.w
+  elseif p.alg == 's' then
     local cur = tonumber(redis.call('GET', p.k1) or '0')
     local prev = tonumber(redis.call('GET', p.k2) or '0')
     p.used = cur + math.floor((1 - (now % p.w) / p.w) * prev)
@@ -46,7 +64,10 @@ local function rate_apply(ps, now, cost)
     if all then
       remaining = p.limit - p.used - cost
       if cost > 0 then
-        if p.alg == 't' then
+        if p.hk then
+          redis.call('HSET', p.hk, 'w', p.w, 'win', p.win, 'cur', p.cur + cost, 'prev', p.prev)
+          redis.call('PEXPIRE', p.hk, p.w * 2 + 1000)
+        elseif p.alg == 't' then
           redis.call('HSET', p.k1, 'refilledAt', p.at, 'tokens', remaining)
           local ttl = math.ceil((p.used + cost) / p.refill) * p.w
           if ttl > 0 then redis.call('PEXPIRE', p.k1, ttl) end
@@ -66,11 +87,11 @@ local function rate_apply(ps, now, cost)
   return out
 end
 -- Reads n policies from ARGV after index a, \`stride\` values each: alg, limit, w, refill, src,
--- then (stride 7) pre and post. \`own[src]\` (a record read by the admission: {limit=, w=}) replaces
--- the policy's limit (and window) — never a token bucket's. Keys come from KEYS starting at k,
--- except for a policy with a \`pre\`: its window may be its record's, so its keys are composed here,
--- pre .. w .. post .. ':' .. window (the same hash tag: the same slot). Returns the policies and
--- the next KEYS index.
+-- then (stride 6) hashed. \`own[src]\` (a record read by the admission: {limit=, w=}) replaces the
+-- policy's limit (and window) — never a token bucket's. Keys come from KEYS starting at k: two
+-- for a sliding window, one otherwise, and one HASH for a hashed policy (a key's own limit: its
+-- window is the record's, so the window lives in one key whose name does not depend on it —
+-- every key stays declared). Returns the policies and the next KEYS index.
 local function rate_policies(n, a, k, stride, own, now)
   local ps = {}
   for i = 1, n do
@@ -81,11 +102,9 @@ local function rate_policies(n, a, k, stride, own, now)
       if o.limit then p.limit = o.limit end
       if o.w then p.w = o.w end
     end
-    if stride > 5 and ARGV[b + 6] ~= '' then
-      local stem = ARGV[b + 6] .. string.format('%d', p.w) .. ARGV[b + 7] .. ':'
-      local window = math.floor(now / p.w)
-      p.k1 = stem .. string.format('%d', window)
-      if p.alg == 's' then p.k2 = stem .. string.format('%d', window - 1) end
+    if stride > 5 and ARGV[b + 6] == '1' then
+      p.hk = KEYS[k]
+      k = k + 1
     else
       p.k1 = KEYS[k]
       k = k + 1
