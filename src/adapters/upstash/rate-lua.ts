@@ -9,11 +9,17 @@
  * a sliding or fixed window of any length (w, win, cur, prev: an API key's own limit).
  * `rate_apply` returns {all, then per policy: ok, remaining, reset, limit}. Cost 0 reads without
  * consuming.
+ *
+ * `rate_policies(n, a, k, stride, own, now)` reads n policies from ARGV after index a, `stride`
+ * values each: alg, limit, w, refill, src, then (stride 6) hashed. `own[src]` (a record the
+ * admission read: {limit=, w=}) replaces the policy's limit (and window), never a token bucket's.
+ * Keys come from KEYS from k: two for a sliding window, one otherwise, and one HASH for a hashed
+ * policy — a key's own limit, whose window is the record's, so it lives in one key whose name does
+ * not depend on the window and every key stays declared. It returns the policies and the next k.
  */
 export const RATE_LUA = `
 local function rate_eval(p, now)
   if p.hk then
-    -- One hash holds the window (its own w may be the record's): w, win, cur, prev.
     local h = redis.call('HMGET', p.hk, 'w', 'win', 'cur', 'prev')
     local win = math.floor(now / p.w)
     local cur, prev = 0, 0
@@ -86,12 +92,7 @@ local function rate_apply(ps, now, cost)
   end
   return out
 end
--- Reads n policies from ARGV after index a, \`stride\` values each: alg, limit, w, refill, src,
--- then (stride 6) hashed. \`own[src]\` (a record read by the admission: {limit=, w=}) replaces the
--- policy's limit (and window) — never a token bucket's. Keys come from KEYS starting at k: two
--- for a sliding window, one otherwise, and one HASH for a hashed policy (a key's own limit: its
--- window is the record's, so the window lives in one key whose name does not depend on it —
--- every key stays declared). Returns the policies and the next KEYS index.
+-- n policies from ARGV after a (stride values each), keys from KEYS at k: see the note above.
 local function rate_policies(n, a, k, stride, own, now)
   local ps = {}
   for i = 1, n do
