@@ -128,6 +128,15 @@ describe.each<BackendKind>(['embedded', 'remote'])('profiles on %s backends', (k
     expect(after.headers.get('etag')).toBe(r2.headers.get('etag'))
   })
 
+  it('keeps a valid time zone as the client named it (no alias renaming: Asia/Kolkata stays Asia/Kolkata)', async () => {
+    for (const tz of ['Asia/Kolkata', 'Europe/Kyiv', 'America/Argentina/Buenos_Aires', 'UTC']) {
+      const r = await api.call('PATCH', '/api/v1/users/profile/', viewerA.token, { preferences: { timezone: tz } })
+      expect(r.status, JSON.stringify(r.body)).toBe(200)
+      expect(r.body.preferences.timezone).toBe(tz)
+      expect((await api.call('GET', '/api/v1/users/profile/', viewerA.token)).body.preferences.timezone).toBe(tz)
+    }
+  })
+
   it('PATCH validates every field (422 problem) and writes nothing', async () => {
     const bad: unknown[] = [
       { preferences: { theme: 'neon' } },

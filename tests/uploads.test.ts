@@ -121,10 +121,19 @@ describe.each(kinds)('upload metadata (%s backends)', (kind) => {
       expect(s.completed_at).toBeTruthy()
     })
 
+    it('allows pending → failed (an upload refused before processing), with its errors', async () => {
+      const u = await registerUpload(t.app, viewer, { log_count: 0 })
+      const f = await setStatus(t.app, viewer, u.upload_id, { status: 'failed', errors: ['unsupported encoding'] })
+      expect(f).toMatchObject({ status: 'failed', errors: ['unsupported encoding'] })
+      expect(f.completed_at).toBeTruthy()
+      const again = await call(t.app, 'PATCH', `${M}/${u.upload_id}`, { token: viewer.token, body: { status: 'processing' } })
+      expectProblem(again, 409, 'invalid-transition')
+      expect(again.body).toMatchObject({ from: 'failed', to: 'processing' })
+    })
+
     it('allows processing → failed; every other transition is 409 and changes nothing', async () => {
       const a = await registerUpload(t.app, viewer)
       expectProblem(await call(t.app, 'PATCH', `${M}/${a.upload_id}`, { token: viewer.token, body: { status: 'success' } }), 409, 'invalid-transition')
-      expectProblem(await call(t.app, 'PATCH', `${M}/${a.upload_id}`, { token: viewer.token, body: { status: 'failed' } }), 409, 'invalid-transition')
       expectProblem(await call(t.app, 'PATCH', `${M}/${a.upload_id}`, { token: viewer.token, body: { status: 'pending' } }), 409, 'invalid-transition')
       await setStatus(t.app, viewer, a.upload_id, { status: 'processing' })
       expectProblem(await call(t.app, 'PATCH', `${M}/${a.upload_id}`, { token: viewer.token, body: { status: 'processing' } }), 409, 'invalid-transition')

@@ -141,7 +141,7 @@ export function uploadsService(deps: Deps) {
       return toView(record)
     },
 
-    /** Moves an upload along pending → processing → success|failed (409 otherwise). */
+    /** Moves an upload along pending → processing → success|failed, or pending → failed (409 otherwise). */
     async changeStatus(actor: Actor, uploadId: string, change: StatusChange): Promise<UploadView> {
       const current = await mustGet(actor.tenantId, uploadId)
       if (!mayWrite(actor, current)) throw new ForbiddenError('Only the uploading user or an admin may change this upload')

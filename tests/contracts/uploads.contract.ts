@@ -109,6 +109,15 @@ export function uploadsContract(store: () => DocumentStore): void {
       await expect(repo().list(tenant, {}, { page_size: 101 })).rejects.toBeInstanceOf(ValidationError)
     })
 
+    it('pending → failed is allowed (refused before processing); failed is final', async () => {
+      const tenant = uniq('tenant')
+      const { upload_id } = await repo().create(upload(tenant))
+      const failed = await repo().updateStatus(tenant, upload_id, 'failed', { errors: ['bad format'] })
+      expect(failed).toMatchObject({ status: 'failed', errors: ['bad format'] })
+      expect(failed!.completed_at).toBeInstanceOf(Date)
+      await expect(repo().updateStatus(tenant, upload_id, 'processing')).rejects.toBeInstanceOf(InvalidTransitionError)
+    })
+
     it('status transitions: pending → processing → success; illegal ones are InvalidTransitionError', async () => {
       const tenant = uniq('tenant')
       const { upload_id } = await repo().create(upload(tenant))

@@ -167,7 +167,7 @@ export const changeStatus = createRoute(
       method: 'patch',
       path: `${BASE}/{upload_id}`,
       tags,
-      summary: "Change an upload's status (pending → processing → success | failed)",
+      summary: "Change an upload's status (pending → processing → success | failed; pending → failed)",
       description: 'For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.',
       request: { params: s.UploadParams, ...body(s.StatusChangeBody) },
       responses: {
