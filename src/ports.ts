@@ -306,6 +306,8 @@ export interface Collection<T extends Doc = Doc> {
   /** Idempotent: existing indexes with the same name and key are left alone. */
   createIndexes(indexes: IndexSpec[]): Promise<void>
   listIndexes(): Promise<IndexSpec[]>
+  /** Drops one index by name (migrations); false when there is none. `_id_` is refused. */
+  dropIndex(name: string): Promise<boolean>
 }
 
 export interface DocumentStore extends Pingable {

@@ -35,11 +35,15 @@ export function uploadsContract(store: () => DocumentStore): void {
       expect(got!.created_at).toBeInstanceOf(Date)
     })
 
-    it('a duplicate upload_id is a DuplicateKeyError and overwrites nothing', async () => {
+    it('upload_id is unique per tenant: a duplicate is a DuplicateKeyError and overwrites nothing; another tenant may use it', async () => {
       const tenant = uniq('tenant')
       const uploadId = uniq('upload')
       await repo().create(upload(tenant, { upload_id: uploadId, file_name: 'first.log' }))
-      await expect(repo().create(upload(uniq('other'), { upload_id: uploadId, file_name: 'second.log' }))).rejects.toBeInstanceOf(DuplicateKeyError)
+      await expect(repo().create(upload(tenant, { upload_id: uploadId, file_name: 'second.log' }))).rejects.toBeInstanceOf(DuplicateKeyError)
+      expect(await repo().get(tenant, uploadId)).toMatchObject({ file_name: 'first.log', tenant_id: tenant })
+      const other = uniq('other')
+      await repo().create(upload(other, { upload_id: uploadId, file_name: 'theirs.log' }))
+      expect(await repo().get(other, uploadId)).toMatchObject({ file_name: 'theirs.log', tenant_id: other })
       expect(await repo().get(tenant, uploadId)).toMatchObject({ file_name: 'first.log', tenant_id: tenant })
     })
 

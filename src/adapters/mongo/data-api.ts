@@ -8,7 +8,7 @@
  * - Errors are our classes: DuplicateKeyError, IndexConflictError, ValidationError,
  *   UnsupportedOperationError, BackendUnavailableError (src/errors.ts), DataApiError for the rest. Their messages carry the
  *   action, status and the gateway's error code/message — never the request body.
- * - Extensions used (gateway/README.md): countDocuments, createIndexes, listIndexes, GET /ping.
+ * - Extensions used (gateway/README.md): countDocuments, createIndexes, listIndexes, dropIndex, GET /ping.
  *
  * @example
  * const docs = createDataApiDocuments({ url: 'http://127.0.0.1:8080', apiKey: 'k', dataSource: 'local', database: 'app' })
@@ -207,6 +207,11 @@ class DataApiCollection implements Collection {
 
   async listIndexes(): Promise<IndexSpec[]> {
     return (await this.#run<{ indexes: IndexSpec[] }>('listIndexes', {})).indexes
+  }
+
+  async dropIndex(name: string): Promise<boolean> {
+    if (name === '_id_') throw new ValidationError('index', 'the _id_ index cannot be dropped')
+    return (await this.#run<{ dropped: boolean }>('dropIndex', { name })).dropped === true
   }
 }
 

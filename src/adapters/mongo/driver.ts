@@ -169,6 +169,21 @@ class DriverCollection implements Collection {
     }
   }
 
+  async dropIndex(name: string): Promise<boolean> {
+    if (name === '_id_') throw new ValidationError('index', 'the _id_ index cannot be dropped')
+    return this.#with(async (c) => {
+      try {
+        await c.dropIndex(name)
+        return true
+      } catch (err) {
+        // IndexNotFound (27) or NamespaceNotFound (26): nothing to drop.
+        const code = Number((err as { code?: unknown } | null)?.code)
+        if (code === 27 || code === 26) return false
+        throw err
+      }
+    })
+  }
+
   async listIndexes(): Promise<IndexSpec[]> {
     const raw = await this.#with(async (c) => {
       try {

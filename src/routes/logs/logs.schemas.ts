@@ -145,7 +145,7 @@ export const UploadStatsSchema = z
 
 export const IndexesSchema = z
   .object({ collection: z.string(), indexes: z.array(z.string()) })
-  .openapi('MetadataIndexes', { example: { collection: 'log_metadata', indexes: ['_id_', 'upload_id_1', 'task_id_1'] } })
+  .openapi('MetadataIndexes', { example: { collection: 'log_metadata', indexes: ['_id_', 'tenant_id_1_upload_id_1', 'task_id_1'] } })
 
 export const UploadParams = z.strictObject({
   upload_id: Id('upload_id').openapi({ param: { name: 'upload_id', in: 'path' } }),
