@@ -446,7 +446,7 @@ describe.each(kinds)('upload metadata (%s backends)', (kind) => {
         const owner = await newTenant(q.app)
         const mate = await addMember(q.app, owner, 'viewer')
         expect((await call(q.app, 'POST', '/api/v1/logs/admin/initialize-metadata-indexes', { token: owner.token })).status).toBe(200)
-        const first = await registerUpload(q.app, owner, { log_count: 600 })
+        await registerUpload(q.app, owner, { log_count: 600 })
         const over = await call(q.app, 'POST', M, {
           token: mate.token,
           body: { source: 's', environment: 'e', file_name: 'f', file_size: 1, format_type: 'text', log_count: 500 },
