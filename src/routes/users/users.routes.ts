@@ -42,6 +42,7 @@ export const patchProfile = createRoute(
       description:
         'Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. ' +
         'Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. ' +
+        '`api_quota` stays within the plan (the operator’s: only a superadmin raises it; 403 `above-plan`). ' +
         'Unknown fields are refused (422).',
       request: { headers: s.IfMatchHeader, ...patchBody },
       responses: {

@@ -103,7 +103,10 @@ export const ProfilePatchBody = z
       })
       .strict()
       .optional()
-      .openapi({ description: 'Admin operation' }),
+      .openapi({
+        description:
+          'Admin operation within the member’s plan: a tenant admin may set values up to what a superadmin granted that member, else the configured defaults — never above (403 `above-plan`), their own quota included. A superadmin sets the plan.',
+      }),
   })
   .strict()
   .openapi('ProfilePatch', { example: { preferences: { theme: 'light' } } })
