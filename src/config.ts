@@ -54,6 +54,9 @@ export const ConfigSchema = z
     // Sessions, cache, limits (names and defaults from the DataWise seed)
     SESSION_EXPIRE_MINUTES: int(60, 1),
     SESSION_MAX_LIFETIME_HOURS: int(24 * 30, 1),
+    // A refresh token presented again this soon after its rotation gets the same new pair (a
+    // client retrying); later reuse revokes the session. 0: every reuse revokes. (As Supabase.)
+    REFRESH_REUSE_GRACE_SECONDS: int(10, 0),
     CACHE_EXPIRE_MINUTES: int(30, 1),
     RATE_LIMIT_REQUESTS: int(100, 1),
     RATE_LIMIT_WINDOW: int(3600, 1),

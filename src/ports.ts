@@ -55,6 +55,27 @@ export interface SessionTimes {
   maxLifetimeSeconds: number
 }
 
+export interface RefreshRotationRequest {
+  /** SHA-256 of the presented refresh secret. */
+  presented: string
+  /** SHA-256 of the secret that replaces it. */
+  next: string
+  /** What the next secret was derived with (kept, so a replay within the grace gets the same one). */
+  nonce: string
+  /** How long after a rotation the previous token may be presented again (0: never). */
+  graceMs: number
+}
+
+/**
+ * - `rotated`: the presented token was the current one; `next` is current now.
+ * - `replayed`: the presented token is the PREVIOUS one, presented again within the grace of its
+ *   rotation (a client retrying): nothing changes; `nonce` is what its successor was derived with.
+ * - `reused`: a token already traded (outside the grace, or an older one) or a forged one — the
+ *   caller treats it as theft and revokes the session.
+ * - `missing`: no such live session.
+ */
+export type RefreshRotation = { outcome: 'rotated' } | { outcome: 'replayed'; nonce: string } | { outcome: 'reused' } | { outcome: 'missing' }
+
 /** What a change of the account applies to every live session of the user. */
 type SessionAuthority = Partial<Pick<Session, 'role' | 'hourlyLimit'>>
 
@@ -68,10 +89,10 @@ export interface SessionStore extends Pingable {
   /** Merges fields into a live session (refreshHash rotation, data). Null when not alive. */
   update(tenantId: string, id: string, patch: Partial<Pick<Session, 'refreshHash' | 'data' | 'device'> & SessionAuthority>): Promise<Session | null>
   /**
-   * Atomically swaps the refresh hash: succeeds only if the stored hash equals `expected`.
-   * Returns 'rotated', 'mismatch' (reuse detected — caller revokes) or 'missing'.
+   * Trades the presented refresh token, atomically (see RefreshRotation): when `presented` is the
+   * current hash, it becomes the previous one and `next` (with its `nonce`) the current one.
    */
-  rotateRefresh(tenantId: string, id: string, expected: string, next: string): Promise<'rotated' | 'mismatch' | 'missing'>
+  rotateRefresh(tenantId: string, id: string, rotation: RefreshRotationRequest): Promise<RefreshRotation>
   /** Live sessions of a user, newest first. Never returns expired or revoked ones. */
   list(tenantId: string, userId: string): Promise<Session[]>
   /** Applies a role / plan change to every live session of the user; returns how many. */

@@ -61,7 +61,8 @@ export const refresh = createRoute(
       path: '/api/v1/auth/refresh',
       tags,
       summary: 'Trade a refresh token for a new token pair (the old refresh token stops working)',
-      description: 'Refresh tokens are single use. Presenting one that was already used revokes its whole session.',
+      description:
+        'Refresh tokens are traded once. Presented again within REFRESH_REUSE_GRACE_SECONDS (default 10) of that trade — a client retrying — the answer is the same new refresh token (and a fresh access token); presented later, or an older one, it revokes the whole session.',
       request: body(s.RefreshBody),
       responses: {
         200: { description: 'New token pair', content: json(s.TokenPairSchema) },
