@@ -260,6 +260,48 @@ export interface Counters extends Pingable {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Idempotency (the Idempotency-Key header): the first answer of a write, kept so that a retry with
+// the same key and request gets it again instead of doing the write twice. A key lives under its
+// tenant, per caller; the store never sees the request, only its fingerprint.
+// ---------------------------------------------------------------------------------------------
+
+export interface IdempotencyScope {
+  tenantId: string
+  /** Who sent the request: a user id (signed in), or `ip:<address>` for public routes. */
+  caller: string
+}
+
+/** An answer as kept: status, the headers worth replaying, the body text. */
+export interface KeptAnswer {
+  status: number
+  headers: Record<string, string>
+  body: string
+}
+
+/**
+ * - `reserved`: the key was free — the caller runs the request, then `complete`s or `release`s
+ *   it with `token`;
+ * - `running`: the same request is still running under this key (→ 409);
+ * - `mismatch`: the key was used for another request (another fingerprint; → 422);
+ * - `done`: the first answer, to replay.
+ */
+export type Reservation = { state: 'reserved'; token: string } | { state: 'running' } | { state: 'mismatch' } | { state: 'done'; answer: KeptAnswer }
+
+export interface IdempotencyStore extends Pingable {
+  /**
+   * Claims the key for this fingerprint, atomically (of N concurrent reservations one wins), for
+   * `leaseMs` — long enough for the request to settle; a holder that dies frees it by expiry.
+   */
+  reserve(scope: IdempotencyScope, key: string, fingerprint: string, leaseMs: number): Promise<Reservation>
+  /** Keeps the answer for `ttlSeconds`. False when `token` no longer holds the key (lease lost). */
+  complete(scope: IdempotencyScope, key: string, token: string, answer: KeptAnswer, ttlSeconds: number): Promise<boolean>
+  /** Frees the key (the request ended without an answer worth keeping); only by its holder. */
+  release(scope: IdempotencyScope, key: string, token: string): Promise<void>
+  /** What the key holds: its fingerprint and, once complete, the answer. Null when free. */
+  lookup(scope: IdempotencyScope, key: string): Promise<{ fingerprint: string; answer: KeptAnswer | null } | null>
+}
+
+// ---------------------------------------------------------------------------------------------
 // Locks (ELK seed's DistributedLock)
 // ---------------------------------------------------------------------------------------------
 
@@ -350,6 +392,7 @@ export interface Backends {
   gatekeeper: Gatekeeper
   counters: Counters
   locks: Locks
+  idempotency: IdempotencyStore
   documents: DocumentStore
   /** Health of the Redis-side (key-value) backend. */
   kv: Pingable
@@ -357,7 +400,7 @@ export interface Backends {
 }
 
 /** The Redis-side half of Backends, as each key-value adapter family builds it. */
-export type KvBackends = Pick<Backends, 'sessions' | 'revocations' | 'cache' | 'rateLimiter' | 'gatekeeper' | 'counters' | 'locks' | 'kv'> & {
+export type KvBackends = Pick<Backends, 'sessions' | 'revocations' | 'cache' | 'rateLimiter' | 'gatekeeper' | 'counters' | 'locks' | 'idempotency' | 'kv'> & {
   close?(): Promise<void>
 }
 

@@ -14,6 +14,7 @@ import type { KvBackends, SessionTimes } from '../src/ports.ts'
 import { cacheContract } from './contracts/cache.contract.ts'
 import { countersContract } from './contracts/counters.contract.ts'
 import { gatekeeperContract } from './contracts/gatekeeper.contract.ts'
+import { idempotencyContract } from './contracts/idempotency.contract.ts'
 import { locksContract } from './contracts/locks.contract.ts'
 import { rateLimiterContract } from './contracts/rate-limiter.contract.ts'
 import { revocationsContract } from './contracts/revocations.contract.ts'
@@ -48,6 +49,7 @@ describe.concurrent('key-value contracts (embedded)', () => {
   gatekeeperContract('embedded', make)
   countersContract('embedded', make)
   locksContract('embedded', make)
+  idempotencyContract('embedded', make)
 })
 
 describe.sequential('embedded key-value store', () => {

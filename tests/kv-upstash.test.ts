@@ -14,6 +14,7 @@ import { type RunningRedisHttp, startRedisHttp } from '../tools/redis-http/serve
 import { cacheContract } from './contracts/cache.contract.ts'
 import { countersContract } from './contracts/counters.contract.ts'
 import { gatekeeperContract } from './contracts/gatekeeper.contract.ts'
+import { idempotencyContract } from './contracts/idempotency.contract.ts'
 import { locksContract } from './contracts/locks.contract.ts'
 import { rateLimiterContract } from './contracts/rate-limiter.contract.ts'
 import { revocationsContract } from './contracts/revocations.contract.ts'
@@ -35,6 +36,7 @@ describe.concurrent('key-value contracts (upstash)', () => {
   gatekeeperContract('upstash', make)
   countersContract('upstash', make)
   locksContract('upstash', make)
+  idempotencyContract('upstash', make)
 })
 
 // Sequential: these tests reset and read one private redis-http's counters.

@@ -110,7 +110,7 @@ export function createEmbeddedSessions(kv: KvDb, times: SessionTimes): SessionSt
         const prev = kv.sql('SELECT refresh_prev, refresh_nonce, refresh_rotated_at FROM kv_sessions WHERE handle = ?').get(s.handle) as
           | { refresh_prev: string | null; refresh_nonce: string | null; refresh_rotated_at: number | null }
           | undefined
-        const withinGrace = prev?.refresh_rotated_at != null && now - prev.refresh_rotated_at <= Math.max(0, r.graceMs)
+        const withinGrace = prev?.refresh_rotated_at != null && now - prev.refresh_rotated_at < r.graceMs
         if (prev?.refresh_prev === r.presented && prev.refresh_nonce && withinGrace) return { outcome: 'replayed', nonce: prev.refresh_nonce }
         return { outcome: 'reused' }
       })

@@ -9,6 +9,7 @@ import type { KvBackends, KvOptions } from '../../ports.ts'
 import { createEmbeddedCache } from './kv-cache.ts'
 import { createEmbeddedCounters } from './kv-counters.ts'
 import { createEmbeddedGatekeeper } from './kv-gatekeeper.ts'
+import { createEmbeddedIdempotency } from './kv-idempotency.ts'
 import { createEmbeddedLocks } from './kv-locks.ts'
 import { createEmbeddedRateLimiter } from './kv-rate.ts'
 import { createEmbeddedRevocations } from './kv-revocations.ts'
@@ -45,6 +46,7 @@ export function createEmbeddedKv(db: DatabaseSync, options: KvOptions): KvBacken
     gatekeeper: createEmbeddedGatekeeper(kv),
     counters: createEmbeddedCounters(kv),
     locks: createEmbeddedLocks(kv),
+    idempotency: createEmbeddedIdempotency(kv),
     kv: {
       async ping() {
         kv.sql('SELECT 1').get()

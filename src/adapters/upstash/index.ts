@@ -1,6 +1,7 @@
 /**
  * The key-value ports over Redis spoken through the Upstash REST protocol (@upstash/redis):
- * sessions, revocations, cache, rate limits, the gatekeeper, counters, locks. Fetch-only — nothing from `node:` —
+ * sessions, revocations, cache, rate limits, the gatekeeper, counters, locks, kept write answers
+ * (idempotency). Fetch-only — nothing from `node:` —
  * so it runs on Workers, Node, Deno and Bun.
  *
  * One client, auto-pipelining ON: every command issued in the same tick leaves in one `/pipeline`
@@ -13,6 +14,7 @@ import { createUpstashCache } from './cache.ts'
 import { guard, type UpstashContext } from './client.ts'
 import { createUpstashCounters } from './counters.ts'
 import { createUpstashGatekeeper } from './gatekeeper.ts'
+import { createUpstashIdempotency } from './idempotency.ts'
 import { keyspace } from './keys.ts'
 import { createUpstashLocks } from './locks.ts'
 import { createUpstashRateLimiter } from './rate-limiter.ts'
@@ -66,6 +68,7 @@ export function createUpstashKvFromRedis(redis: Redis, options: KvOptions): KvBa
     gatekeeper: createUpstashGatekeeper(ctx),
     counters: createUpstashCounters(ctx),
     locks: createUpstashLocks(ctx),
+    idempotency: createUpstashIdempotency(ctx),
     kv: {
       async ping() {
         await guard(redis.ping())

@@ -96,7 +96,7 @@ if v[3] == ARGV[2] then
   redis.call('HSET', KEYS[1], 'refresh', ARGV[3], 'rprev', ARGV[2], 'rnonce', ARGV[4], 'rat', ARGV[1])
   return { 2 }
 end
-if v[4] and v[4] == ARGV[2] and v[5] and v[6] and now - tonumber(v[6]) <= tonumber(ARGV[5]) then return { 3, v[5] } end
+if v[4] and v[4] == ARGV[2] and v[5] and v[6] and now - tonumber(v[6]) < tonumber(ARGV[5]) then return { 3, v[5] } end
 return { 1 }`)
 
 // KEYS idx · ARGV now recPrefix field value ... → how many live sessions were changed
