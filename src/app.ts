@@ -1,6 +1,7 @@
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { documentGateHeaders } from './http/gate/docs.ts'
+import { documentIdempotency } from './http/idempotency/docs.ts'
 import { limitBody, requestLog } from './http/middleware.ts'
 import { problemFor } from './http/problem-table.ts'
 import { problemBody, problemResponse } from './http/problems.ts'
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps): AppOpenAPI {
   })
   app.use('*', limitBody(config.BODY_LIMIT_BYTES))
   documentGateHeaders(app)
+  documentIdempotency(app)
 
   app.route('/', healthRoutes())
   app.route('/', usersRoutes())

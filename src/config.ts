@@ -68,6 +68,11 @@ export const ConfigSchema = z
     BODY_LIMIT_BYTES: int(1024 * 1024, 1024),
     TRUSTED_IP_HEADER: optionalString,
     BACKEND_TIMEOUT_MS: int(2000, 50),
+    // How long a write may take at the database once sent (the transport bound for writes). A write
+    // still running at BACKEND_TIMEOUT_MS is answered 503 and goes on in the background up to this
+    // (src/http/idempotency/settle.ts); keep it under the runtime's background limit (Workers: 30 s).
+    // Never shorter than BACKEND_TIMEOUT_MS (the larger of the two applies).
+    BACKEND_WRITE_TIMEOUT_MS: int(10_000, 50),
     FAIL_OPEN_READS: bool(false),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })

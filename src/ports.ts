@@ -55,7 +55,7 @@ export interface SessionTimes {
   maxLifetimeSeconds: number
 }
 
-export interface RefreshRotationRequest {
+interface RefreshRotationRequest {
   /** SHA-256 of the presented refresh secret. */
   presented: string
   /** SHA-256 of the secret that replaces it. */

@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Status of the API and its backends (MongoDB, Redis) */
+        /** Status of the API and its backends (MongoDB, Redis); 503 when any backend is unhealthy */
         get: {
             parameters: {
                 query?: never;
@@ -21,8 +21,17 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Backend status; `status` is unhealthy when any backend is */
+                /** @description Every backend answers */
                 200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Health"];
+                    };
+                };
+                /** @description A backend is unhealthy (same body, `status: unhealthy`) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -259,14 +268,19 @@ export interface paths {
         head?: never;
         /**
          * Update the caller's profile (preferences are merged deeply)
-         * @description Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. Unknown fields are refused (422).
+         * @description Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota` stays within the plan (the operator’s: only a superadmin raises it; 403 `above-plan`). Unknown fields are refused (422).
          *
-         *     Requires a bearer token.
+         *     Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
          */
         patch: {
             parameters: {
                 query?: never;
                 header?: {
+                    /**
+                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                     /** @description ETag from a previous GET/PATCH; a stale one gets 412, a malformed one 400 */
                     "if-match"?: string;
                 };
@@ -289,6 +303,7 @@ export interface paths {
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         /** @description Version of the profile; send it back in If-Match */
                         ETag?: string;
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -351,6 +366,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Precondition Failed */
                 412: {
                     headers: {
@@ -393,7 +417,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -452,12 +476,18 @@ export interface paths {
         put?: never;
         /**
          * Create the caller's profile (role from the account, quota from the defaults)
-         * @description Requires a bearer token.
+         * @description Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
          */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -477,6 +507,7 @@ export interface paths {
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         /** @description Version of the profile; send it back in If-Match */
                         ETag?: string;
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -525,7 +556,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
                 409: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -567,7 +598,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -855,12 +886,18 @@ export interface paths {
         put?: never;
         /**
          * Add a user to the caller's tenant (no role above the caller's own)
-         * @description Requires a bearer token with role admin or above.
+         * @description Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
          */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -878,6 +915,7 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -926,7 +964,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
                 409: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -968,7 +1006,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -1150,12 +1188,18 @@ export interface paths {
         post?: never;
         /**
          * Delete a user's profile; signs that user out everywhere and clears their cache
-         * @description Requires a bearer token with role admin or above.
+         * @description Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
          */
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path: {
                     user_id: string;
                 };
@@ -1171,6 +1215,7 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1219,7 +1264,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -1271,12 +1325,17 @@ export interface paths {
          * Change a user's role, quota or preferences (admin: own tenant; never above your own role)
          * @description Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the user’s next request.
          *
-         *     Requires a bearer token with role admin or above.
+         *     Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
          */
         patch: {
             parameters: {
                 query?: never;
                 header?: {
+                    /**
+                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                     /** @description ETag from a previous GET/PATCH; a stale one gets 412, a malformed one 400 */
                     "if-match"?: string;
                 };
@@ -1301,6 +1360,7 @@ export interface paths {
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         /** @description Version of the profile; send it back in If-Match */
                         ETag?: string;
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1363,6 +1423,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Precondition Failed */
                 412: {
                     headers: {
@@ -1405,7 +1474,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -1466,7 +1535,7 @@ export interface paths {
          * Create the database indexes (idempotent; serialized across instances by a lock)
          * @description Also runs at start-up on Node. On Workers, call it once after each deploy.
          *
-         *     Requires a bearer token with role admin or above.
+         *     Requires a bearer token with role admin or above. Retries: creating the indexes is idempotent: run it again. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
          */
         post: {
             parameters: {
@@ -1719,12 +1788,18 @@ export interface paths {
          * Register an upload
          * @description Any member of the tenant may register uploads. A known `log_count` counts against the tenant's logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is overwritten.
          *
-         *     Requires a bearer token.
+         *     Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
          */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1742,6 +1817,7 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1790,7 +1866,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
                 409: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -1832,7 +1908,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -2406,12 +2482,18 @@ export interface paths {
          * Delete an upload record
          * @description For the user who registered the upload, or an admin.
          *
-         *     Requires a bearer token.
+         *     Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
          */
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path: {
                     upload_id: string;
                 };
@@ -2427,6 +2509,7 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -2473,7 +2556,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -2522,15 +2614,21 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change an upload's status (pending → processing → success | failed)
+         * Change an upload's status (pending → processing → success | failed; pending → failed)
          * @description For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.
          *
-         *     Requires a bearer token.
+         *     Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
          */
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path: {
                     upload_id: string;
                 };
@@ -2550,6 +2648,7 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2612,7 +2711,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
                 409: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -2654,7 +2753,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -2713,7 +2812,7 @@ export interface paths {
         put?: never;
         /**
          * Create the upload metadata indexes (idempotent)
-         * @description Requires a bearer token with role admin or above.
+         * @description Requires a bearer token with role admin or above. Retries: creating (and migrating) the indexes is idempotent: run it again. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
          */
         post: {
             parameters: {
@@ -2827,11 +2926,20 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an organization (tenant) and its first user, who becomes its admin */
+        /**
+         * Create an organization (tenant) and its first user, who becomes its admin
+         * @description Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2849,6 +2957,7 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2869,7 +2978,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
                 409: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -2911,7 +3020,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -2975,6 +3084,8 @@ export interface paths {
         /**
          * Sign in: opens a session and returns an access token and a refresh token
          * @description Wrong e-mail and wrong password get the same 401 answer in similar time. Attempts are limited per account and IP and per IP (429 with Retry-After).
+         *
+         *     Retries: signing in again opens another session (the unused one expires); token answers are never kept. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
          */
         post: {
             parameters: {
@@ -3122,7 +3233,9 @@ export interface paths {
         put?: never;
         /**
          * Trade a refresh token for a new token pair (the old refresh token stops working)
-         * @description Refresh tokens are single use. Presenting one that was already used revokes its whole session.
+         * @description Refresh tokens are traded once. Presented again within REFRESH_REUSE_GRACE_SECONDS (default 10) of that trade — a client retrying — the answer is the same new refresh token (and a fresh access token); presented later, or an older one, it revokes the whole session.
+         *
+         *     Retries: the same refresh token presented again within REFRESH_REUSE_GRACE_SECONDS gets the same new pair. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
          */
         post: {
             parameters: {
@@ -3270,7 +3383,7 @@ export interface paths {
         put?: never;
         /**
          * Sign out: revokes this session and this access token immediately
-         * @description Requires a bearer token. Charged to the client address, never to the user’s own rate limit.
+         * @description Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Retries: signing out again changes nothing (a revoked token answers 401). A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
          */
         post: {
             parameters: {
@@ -3559,7 +3672,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke the caller's other sessions (scope=others) or all of them (scope=all)
-         * @description Requires a bearer token. Charged to the client address, never to the user’s own rate limit.
+         * @description Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
          */
         delete: {
             parameters: {
@@ -3567,7 +3680,13 @@ export interface paths {
                     /** @description `others`: every session but the caller’s; `all`: every session including the caller’s */
                     scope: "others" | "all";
                 };
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3581,6 +3700,7 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3615,7 +3735,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -3678,12 +3807,18 @@ export interface paths {
         post?: never;
         /**
          * Revoke one of the caller's sessions; its tokens are refused from their next request
-         * @description Requires a bearer token. Charged to the client address, never to the user’s own rate limit.
+         * @description Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
          */
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path: {
                     session_id: string;
                 };
@@ -3699,6 +3834,7 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -3745,7 +3881,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -3807,12 +3952,18 @@ export interface paths {
         put?: never;
         /**
          * Change the password; every other session is revoked
-         * @description Requires a bearer token.
+         * @description Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
          */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3830,6 +3981,7 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3878,6 +4030,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Content Too Large */
                 413: {
                     headers: {
@@ -3906,7 +4067,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -3970,12 +4131,18 @@ export interface paths {
         post?: never;
         /**
          * Sign a user of your tenant out everywhere (superadmin: any tenant)
-         * @description Requires a bearer token with role admin or above.
+         * @description Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
          */
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path: {
                     user_id: string;
                 };
@@ -3991,6 +4158,7 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4039,7 +4207,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -4302,7 +4479,7 @@ export interface components {
                  */
                 theme?: "light" | "dark" | "system";
                 /**
-                 * @description IANA time zone name
+                 * @description IANA time zone name, kept as sent (aliases such as Asia/Kolkata are not renamed)
                  * @example Europe/Paris
                  */
                 timezone?: string;
@@ -4312,7 +4489,7 @@ export interface components {
                 };
             };
             role?: components["schemas"]["Role"] & unknown;
-            /** @description Admin operation */
+            /** @description Admin operation within the member’s plan: a tenant admin may set values up to what a superadmin granted that member, else the configured defaults — never above (403 `above-plan`), their own quota included. A superadmin sets the plan. */
             api_quota?: {
                 logs_per_day?: number;
                 api_calls_per_hour?: number;
@@ -4337,7 +4514,7 @@ export interface components {
                  */
                 theme?: "light" | "dark" | "system";
                 /**
-                 * @description IANA time zone name
+                 * @description IANA time zone name, kept as sent (aliases such as Asia/Kolkata are not renamed)
                  * @example Europe/Paris
                  */
                 timezone?: string;
@@ -4594,7 +4771,7 @@ export interface components {
          *       "collection": "log_metadata",
          *       "indexes": [
          *         "_id_",
-         *         "upload_id_1",
+         *         "tenant_id_1_upload_id_1",
          *         "task_id_1"
          *       ]
          *     }
@@ -4743,7 +4920,13 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /**
+         * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+         * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+         */
+        IdempotencyKey: string;
+    };
     requestBodies: never;
     headers: {
         /**
@@ -4776,6 +4959,8 @@ export interface components {
          * @example 30
          */
         "Retry-After": number;
+        /** @description `true` when this answer is the kept answer of an earlier request with the same Idempotency-Key. */
+        "Idempotent-Replayed": "true";
     };
     pathItems: never;
 }

@@ -12,6 +12,9 @@ import type { MiddlewareHandler } from 'hono'
 import { InputError } from '../errors.ts'
 import { gate } from './gate/index.ts'
 import type { GateRule } from './gate/rule.ts'
+import { idempotencyNotes, idempotencyParameter, replayedHeader } from './idempotency/docs.ts'
+import { type IdempotencyRule, keptAnswers } from './idempotency/index.ts'
+import { isWriteMethod } from './idempotency/settle.ts'
 import { problemResponses } from './problems.ts'
 import type { AppEnv } from './types.ts'
 
@@ -63,23 +66,54 @@ const requiredBody: MiddlewareHandler<AppEnv> = async function requiredBody(c, n
   await next()
 }
 
-export function apiRoute<const R extends RouteConfig>(route: R, rule: GateRule) {
+/**
+ * What keyed writes add to their answers' documentation: the 409/422 of the Idempotency-Key
+ * (merged into a route's own 409/422) and the Idempotent-Replayed header on successes.
+ */
+function withIdempotency(responses: Responses): Responses {
+  const out: Responses = { ...responses }
+  const extra = { 409: 'or the Idempotency-Key is in use by a request still running', 422: 'or the Idempotency-Key was used for another request' }
+  for (const [status, note] of Object.entries(extra)) {
+    const own = out[status] as { description: string } | undefined
+    const base = own ?? problemResponses(Number(status))[Number(status)]!
+    out[status] = { ...base, description: `${base.description}; ${note}` } as Responses[string]
+  }
+  for (const [status, response] of Object.entries(out)) {
+    if (!status.startsWith('2') || '$ref' in response) continue
+    out[status] = { ...response, headers: { ...(response.headers as object | undefined), ...replayedHeader } } as Responses[string]
+  }
+  return out
+}
+
+type WriteMethod = 'post' | 'patch' | 'put' | 'delete'
+type Failures = ReturnType<typeof problemResponses<readonly [401, 403, 429, 503]>>
+type ApiRouteConfig<R extends RouteConfig> = R & { security?: { bearerAuth: string[] }[]; responses: Failures & R['responses'] }
+
+/** A write route: its rule must say how it answers a retry (`idempotency`). */
+export function apiRoute<const R extends RouteConfig & { method: WriteMethod }>(route: R, rule: GateRule & { idempotency: IdempotencyRule }): ApiRouteConfig<R>
+export function apiRoute<const R extends RouteConfig & { method: Exclude<RouteConfig['method'], WriteMethod> }>(route: R, rule: GateRule): ApiRouteConfig<R>
+export function apiRoute(route: RouteConfig, rule: GateRule): ApiRouteConfig<RouteConfig> {
   const own = route.middleware === undefined ? [] : Array.isArray(route.middleware) ? route.middleware : [route.middleware]
   const signedIn = rule.access === 'signed-in'
+  const write = isWriteMethod(route.method) && rule.idempotency ? rule.idempotency : undefined
+  const keyed = write === 'keyed'
   const notes = [
     signedIn ? (rule.role ? `Requires a bearer token with role ${rule.role} or above.` : 'Requires a bearer token.') : undefined,
     rule.cost && rule.cost !== 1 ? `Costs ${rule.cost} units of every rate-limit policy.` : undefined,
     rule.chargeTo === 'address' ? 'Charged to the client address, never to the user’s own rate limit.' : undefined,
+    write ? idempotencyNotes(write) : undefined,
   ].filter(Boolean)
   const description = [route.description, notes.join(' ')].filter(Boolean).join('\n\n')
   const failures = signedIn ? problemResponses(401, 403, 429, 503) : problemResponses(429, 503)
+  const responses = withRateHeaders({ ...requestProblems(route), ...failures, ...route.responses })
   return {
     ...route,
     ...(signedIn ? { security: [{ bearerAuth: [] }] } : {}),
     ...(description ? { description } : {}),
     ...(rule.role ? { 'x-required-role': rule.role } : {}),
     ...(rule.cost && rule.cost !== 1 ? { 'x-rate-cost': rule.cost } : {}),
-    middleware: [gate(rule), ...(jsonBody(route)?.required ? [requiredBody] : []), ...own],
-    responses: withRateHeaders({ ...requestProblems(route), ...failures, ...route.responses }),
-  } as unknown as R & { security?: { bearerAuth: string[] }[]; responses: typeof failures & R['responses'] }
+    ...(keyed ? { parameters: [...((route as { parameters?: unknown[] }).parameters ?? []), idempotencyParameter] } : {}),
+    middleware: [gate(rule), ...(keyed ? [keptAnswers()] : []), ...(jsonBody(route)?.required ? [requiredBody] : []), ...own],
+    responses: keyed ? withIdempotency(responses) : responses,
+  } as unknown as ApiRouteConfig<RouteConfig>
 }

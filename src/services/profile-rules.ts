@@ -42,7 +42,7 @@ export function checkRequest(actor: Actor, changes: ProfileChanges): void {
 }
 
 /** The member's plan: what a superadmin granted them, field by field; the configured defaults elsewhere. */
-export function planOf(target: Pick<ProfileRecord, 'api_quota_plan'>, defaults: ApiQuota): ApiQuota {
+function planOf(target: Pick<ProfileRecord, 'api_quota_plan'>, defaults: ApiQuota): ApiQuota {
   const granted = target.api_quota_plan ?? {}
   const pick = (k: keyof ApiQuota) => (typeof granted[k] === 'number' ? granted[k] : defaults[k])
   return { logs_per_day: pick('logs_per_day'), api_calls_per_hour: pick('api_calls_per_hour'), retention_days: pick('retention_days') }

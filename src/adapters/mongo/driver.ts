@@ -36,6 +36,11 @@ export interface DriverOptions {
   database: string
   /** Server selection / connect / socket bound (default 5000 ms). */
   timeoutMs?: number
+  /**
+   * How long a write may wait for the server (default: timeoutMs). The socket bound covers it, so
+   * a slow write is waited for rather than cut off while the server may still apply it.
+   */
+  writeTimeoutMs?: number
 }
 
 const BACKEND = 'mongodb'
@@ -60,7 +65,7 @@ export function createDriverDocuments(options: DriverOptions): DocumentStore {
     (client ??= new MongoClient(options.uri, {
       serverSelectionTimeoutMS: timeoutMs,
       connectTimeoutMS: timeoutMs,
-      socketTimeoutMS: timeoutMs * 2,
+      socketTimeoutMS: Math.max(timeoutMs * 2, options.writeTimeoutMs ?? 0),
       ignoreUndefined: true,
       appName: 'gatehouse',
     }))

@@ -31,7 +31,7 @@ export const register = createRoute(
         ...problemResponses(409),
       },
     },
-    credentials('register'),
+    { ...credentials('register'), idempotency: 'keyed' },
   ),
 )
 
@@ -50,7 +50,10 @@ export const login = createRoute(
         ...problemResponses(401),
       },
     },
-    credentials('login'),
+    {
+      ...credentials('login'),
+      idempotency: { natural: 'signing in again opens another session (the unused one expires); token answers are never kept.' },
+    },
   ),
 )
 
@@ -69,7 +72,10 @@ export const refresh = createRoute(
         ...problemResponses(401),
       },
     },
-    credentials('refresh'),
+    {
+      ...credentials('refresh'),
+      idempotency: { natural: 'the same refresh token presented again within REFRESH_REUSE_GRACE_SECONDS gets the same new pair.' },
+    },
   ),
 )
 
@@ -82,7 +88,7 @@ export const logout = createRoute(
       summary: 'Sign out: revokes this session and this access token immediately',
       responses: { 204: { description: 'Signed out' } },
     },
-    recovery,
+    { ...recovery, idempotency: { natural: 'signing out again changes nothing (a revoked token answers 401).' } },
   ),
 )
 
@@ -122,7 +128,7 @@ export const revokeSession = createRoute(
       request: { params: s.SessionParams },
       responses: { 204: { description: 'Revoked' }, ...problemResponses(404) },
     },
-    recovery,
+    { ...recovery, idempotency: 'keyed' },
   ),
 )
 
@@ -136,7 +142,7 @@ export const revokeSessions = createRoute(
       request: { query: s.RevokeScopeQuery },
       responses: { 200: { description: 'How many sessions were revoked', content: json(s.RevokedCountSchema) } },
     },
-    recovery,
+    { ...recovery, idempotency: 'keyed' },
   ),
 )
 
@@ -150,7 +156,7 @@ export const changePassword = createRoute(
       request: body(s.PasswordChangeBody),
       responses: { 200: { description: 'Changed', content: json(s.PasswordChangedSchema) } },
     },
-    { ...signedIn, advertise: (config) => attemptPolicies(config, 'password') },
+    { ...signedIn, advertise: (config) => attemptPolicies(config, 'password'), idempotency: 'keyed' },
   ),
 )
 
@@ -164,7 +170,7 @@ export const revokeUserSessions = createRoute(
       request: { params: s.UserParams },
       responses: { 200: { description: 'How many sessions were revoked', content: json(s.RevokedCountSchema) }, ...problemResponses(404) },
     },
-    admin,
+    { ...admin, idempotency: 'keyed' },
   ),
 )
 
@@ -178,7 +184,7 @@ export const createTenantUser = createRoute(
       request: body(s.CreateUserBody),
       responses: { 201: { description: 'User created', content: json(s.CreatedUserSchema) }, ...problemResponses(409) },
     },
-    admin,
+    { ...admin, idempotency: 'keyed' },
   ),
 )
 

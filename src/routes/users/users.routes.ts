@@ -50,7 +50,7 @@ export const patchProfile = createRoute(
         ...problemResponses(404, 412),
       },
     },
-    { access: 'signed-in' },
+    { access: 'signed-in', idempotency: 'keyed' },
   ),
 )
 
@@ -67,7 +67,7 @@ export const createProfile = createRoute(
         ...problemResponses(409),
       },
     },
-    { access: 'signed-in' },
+    { access: 'signed-in', idempotency: 'keyed' },
   ),
 )
 
@@ -128,7 +128,7 @@ export const patchUserProfile = createRoute(
         ...problemResponses(404, 412),
       },
     },
-    admin,
+    { ...admin, idempotency: 'keyed' },
   ),
 )
 
@@ -142,7 +142,7 @@ export const deleteUserProfile = createRoute(
       request: { params: s.UserIdParams },
       responses: { 200: { description: 'Deleted', content: json(s.DeletedProfileSchema) }, ...problemResponses(404) },
     },
-    admin,
+    { ...admin, idempotency: 'keyed' },
   ),
 )
 
@@ -156,7 +156,7 @@ export const initializeIndexes = createRoute(
       description: 'Also runs at start-up on Node. On Workers, call it once after each deploy.',
       responses: { 200: { description: 'Indexes present', content: json(s.IndexesSchema) }, ...problemResponses(409) },
     },
-    { ...admin, budgets: [maintenancePolicy] },
+    { ...admin, budgets: [maintenancePolicy], idempotency: { natural: 'creating the indexes is idempotent: run it again.' } },
   ),
 )
 
