@@ -61,7 +61,8 @@ export async function keptAnswerOf(res: Response): Promise<KeptAnswer | null> {
   const headers: Record<string, string> = {}
   for (const name of KEPT_HEADERS) {
     const value = res.headers.get(name)
-    if (value !== null) headers[name] = value
+    // No body, no type (a late 204 is built on the 503 answer's headers: settle.ts).
+    if (value !== null && !(name === 'content-type' && body === '')) headers[name] = value
   }
   return { status: res.status, headers, body }
 }
