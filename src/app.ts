@@ -1,5 +1,6 @@
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
+import { browserAccess } from './http/cors.ts'
 import { documentGateHeaders } from './http/gate/docs.ts'
 import { documentIdempotency } from './http/idempotency/docs.ts'
 import { limitBody, requestLog } from './http/middleware.ts'
@@ -8,6 +9,8 @@ import { problemBody, problemResponse } from './http/problems.ts'
 import { createRouter } from './http/router.ts'
 import type { AppDeps, AppOpenAPI } from './http/types.ts'
 import { errorFields } from './logger.ts'
+import { toOpenApi30 } from './openapi.ts'
+import { accountsRoutes } from './routes/accounts/accounts.index.ts'
 import { authRoutes } from './routes/auth/auth.index.ts'
 import { docsRoutes } from './routes/docs/docs.index.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
@@ -15,7 +18,7 @@ import { logsRoutes } from './routes/logs/logs.index.ts'
 import { usersRoutes } from './routes/users/users.index.ts'
 import { wellKnownRoutes } from './routes/wellknown/wellknown.index.ts'
 
-export const OPENAPI_INFO = {
+const OPENAPI_INFO = {
   openapi: '3.1.0',
   info: {
     title: 'gatehouse',
@@ -29,7 +32,8 @@ export const OPENAPI_INFO = {
  * Builds the whole HTTP app from its dependencies. Entry points (src/entry/*) only load config,
  * build backends and call this; tests call it with real backends and use `app.request`.
  *
- * The pipeline of a request: request id → log line → security headers → body limit → the route
+ * The pipeline of a request: request id → log line → CORS (a preflight ends here: 204, before any
+ * gate) → security headers → body limit → the route
  * (its definition's gate: identity, the one round trip, 401/403/429 — src/http/gate) → its
  * handler → services → ports. Every error, wherever thrown, ends in `onError` below and is
  * answered from ONE table (src/http/problem-table.ts).
@@ -40,6 +44,8 @@ export function createApp(deps: AppDeps): AppOpenAPI {
 
   app.use('*', requestId({ headerName: 'x-request-id' }))
   app.use('*', requestLog(logger))
+  const browsers = browserAccess(config)
+  if (browsers) app.use('*', browsers)
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
   app.use('*', async function provideDeps(c, next) {
     c.set('deps', deps)
@@ -53,6 +59,7 @@ export function createApp(deps: AppDeps): AppOpenAPI {
   app.route('/', usersRoutes())
   app.route('/', logsRoutes())
   app.route('/', authRoutes())
+  app.route('/', accountsRoutes())
   app.route('/', wellKnownRoutes())
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
@@ -63,6 +70,8 @@ export function createApp(deps: AppDeps): AppOpenAPI {
   // Built once: the document only changes with the code.
   let openapi: ReturnType<AppOpenAPI['getOpenAPI31Document']> | undefined
   app.get('/openapi.json', (c) => c.json((openapi ??= app.getOpenAPI31Document(OPENAPI_INFO))))
+  let openapi30: ReturnType<typeof toOpenApi30> | undefined
+  app.get('/openapi-3.0.json', (c) => c.json((openapi30 ??= toOpenApi30((openapi ??= app.getOpenAPI31Document(OPENAPI_INFO))))))
   app.route('/', docsRoutes('gatehouse API'))
 
   app.notFound((c) => {

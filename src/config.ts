@@ -15,6 +15,44 @@ const bool = (def: boolean) =>
 const optionalString = z.string().trim().min(1).optional()
 const optionalUrl = z.string().trim().url().optional()
 
+/**
+ * `*`, or comma-separated origins (`https://app.example.com`, `http://localhost:5173`), each
+ * normalised to the form browsers send in `Origin` (lowercase host, no default port, no trailing
+ * slash). A path, a query or credentials in an entry are refused. An empty list allows no origin.
+ */
+const originList = z
+  .string()
+  .trim()
+  .min(1)
+  .transform((value, ctx) => {
+    const entries = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+    const origins: string[] = []
+    for (const entry of entries) {
+      if (entry === '*') {
+        origins.push(entry)
+        continue
+      }
+      let url: URL | undefined
+      try {
+        url = new URL(entry)
+      } catch {}
+      if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.hash || url.username) {
+        ctx.addIssue({ code: 'custom', message: 'each entry must be * or an origin such as https://app.example.com (scheme, host, optional port; no path)' })
+        return z.NEVER
+      }
+      origins.push(url.origin)
+    }
+    if (origins.includes('*') && origins.length > 1) {
+      ctx.addIssue({ code: 'custom', message: '* allows every origin: give it alone, or list origins without it' })
+      return z.NEVER
+    }
+    return [...new Set(origins)]
+  })
+  .optional()
+
 export const ConfigSchema = z
   .object({
     // Redis over HTTP (Upstash REST protocol)
@@ -74,6 +112,9 @@ export const ConfigSchema = z
     // Never shorter than BACKEND_TIMEOUT_MS (the larger of the two applies).
     BACKEND_WRITE_TIMEOUT_MS: int(10_000, 50),
     FAIL_OPEN_READS: bool(false),
+    // Browsers (CORS): allowed origins, or *; unset = no CORS headers at all
+    CORS_ORIGINS: originList,
+    CORS_ALLOW_CREDENTIALS: bool(false),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {
@@ -93,6 +134,9 @@ export const ConfigSchema = z
     }
     if (c.MONGO_DATA_API_URL && c.MONGODB_URI) {
       ctx.addIssue({ code: 'custom', path: ['MONGODB_URI'], message: 'set either MONGO_DATA_API_URL or MONGODB_URI, not both' })
+    }
+    if (c.CORS_ALLOW_CREDENTIALS && c.CORS_ORIGINS?.includes('*')) {
+      ctx.addIssue({ code: 'custom', path: ['CORS_ORIGINS'], message: '* cannot be combined with CORS_ALLOW_CREDENTIALS=true: list the origins' })
     }
     const redis = !!c.UPSTASH_REDIS_REST_URL
     const mongo = !!(c.MONGO_DATA_API_URL || c.MONGODB_URI)

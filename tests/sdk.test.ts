@@ -1,18 +1,15 @@
 /**
  * The TypeScript SDK (sdk/typescript): its generated types match openapi/openapi.json, and the
  * client drives a real embedded app end to end — in-process (`app.request`) and over real HTTP
- * (@hono/node-server on a free port) — with typed data and typed problem+json errors.
+ * (@hono/node-server on a free port) — with typed data and typed problem+json errors. The built,
+ * packed and installed package is driven against the real Node entry in tests/sdk-typescript.test.ts.
  */
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { readFileSync } from 'node:fs'
 import { type ServerType, serve } from '@hono/node-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateSchemaTs, SCHEMA_FILE, SPEC_FILE } from '../sdk/generate.ts'
 import { createGatehouseClient, type GatehouseClient, type GatehouseClientOptions, type Problem, type Tokens } from '../sdk/typescript/index.ts'
-import { run } from '../tools/lib/process.ts'
 import { newEmail, PASSWORD, prepareStore } from './auth-helpers.ts'
 import { makeTestApp, type TestApp } from './harness/app.ts'
 import { uniq } from './harness/services.ts'
@@ -24,8 +21,6 @@ const ENV = {
   RATE_LIMIT_REQUESTS: '1000000',
   QUOTA_API_CALLS_PER_HOUR: '1000000',
 }
-
-const root = fileURLToPath(new URL('..', import.meta.url))
 
 /** Asserts an RFC 9457 answer and returns its (typed) body. */
 function expectProblem(error: Problem | undefined, response: Response, status: number): Problem {
@@ -196,46 +191,5 @@ describe.each(['app.request', 'HTTP'] as const)('SDK against a real embedded app
     const refused = await spent.GET('/api/v1/auth/me')
     expectProblem(refused.error, refused.response, 401)
     expect(spent.getTokens()).toEqual({ access: undefined, refresh: undefined })
-  })
-})
-
-describe('@gatehouse/sdk package', () => {
-  let out: string
-  beforeAll(() => {
-    out = mkdtempSync(join(tmpdir(), 'gatehouse-sdk-'))
-  })
-  afterAll(() => {
-    // The link first, on its own: nothing may ever reach into the real node_modules.
-    rmSync(join(out, 'node_modules'), { force: true })
-    rmSync(out, { recursive: true, force: true })
-  })
-
-  it('builds to JavaScript + declarations that plain Node runs', async () => {
-    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc')
-    await run(process.execPath, [tsc, '-p', join(root, 'sdk/typescript/tsconfig.json'), '--outDir', out])
-    // The built package resolves `openapi-fetch` like an installed one would.
-    symlinkSync(join(root, 'node_modules'), join(out, 'node_modules'), 'dir')
-    expect(readdirSync(out).sort()).toEqual(['index.d.ts', 'index.js', 'node_modules', 'schema.d.ts', 'schema.js'])
-    expect(readFileSync(join(out, 'index.d.ts'), 'utf8')).toContain('createGatehouseClient')
-    const entry = pathToFileURL(join(out, 'index.js')).href
-    const printed = await run(process.execPath, [
-      '--input-type=module',
-      '-e',
-      'console.log(typeof (await import(process.argv[1])).createGatehouseClient)',
-      entry,
-    ])
-    expect(printed.trim()).toBe('function')
-    // And the built code against the app.
-    const sdk = (await import(entry)) as typeof import('../sdk/typescript/index.ts')
-    const t = await makeTestApp('embedded', ENV)
-    try {
-      const api = sdk.createGatehouseClient({ baseUrl: 'http://gatehouse.test', fetch: (req) => t.app.request(req) })
-      const live = await api.GET('/health/live')
-      expect(live.response.status).toBe(200)
-      const me = await api.GET('/api/v1/auth/me')
-      expectProblem(me.error, me.response, 401)
-    } finally {
-      await t.close()
-    }
   })
 })

@@ -1,37 +1,39 @@
 /**
- * `npm run openapi`: regenerates what derives from the routes — openapi/openapi.json (from the
- * code) and the SDK's types sdk/typescript/schema.ts (from that document, openapi-typescript).
- * `--check` exits non-zero when a committed file differs (the drift tests do the same).
+ * `npm run openapi`: regenerates everything that derives from the routes — openapi/openapi.json
+ * (3.1) and openapi/openapi-3.0.json (both exactly as the app serves them) and the TypeScript
+ * SDK's types (tools/sdk/all.ts lists them).
+ *
+ *   npm run openapi                      write every output
+ *   npm run openapi -- --check           exit 1 when a committed output differs (what the drift tests check)
+ *   npm run openapi -- --only documents,typescript   just some parts (see tools/sdk/all.ts)
  */
-import { readFileSync, writeFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { generateSchemaTs, SCHEMA_FILE, SPEC_FILE } from '../sdk/generate.ts'
-import { generateOpenApiJson } from '../src/openapi.ts'
+import { generateAll, PARTS, type Part } from './sdk/all.ts'
+import { drift, write } from './sdk/outputs.ts'
 
-const spec = await generateOpenApiJson()
-const outputs: Array<[URL, string]> = [
-  [SPEC_FILE, spec],
-  [SCHEMA_FILE, await generateSchemaTs(spec)],
-]
-const check = process.argv.includes('--check')
+const args = process.argv.slice(2)
+const check = args.includes('--check')
+const onlyAt = args.indexOf('--only')
+const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',').filter(Boolean) : PARTS
+const unknown = only.filter((p) => !PARTS.includes(p as Part))
+if (unknown.length) {
+  console.error(`unknown part(s): ${unknown.join(', ')} (parts: ${PARTS.join(', ')})`)
+  process.exit(2)
+}
+
 let stale = 0
-for (const [file, text] of outputs) {
-  const name = fileURLToPath(file).replace(`${process.cwd()}/`, '')
+for await (const output of generateAll(only as Part[])) {
   if (!check) {
-    writeFileSync(file, text)
-    console.log(`wrote ${name} (${text.length} bytes)`)
+    write(output)
+    console.log(`wrote ${output.name}: ${output.files.size} file(s)`)
     continue
   }
-  let current = ''
-  try {
-    current = readFileSync(file, 'utf8')
-  } catch {
-    // A missing file is drift like any other.
-  }
-  if (current === text) console.log(`${name} is up to date`)
+  const problems = drift(output)
+  if (problems.length === 0) console.log(`${output.name} is up to date (${output.files.size} file(s))`)
   else {
-    console.error(`${name} is out of date: run \`npm run openapi\``)
     stale++
+    console.error(
+      `${output.name} is out of date — run \`npm run openapi\`:\n  ${problems.slice(0, 20).join('\n  ')}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ''}`,
+    )
   }
 }
 if (stale) process.exit(1)

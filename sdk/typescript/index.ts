@@ -2,11 +2,14 @@
  * The gatehouse TypeScript SDK: an openapi-fetch client typed by schema.ts (generated from
  * openapi/openapi.json), with Bearer auth, a sign-in that keeps the token pair, and one refresh
  * and retry when an authenticated call answers 401. Errors are returned, not thrown: `error` is
- * the answer's problem+json body (RFC 9457), typed as the spec's Problem.
+ * the answer's problem+json body (RFC 9457), typed as the spec's Problem — except a 429, thrown
+ * as a RateLimitedError with `retryAfter` (errors.ts).
  */
 import createClient, { type Client, type FetchResponse, type Middleware } from 'openapi-fetch'
+import { rateLimitErrors } from './errors.ts'
 import type { components, paths } from './schema.ts'
 
+export { RateLimitedError } from './errors.ts'
 export type { components, paths } from './schema.ts'
 
 type Schemas = components['schemas']
@@ -37,9 +40,13 @@ export interface GatehouseClientOptions {
 }
 
 type Media = `${string}/${string}`
+// biome-ignore lint/suspicious/noExplicitAny: any operation shape; the result type is what matters
 type Post<P extends keyof paths> = paths[P] extends { post: infer Op extends Record<string | number, any> } ? Op : never
-export type LoginResult = FetchResponse<Post<'/api/v1/auth/login'>, {}, Media>
-export type LogoutResult = FetchResponse<Post<'/api/v1/auth/logout'>, {}, Media>
+/** Request options of a call without any (openapi-fetch's own spelling of "none"). */
+// biome-ignore lint/complexity/noBannedTypes: openapi-fetch types "no options" as {}
+type NoOptions = {}
+export type LoginResult = FetchResponse<Post<'/api/v1/auth/login'>, NoOptions, Media>
+export type LogoutResult = FetchResponse<Post<'/api/v1/auth/logout'>, NoOptions, Media>
 
 /** The openapi-fetch client (`GET`, `POST`, `PATCH`… by spec path) plus the sign-in helpers. */
 export interface GatehouseClient extends Client<paths> {
@@ -104,6 +111,8 @@ export function createGatehouseClient(options: GatehouseClientOptions): Gatehous
     return false
   }
 
+  // Registered first, so it sees the final answer (openapi-fetch runs onResponse in reverse order).
+  client.use(rateLimitErrors())
   client.use(bearerAuth({ current: () => tokens, refresh }))
 
   async function login(body: LoginRequest): Promise<LoginResult> {

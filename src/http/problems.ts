@@ -8,32 +8,39 @@ import { z } from '@hono/zod-openapi'
 
 const PROBLEM_BASE = 'https://gatehouse.dev/problems/'
 
-const ProblemSchema = z
+const problemFields = {
+  type: z.string().openapi({ example: `${PROBLEM_BASE}not-found` }),
+  title: z.string().openapi({ example: 'Not Found' }),
+  status: z.number().int().openapi({ example: 404 }),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  request_id: z.string().optional(),
+}
+
+const ProblemSchema = z.object(problemFields).catchall(z.unknown()).openapi('Problem')
+
+/**
+ * The one 429 body, whatever the limiter (the gate, sign-in attempts, the daily logs quota). A
+ * schema of its own rather than an allOf over Problem: generators that cannot merge open objects
+ * (oapi-codegen) still type it.
+ */
+export const RateLimitProblemSchema = z
   .object({
-    type: z.string().openapi({ example: `${PROBLEM_BASE}not-found` }),
-    title: z.string().openapi({ example: 'Not Found' }),
-    status: z.number().int().openapi({ example: 404 }),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    request_id: z.string().optional(),
+    ...problemFields,
+    'violated-policies': z.array(z.string()).openapi({ example: ['burst'] }),
+    policies: z.array(
+      z.object({
+        name: z.string(),
+        limit: z.number().int(),
+        remaining: z.number().int(),
+        window_seconds: z.number(),
+        reset_at: z.string().openapi({ format: 'date-time' }),
+      }),
+    ),
+    retry_after: z.number().int().openapi({ description: 'Seconds to wait (also in Retry-After)', example: 30 }),
   })
   .catchall(z.unknown())
-  .openapi('Problem')
-
-/** The one 429 body, whatever the limiter (the gate, sign-in attempts, the daily logs quota). */
-const RateLimitProblemSchema = ProblemSchema.extend({
-  'violated-policies': z.array(z.string()).openapi({ example: ['burst'] }),
-  policies: z.array(
-    z.object({
-      name: z.string(),
-      limit: z.number().int(),
-      remaining: z.number().int(),
-      window_seconds: z.number(),
-      reset_at: z.string().openapi({ format: 'date-time' }),
-    }),
-  ),
-  retry_after: z.number().int().openapi({ description: 'Seconds to wait (also in Retry-After)', example: 30 }),
-}).openapi('RateLimitProblem')
+  .openapi('RateLimitProblem')
 
 export type Problem = z.infer<typeof ProblemSchema>
 

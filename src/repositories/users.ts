@@ -2,13 +2,14 @@
  * Sign-in accounts and tenants, written once against the `Collection` interface.
  * Emails are normalised (trim + lowercase) and unique (index `email_1`); password hashes are
  * opaque strings that carry their own parameters. Tenant-scoped calls never touch another
- * tenant's users.
+ * tenant's users. A disabled account (`disabled: true`) keeps its record; records written before
+ * the flag existed have no `disabled` field and count as enabled.
  */
-import { ROLES, type Role } from '../domain/roles.ts'
+import { ROLES, type Role, roleAtLeast } from '../domain/roles.ts'
 import { DuplicateKeyError, ValidationError } from '../errors.ts'
 import type { Collection, DocumentStore } from '../ports.ts'
 import { COLLECTIONS } from './indexes.ts'
-import { id, idString, oneOf, randomHex, tenantPage, text } from './values.ts'
+import { bool, id, idString, oneOf, randomHex, tenantPage, text } from './values.ts'
 
 export type UserRecord = {
   _id?: string
@@ -21,7 +22,13 @@ export type UserRecord = {
   created_at: Date
   updated_at: Date
   password_changed_at: Date
+  /** True while the account may not sign in (absent on records older than the flag). */
+  disabled?: boolean
+  disabled_at?: Date | null
 }
+
+/** Roles that administer a tenant. */
+const ADMIN_ROLES = ROLES.filter((r) => roleAtLeast(r, 'admin'))
 
 type TenantRecord = {
   _id?: string
@@ -72,6 +79,10 @@ export interface UsersRepository {
   updatePassword(userId: string, passwordHashValue: string): Promise<boolean>
   /** Changes the role of a user of that tenant. False when not a user of the tenant. */
   setRole(tenantId: string, userId: string, role: Role): Promise<boolean>
+  /** Disables (or enables) a user of that tenant, stamping disabled_at. False when not a user of the tenant. */
+  setDisabled(tenantId: string, userId: string, disabled: boolean): Promise<boolean>
+  /** Enabled users of the tenant with the admin role or above. */
+  countActiveAdmins(tenantId: string): Promise<number>
   /** Deletes a user of that tenant. False when not a user of the tenant. */
   delete(tenantId: string, userId: string): Promise<boolean>
   /** Users of a tenant, oldest first, paginated; optional role filter. */
@@ -127,6 +138,18 @@ export function createUsersRepository(store: DocumentStore, options: RepositoryO
         { $set: { role: oneOf('role', role, ROLES), updated_at: now() } },
       )
       return res.matchedCount === 1
+    },
+    async setDisabled(tenantId, userId, disabled) {
+      const at = now()
+      const res = await coll.updateOne(
+        { tenant_id: id('tenant_id', tenantId), user_id: id('user_id', userId) },
+        { $set: { disabled: bool('disabled', disabled), disabled_at: disabled ? at : null, updated_at: at } },
+      )
+      return res.matchedCount === 1
+    },
+    countActiveAdmins(tenantId) {
+      // $ne also matches records without the field (never disabled): MongoDB and FerretDB alike.
+      return coll.count({ tenant_id: id('tenant_id', tenantId), role: { $in: ADMIN_ROLES }, disabled: { $ne: true } })
     },
     async delete(tenantId, userId) {
       const res = await coll.deleteOne({ tenant_id: id('tenant_id', tenantId), user_id: id('user_id', userId) })

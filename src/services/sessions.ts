@@ -25,6 +25,7 @@ import { NotFoundError, UnauthenticatedError } from '../errors.ts'
 import type { Session } from '../ports.ts'
 import { createProfilesRepository } from '../repositories/profiles.ts'
 import { createUsersRepository, type UserRecord } from '../repositories/users.ts'
+import { ensureActive, refuseDisabled } from './account-standing.ts'
 import { type AttemptSubject, countAttempt, digestHex, forgetAttempts } from './auth-attempts.ts'
 import { type ClientInfo, deviceLabel } from './devices.ts'
 import { signingKeys } from './keys.ts'
@@ -117,9 +118,12 @@ export async function login(deps: Deps, input: { email: string; password: string
     ? await verifyPassword(input.password, user.password_hash, iterations)
     : { ok: await verifyAgainstDummy(input.password, iterations), needsRehash: false }
   if (!user || !check.ok) throw badCredentials()
+  refuseDisabled(user)
 
   const pair = await openSession(deps, user, client)
   await Promise.all([
+    // Disabled or deleted while the password was checked: this new session ends (account-standing.ts).
+    ensureActive(deps, user.tenant_id, user.user_id, pair.session_id, badCredentials),
     forgetAttempts(backends.rateLimiter, config, subject).catch(() => undefined),
     // Parameters were raised since this hash was made: store a fresh one while we know the password.
     check.needsRehash
@@ -145,6 +149,8 @@ export async function refresh(deps: Deps, refreshToken: string, client: ClientIn
 
   const session = await backends.sessions.get(tenantId, rawId)
   if (!session) throw refreshRefused()
+  // A disabled or deleted account gets no new tokens; its session ends (account-standing.ts).
+  await ensureActive(deps, tenantId, session.userId, session.handle, refreshRefused)
   const nonce = newNonce()
   const next = await successorOf(secret, nonce)
   const graceMs = config.REFRESH_REUSE_GRACE_SECONDS * 1000

@@ -88,6 +88,37 @@ export function usersContract(store: () => DocumentStore): void {
       expect((await repo().listByTenant(tenant)).total).toBe(2)
     })
 
+    it('setDisabled flags and clears, tenant-scoped; countActiveAdmins counts enabled admins and superadmins', async () => {
+      const tenant = uniq('tenant')
+      const intruder = uniq('intruder')
+      const admin = await repo().create({ email: email(), password_hash: 'h', tenant_id: tenant, role: 'admin' })
+      const superadmin = await repo().create({ email: email(), password_hash: 'h', tenant_id: tenant, role: 'superadmin' })
+      await repo().create({ email: email(), password_hash: 'h', tenant_id: tenant, role: 'viewer' })
+      await repo().create({ email: email(), password_hash: 'h', tenant_id: intruder, role: 'admin' })
+      // A record without the flag (as written before it existed) is enabled.
+      expect((await repo().getById(admin.user_id))!.disabled).toBeUndefined()
+      expect(await repo().countActiveAdmins(tenant)).toBe(2)
+
+      expect(await repo().setDisabled(intruder, admin.user_id, true)).toBe(false)
+      expect(await repo().countActiveAdmins(tenant)).toBe(2)
+      expect(await repo().setDisabled(tenant, admin.user_id, true)).toBe(true)
+      const disabled = (await repo().getByEmail(admin.email))!
+      expect(disabled.disabled).toBe(true)
+      expect(disabled.disabled_at).toBeInstanceOf(Date)
+      expect(await repo().countActiveAdmins(tenant)).toBe(1)
+      expect(await repo().setDisabled(tenant, superadmin.user_id, true)).toBe(true)
+      expect(await repo().countActiveAdmins(tenant)).toBe(0)
+      expect(await repo().countActiveAdmins(intruder)).toBe(1)
+
+      expect(await repo().setDisabled(tenant, admin.user_id, false)).toBe(true)
+      const enabled = (await repo().getById(admin.user_id, tenant))!
+      expect(enabled.disabled).toBe(false)
+      expect(enabled.disabled_at ?? null).toBeNull()
+      expect(await repo().countActiveAdmins(tenant)).toBe(1)
+      await expect(repo().setDisabled(tenant, { $ne: '' } as never, true)).rejects.toBeInstanceOf(ValidationError)
+      await expect(repo().setDisabled(tenant, admin.user_id, 'yes' as never)).rejects.toBeInstanceOf(ValidationError)
+    })
+
     it('refuses operator injection and malformed values', async () => {
       const tenant = uniq('tenant')
       await repo().create({ email: email(), password_hash: 'h', tenant_id: tenant, role: 'viewer' })

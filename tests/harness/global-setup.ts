@@ -8,6 +8,7 @@
  * For quick local loops, GATEHOUSE_SERVICES=redis,ferretdb (say) starts only some of them; a test
  * that needs a missing one fails loudly through `need()` in tests/harness/services.ts.
  */
+import type { ProvidedContext } from 'vitest'
 import type { TestProject } from 'vitest/node'
 import { progress } from '../../tools/lib/process.ts'
 
@@ -27,26 +28,53 @@ declare module 'vitest' {
 
 const ALL = ['redis', 'redis-http', 'ferretdb', 'gateway'] as const
 
+type Provided = Partial<Record<keyof ProvidedContext, string>>
+
+interface Stack {
+  provided: Provided
+  users: number
+  stop(): Promise<void>
+}
+
+// Vitest calls a global setup once per project (node, workers): the services are started ONCE
+// per run and shared — one Redis, one FerretDB — and stopped when the last project is done.
+const STACK = Symbol.for('gatehouse.test-stack')
+const shared = globalThis as { [STACK]?: Promise<Stack> }
+
 export default async function setup(project: TestProject) {
+  shared[STACK] ??= startStack()
+  const stack = await shared[STACK]
+  stack.users++
+  for (const [key, value] of Object.entries(stack.provided)) project.provide(key as keyof ProvidedContext, value)
+  return async () => {
+    if (--stack.users === 0) {
+      delete shared[STACK]
+      await stack.stop()
+    }
+  }
+}
+
+async function startStack(): Promise<Stack> {
   const wanted = new Set((process.env.GATEHOUSE_SERVICES ?? ALL.join(',')).split(',').map((s) => s.trim()))
   const stops: Array<() => Promise<void>> = []
-  const stopAll = async () => {
-    for (const stop of stops.splice(0)) await stop().catch(() => undefined)
+  const stop = async () => {
+    for (const fn of stops.splice(0)) await fn().catch(() => undefined)
   }
   const started = Date.now()
   progress(`starting test services: ${[...wanted].join(', ')} ...`)
+  const provided: Provided = {}
   try {
-    await startServices(project, wanted, stops)
+    await startServices(provided, wanted, stops)
   } catch (err) {
     // Never leave half a stack running: stop what did start, then fail the run with the reason.
-    await stopAll()
+    await stop()
     throw err
   }
   progress(`test services ready in ${Date.now() - started} ms`)
-  return stopAll
+  return { provided, users: 0, stop }
 }
 
-async function startServices(project: TestProject, wanted: Set<string>, stops: Array<() => Promise<void>>) {
+async function startServices(provided: Provided, wanted: Set<string>, stops: Array<() => Promise<void>>) {
   const [redisResult, ferretResult] = await Promise.allSettled([
     wanted.has('redis') || wanted.has('redis-http') ? import('../../tools/lib/redis-server.ts').then((m) => m.startRedisServer()) : undefined,
     wanted.has('ferretdb') || wanted.has('gateway') ? import('../../tools/ferretdb/server.ts').then((m) => m.startFerretDb()) : undefined,
@@ -59,19 +87,19 @@ async function startServices(project: TestProject, wanted: Set<string>, stops: A
   const ferret = ferretResult.value
 
   if (redis) {
-    project.provide('redisUrl', redis.url)
+    provided.redisUrl = redis.url
     progress(`redis-server ready on ${redis.url}`)
   }
   if (ferret) {
-    project.provide('mongoUri', ferret.uri)
+    provided.mongoUri = ferret.uri
     progress(`FerretDB ready on ${ferret.uri}`)
   }
   if (redis && wanted.has('redis-http')) {
     const { startRedisHttp } = await import('../../tools/redis-http/server.ts')
     const srv = await startRedisHttp({ redisUrl: redis.url, token: REDIS_HTTP_TOKEN, port: 0, quiet: true })
     stops.unshift(srv.close)
-    project.provide('redisHttpUrl', srv.url)
-    project.provide('redisHttpToken', REDIS_HTTP_TOKEN)
+    provided.redisHttpUrl = srv.url
+    provided.redisHttpToken = REDIS_HTTP_TOKEN
     progress(`redis-http ready on ${srv.url}`)
   }
   if (ferret && wanted.has('gateway')) {
@@ -81,8 +109,8 @@ async function startServices(project: TestProject, wanted: Set<string>, stops: A
     const mongodbUri = `${ferret.uri}${ferret.uri.includes('?') ? '&' : '?'}maxPoolSize=1`
     const gw = await startGateway({ mongodbUri, apiKeys: [GATEWAY_KEY], port: 0, quiet: true })
     stops.unshift(gw.close)
-    project.provide('gatewayUrl', gw.url)
-    project.provide('gatewayKey', GATEWAY_KEY)
+    provided.gatewayUrl = gw.url
+    provided.gatewayKey = GATEWAY_KEY
     progress(`gateway ready on ${gw.url}`)
   }
 }

@@ -43,11 +43,11 @@ export const login = createRoute(
       tags,
       summary: 'Sign in: opens a session and returns an access token and a refresh token',
       description:
-        'Wrong e-mail and wrong password get the same 401 answer in similar time. Attempts are limited per account and IP and per IP (429 with Retry-After).',
+        'Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP (429 with Retry-After).',
       request: body(s.LoginBody),
       responses: {
         200: { description: 'Signed in', content: json(s.TokenPairSchema) },
-        ...problemResponses(401),
+        ...problemResponses(401, 403),
       },
     },
     {
@@ -65,11 +65,11 @@ export const refresh = createRoute(
       tags,
       summary: 'Trade a refresh token for a new token pair (the old refresh token stops working)',
       description:
-        'Refresh tokens are traded once. Presented again within REFRESH_REUSE_GRACE_SECONDS (default 10) of that trade — a client retrying — the answer is the same new refresh token (and a fresh access token); presented later, or an older one, it revokes the whole session.',
+        'Refresh tokens are traded once. Presented again within REFRESH_REUSE_GRACE_SECONDS (default 10) of that trade — a client retrying — the answer is the same new refresh token (and a fresh access token); presented later, or an older one, it revokes the whole session. The session of a disabled account ends: 403 `account-disabled`.',
       request: body(s.RefreshBody),
       responses: {
         200: { description: 'New token pair', content: json(s.TokenPairSchema) },
-        ...problemResponses(401),
+        ...problemResponses(401, 403),
       },
     },
     {

@@ -3,10 +3,12 @@ import { FORMAT_TYPES, SORT_FIELDS, UPLOAD_STATUSES } from '../../repositories/u
 import { ID_PATTERN, MAX_PAGE_SIZE } from '../../repositories/values.ts'
 
 /**
- * Request and response bodies of the upload metadata routes. Every object is strict: an unknown
- * key (`status[$ne]`, `tenant_id` in a body...) is refused with 422 instead of being ignored or
- * reaching a query, and every value has a type, a length bound and, where it names something, an
- * enum — an object or array never stands where a string belongs.
+ * Request and response bodies of the upload metadata routes. Every body is strict: an unknown
+ * key (`tenant_id` in a body...) is refused with 422 instead of being ignored or reaching a
+ * query, and every value has a type, a length bound and, where it names something, an enum — an
+ * object or array never stands where a string belongs. Query strings are validated the same way
+ * for the parameters they document, but unknown ones (cache busters, `utm_*`, `status[$ne]`) are
+ * dropped: they never reach a query, nor the cache key.
  */
 
 /** Path words of the metadata routes: an upload id equal to one of them could never be read. */
@@ -181,7 +183,7 @@ const QUERY_TIME_DOC = {
 const SORT_VALUES = [...SORT_FIELDS, ...SORT_FIELDS.map((f) => `-${f}` as const)] as const
 
 export const ListQuery = z
-  .strictObject({
+  .object({
     status: UploadStatusSchema.optional(),
     source: Label().optional(),
     environment: Label().optional(),
@@ -203,11 +205,11 @@ export const ListQuery = z
     }
   })
 
-export const StatsQuery = z.strictObject({
+export const StatsQuery = z.object({
   days: QueryInt(1, 3650, 30).openapi({ type: 'integer', minimum: 1, maximum: 3650, description: 'Period in days (default 30)' }),
 })
 
-export const RecentQuery = z.strictObject({
+export const RecentQuery = z.object({
   limit: QueryInt(1, 100, 10).openapi({ type: 'integer', minimum: 1, maximum: 100, description: 'How many (default 10)' }),
 })
 

@@ -1,0 +1,242 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.deleted_account import DeletedAccount
+from ...models.problem import Problem
+from ...models.rate_limit_problem import RateLimitProblem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    user_id: str,
+    *,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/api/v1/users/admin/users/{user_id}".format(
+            user_id=quote(str(user_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DeletedAccount | Problem | RateLimitProblem | None:
+    if response.status_code == 200:
+        response_200 = DeletedAccount.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = RateLimitProblem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DeletedAccount | Problem | RateLimitProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    user_id: str,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[DeletedAccount | Problem | RateLimitProblem]:
+    """Delete an account: its credentials, sessions and profile (the tenant's uploads stay)
+
+     Sign-in is refused from then on and every token of the account at once. The last enabled admin of a
+    tenant cannot be deleted (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant.
+    Never an account whose role is above yours (403).
+
+    Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write
+    still running at the answer deadline is answered 503 `write-pending` and completes in the background
+    with all its effects. Retry with the same key to get its outcome.
+
+    Args:
+        user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeletedAccount | Problem | RateLimitProblem]
+    """
+
+    kwargs = _get_kwargs(
+        user_id=user_id,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    user_id: str,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> DeletedAccount | Problem | RateLimitProblem | None:
+    """Delete an account: its credentials, sessions and profile (the tenant's uploads stay)
+
+     Sign-in is refused from then on and every token of the account at once. The last enabled admin of a
+    tenant cannot be deleted (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant.
+    Never an account whose role is above yours (403).
+
+    Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write
+    still running at the answer deadline is answered 503 `write-pending` and completes in the background
+    with all its effects. Retry with the same key to get its outcome.
+
+    Args:
+        user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeletedAccount | Problem | RateLimitProblem
+    """
+
+    return sync_detailed(
+        user_id=user_id,
+        client=client,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    user_id: str,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[DeletedAccount | Problem | RateLimitProblem]:
+    """Delete an account: its credentials, sessions and profile (the tenant's uploads stay)
+
+     Sign-in is refused from then on and every token of the account at once. The last enabled admin of a
+    tenant cannot be deleted (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant.
+    Never an account whose role is above yours (403).
+
+    Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write
+    still running at the answer deadline is answered 503 `write-pending` and completes in the background
+    with all its effects. Retry with the same key to get its outcome.
+
+    Args:
+        user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeletedAccount | Problem | RateLimitProblem]
+    """
+
+    kwargs = _get_kwargs(
+        user_id=user_id,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    user_id: str,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> DeletedAccount | Problem | RateLimitProblem | None:
+    """Delete an account: its credentials, sessions and profile (the tenant's uploads stay)
+
+     Sign-in is refused from then on and every token of the account at once. The last enabled admin of a
+    tenant cannot be deleted (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant.
+    Never an account whose role is above yours (403).
+
+    Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write
+    still running at the answer deadline is answered 503 `write-pending` and completes in the background
+    with all its effects. Retry with the same key to get its outcome.
+
+    Args:
+        user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeletedAccount | Problem | RateLimitProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            user_id=user_id,
+            client=client,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,234 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.login_request import LoginRequest
+from ...models.problem import Problem
+from ...models.rate_limit_problem import RateLimitProblem
+from ...models.token_pair import TokenPair
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: LoginRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/auth/login",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | RateLimitProblem | TokenPair | None:
+    if response.status_code == 200:
+        response_200 = TokenPair.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = RateLimitProblem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | RateLimitProblem | TokenPair]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LoginRequest,
+) -> Response[Problem | RateLimitProblem | TokenPair]:
+    """Sign in: opens a session and returns an access token and a refresh token
+
+     Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with
+    the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP
+    (429 with Retry-After).
+
+    Retries: signing in again opens another session (the unused one expires); token answers are never
+    kept. A write still running at the answer deadline is answered 503 `write-pending` and completes in
+    the background with all its effects.
+
+    Args:
+        body (LoginRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RateLimitProblem | TokenPair]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LoginRequest,
+) -> Problem | RateLimitProblem | TokenPair | None:
+    """Sign in: opens a session and returns an access token and a refresh token
+
+     Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with
+    the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP
+    (429 with Retry-After).
+
+    Retries: signing in again opens another session (the unused one expires); token answers are never
+    kept. A write still running at the answer deadline is answered 503 `write-pending` and completes in
+    the background with all its effects.
+
+    Args:
+        body (LoginRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RateLimitProblem | TokenPair
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LoginRequest,
+) -> Response[Problem | RateLimitProblem | TokenPair]:
+    """Sign in: opens a session and returns an access token and a refresh token
+
+     Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with
+    the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP
+    (429 with Retry-After).
+
+    Retries: signing in again opens another session (the unused one expires); token answers are never
+    kept. A write still running at the answer deadline is answered 503 `write-pending` and completes in
+    the background with all its effects.
+
+    Args:
+        body (LoginRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RateLimitProblem | TokenPair]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LoginRequest,
+) -> Problem | RateLimitProblem | TokenPair | None:
+    """Sign in: opens a session and returns an access token and a refresh token
+
+     Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with
+    the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP
+    (429 with Retry-After).
+
+    Retries: signing in again opens another session (the unused one expires); token answers are never
+    kept. A write still running at the answer deadline is answered 503 `write-pending` and completes in
+    the background with all its effects.
+
+    Args:
+        body (LoginRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RateLimitProblem | TokenPair
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

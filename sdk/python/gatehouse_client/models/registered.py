@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.role import Role
+
+T = TypeVar("T", bound="Registered")
+
+
+@_attrs_define
+class Registered:
+    """
+    Example:
+        {'user_id': 'u_4f3c…', 'tenant_id': 'acme-corp-7k2p', 'role': 'admin'}
+
+    Attributes:
+        user_id (str):
+        tenant_id (str):
+        role (Role):
+    """
+
+    user_id: str
+    tenant_id: str
+    role: Role
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        user_id = self.user_id
+
+        tenant_id = self.tenant_id
+
+        role = self.role.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "user_id": user_id,
+                "tenant_id": tenant_id,
+                "role": role,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        user_id = d.pop("user_id")
+
+        tenant_id = d.pop("tenant_id")
+
+        role = Role(d.pop("role"))
+
+        registered = cls(
+            user_id=user_id,
+            tenant_id=tenant_id,
+            role=role,
+        )
+
+        registered.additional_properties = d
+        return registered
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
