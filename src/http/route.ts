@@ -12,7 +12,7 @@ import type { MiddlewareHandler } from 'hono'
 import { InputError } from '../errors.ts'
 import { gate } from './gate/index.ts'
 import type { GateRule } from './gate/rule.ts'
-import { idempotencyNotes, idempotencyParameter, replayedHeader } from './idempotency/docs.ts'
+import { idempotencyNotes, idempotencyParameter, withIdempotency } from './idempotency/docs.ts'
 import { type IdempotencyRule, keptAnswers } from './idempotency/index.ts'
 import { isWriteMethod } from './idempotency/settle.ts'
 import { problemResponses } from './problems.ts'
@@ -64,25 +64,6 @@ const requiredBody: MiddlewareHandler<AppEnv> = async function requiredBody(c, n
     throw new InputError([{ path: '', code: 'invalid_type', message: 'A JSON request body is required' }])
   }
   await next()
-}
-
-/**
- * What keyed writes add to their answers' documentation: the 409/422 of the Idempotency-Key
- * (merged into a route's own 409/422) and the Idempotent-Replayed header on successes.
- */
-function withIdempotency(responses: Responses): Responses {
-  const out: Responses = { ...responses }
-  const extra = { 409: 'or the Idempotency-Key is in use by a request still running', 422: 'or the Idempotency-Key was used for another request' }
-  for (const [status, note] of Object.entries(extra)) {
-    const own = out[status] as { description: string } | undefined
-    const base = own ?? problemResponses(Number(status))[Number(status)]!
-    out[status] = { ...base, description: `${base.description}; ${note}` } as Responses[string]
-  }
-  for (const [status, response] of Object.entries(out)) {
-    if (!status.startsWith('2') || '$ref' in response) continue
-    out[status] = { ...response, headers: { ...(response.headers as object | undefined), ...replayedHeader } } as Responses[string]
-  }
-  return out
 }
 
 type WriteMethod = 'post' | 'patch' | 'put' | 'delete'
