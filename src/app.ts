@@ -3,18 +3,22 @@ import { secureHeaders } from 'hono/secure-headers'
 import { browserAccess } from './http/cors.ts'
 import { documentGateHeaders } from './http/gate/docs.ts'
 import { documentIdempotency } from './http/idempotency/docs.ts'
+import { observeRequests } from './http/metrics.ts'
 import { limitBody, requestLog } from './http/middleware.ts'
 import { problemFor } from './http/problem-table.ts'
 import { problemBody, problemResponse } from './http/problems.ts'
 import { createRouter } from './http/router.ts'
 import type { AppDeps, AppOpenAPI } from './http/types.ts'
 import { errorFields } from './logger.ts'
+import { MetricsRecorder } from './metrics/recorder.ts'
 import { toOpenApi30 } from './openapi.ts'
 import { accountsRoutes } from './routes/accounts/accounts.index.ts'
 import { authRoutes } from './routes/auth/auth.index.ts'
+import { dashboardRoutes } from './routes/dashboard/dashboard.index.ts'
 import { docsRoutes } from './routes/docs/docs.index.ts'
 import { healthRoutes } from './routes/health/health.index.ts'
 import { logsRoutes } from './routes/logs/logs.index.ts'
+import { metricsRoutes } from './routes/metrics/metrics.index.ts'
 import { usersRoutes } from './routes/users/users.index.ts'
 import { wellKnownRoutes } from './routes/wellknown/wellknown.index.ts'
 
@@ -33,19 +37,23 @@ const OPENAPI_INFO = {
  * build backends and call this; tests call it with real backends and use `app.request`.
  *
  * The pipeline of a request: request id → log line → CORS (a preflight ends here: 204, before any
- * gate) → security headers → body limit → the route
- * (its definition's gate: identity, the one round trip, 401/403/429 — src/http/gate) → its
+ * gate) → metrics → security headers → body limit → the route * (its definition's gate: identity, the one round trip, 401/403/429 — src/http/gate) → its
  * handler → services → ports. Every error, wherever thrown, ends in `onError` below and is
  * answered from ONE table (src/http/problem-table.ts).
  */
-export function createApp(deps: AppDeps): AppOpenAPI {
+export function createApp(given: AppDeps): AppOpenAPI {
   const app = createRouter()
-  const { config, logger } = deps
+  const { config, logger } = given
+  // One metrics batch per app instance (Node process, Worker isolate): see src/metrics/recorder.ts.
+  const metrics =
+    given.metrics ?? new MetricsRecorder(given.backends.metrics, { flushSeconds: config.METRICS_FLUSH_SECONDS, flushRequests: config.METRICS_FLUSH_REQUESTS })
+  const deps: AppDeps = { ...given, metrics }
 
   app.use('*', requestId({ headerName: 'x-request-id' }))
   app.use('*', requestLog(logger))
   const browsers = browserAccess(config)
   if (browsers) app.use('*', browsers)
+  app.use('*', observeRequests(metrics, logger))
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
   app.use('*', async function provideDeps(c, next) {
     c.set('deps', deps)
@@ -61,6 +69,7 @@ export function createApp(deps: AppDeps): AppOpenAPI {
   app.route('/', authRoutes())
   app.route('/', accountsRoutes())
   app.route('/', wellKnownRoutes())
+  app.route('/', metricsRoutes())
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
@@ -73,6 +82,7 @@ export function createApp(deps: AppDeps): AppOpenAPI {
   let openapi30: ReturnType<typeof toOpenApi30> | undefined
   app.get('/openapi-3.0.json', (c) => c.json((openapi30 ??= toOpenApi30((openapi ??= app.getOpenAPI31Document(OPENAPI_INFO))))))
   app.route('/', docsRoutes('gatehouse API'))
+  app.route('/', dashboardRoutes())
 
   app.notFound((c) => {
     const allowed = allowedMethods(app, c.req.path)

@@ -71,8 +71,10 @@ export const ConfigSchema = z
       .trim()
       .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
       .optional(),
-    // Embedded mode (Node only)
+    // Embedded mode (the Node, Bun and Deno servers)
     GATEHOUSE_DATA_DIR: z.string().default('./data'),
+    // Its SQLite binding: node:sqlite where the runtime has it (auto), else the runtime's own
+    EMBEDDED_SQLITE: z.enum(['auto', 'node:sqlite', 'bun:sqlite']).default('auto'),
     // Tokens
     JWT_PRIVATE_JWK: optionalString,
     JWT_PREVIOUS_PUBLIC_JWKS: optionalString,
@@ -116,6 +118,13 @@ export const ConfigSchema = z
     CORS_ORIGINS: originList,
     CORS_ALLOW_CREDENTIALS: bool(false),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    // Metrics: GET /metrics needs this bearer token (404 without one); batches are written every
+    // METRICS_FLUSH_SECONDS or METRICS_FLUSH_REQUESTS requests per instance; /metrics labels the
+    // METRICS_TENANT_LABELS busiest tenants
+    METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+    METRICS_FLUSH_SECONDS: int(10, 0),
+    METRICS_FLUSH_REQUESTS: int(1000, 1),
+    METRICS_TENANT_LABELS: int(20, 0),
   })
   .superRefine((c, ctx) => {
     if (!!c.UPSTASH_REDIS_REST_URL !== !!c.UPSTASH_REDIS_REST_TOKEN) {

@@ -393,6 +393,7 @@ export interface Backends {
   counters: Counters
   locks: Locks
   idempotency: IdempotencyStore
+  metrics: Metrics
   documents: DocumentStore
   /** Health of the Redis-side (key-value) backend. */
   kv: Pingable
@@ -400,7 +401,10 @@ export interface Backends {
 }
 
 /** The Redis-side half of Backends, as each key-value adapter family builds it. */
-export type KvBackends = Pick<Backends, 'sessions' | 'revocations' | 'cache' | 'rateLimiter' | 'gatekeeper' | 'counters' | 'locks' | 'idempotency' | 'kv'> & {
+export type KvBackends = Pick<
+  Backends,
+  'sessions' | 'revocations' | 'cache' | 'rateLimiter' | 'gatekeeper' | 'counters' | 'locks' | 'idempotency' | 'metrics' | 'kv'
+> & {
   close?(): Promise<void>
 }
 
@@ -409,4 +413,46 @@ export interface KvOptions {
   session: SessionTimes
   /** Key prefix so several apps can share one Redis (default "gh"). */
   prefix?: string
+}
+
+// ---------------------------------------------------------------------------------------------
+// Metrics: counts kept in the shared store, so every instance and isolate adds to one picture.
+// Per scope (a tenant, or the overall series) counts live in minute buckets (kept 48 h) and hour
+// buckets (kept 30 days); every count also adds to its scope's lifetime totals (never expire:
+// what Prometheus counters expose). Field names are the caller's (src/metrics/fields.ts); the
+// store only adds integers. A tenant's increments also move it in the tenants' standings (by
+// `weight`), so an operator can label the busiest few without reading every tenant.
+// ---------------------------------------------------------------------------------------------
+
+export type MetricsResolution = 'minute' | 'hour'
+
+export interface MetricsIncrement {
+  /** The tenant's series; absent: the overall series. */
+  tenantId?: string
+  /** Start of the minute the counts belong to (ms epoch, a multiple of 60 000). */
+  minute: number
+  /** Field → integer to add. */
+  counts: Record<string, number>
+  /** Tenant increments: how far this moves the tenant in the standings (e.g. its requests). */
+  weight?: number
+}
+
+export interface MetricsBucket {
+  /** Start of the bucket (ms epoch). */
+  start: number
+  counts: Record<string, number>
+}
+
+export interface Metrics extends Pingable {
+  /**
+   * Adds a batch in ONE round trip (one command per scope, issued together). Buckets past their
+   * retention are not written (their counts still reach the lifetime totals).
+   */
+  record(increments: MetricsIncrement[]): Promise<void>
+  /** The scope's non-empty buckets with `from <= start <= to`, oldest first (at most 5 000 buckets in the range). */
+  series(tenantId: string | null, resolution: MetricsResolution, from: number, to: number): Promise<MetricsBucket[]>
+  /** The scope's lifetime totals. */
+  totals(tenantId: string | null): Promise<Record<string, number>>
+  /** The `limit` tenants with the most weight, heaviest first (ties: by id). */
+  topTenants(limit: number): Promise<Array<{ tenantId: string; weight: number }>>
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateSigningJwk } from '../src/services/keys.ts'
 import { type RunningRedisHttp, startRedisHttp } from '../tools/redis-http/server.ts'
 import { GATE_ENV, newUser, randomIp, readRateHeaders } from './gate-helpers.ts'
-import { makeTestApp, type TestApp } from './harness/app.ts'
+import { METRICS_HELD, makeTestApp, type TestApp } from './harness/app.ts'
 import { need } from './harness/services.ts'
 
 const TOKEN = 'gate-roundtrip-token'
@@ -33,6 +33,7 @@ describe('Redis HTTP requests per gated request (remote backends)', () => {
     srv = await startRedisHttp({ redisUrl: need('redisUrl'), token: TOKEN, port: 0, quiet: true })
     t = await makeTestApp('remote', {
       ...GATE_ENV,
+      ...METRICS_HELD,
       UPSTASH_REDIS_REST_URL: srv.url,
       UPSTASH_REDIS_REST_TOKEN: TOKEN,
       JWT_PRIVATE_JWK: JSON.stringify(await generateSigningJwk()),

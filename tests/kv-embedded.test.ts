@@ -16,6 +16,7 @@ import { countersContract } from './contracts/counters.contract.ts'
 import { gatekeeperContract } from './contracts/gatekeeper.contract.ts'
 import { idempotencyContract } from './contracts/idempotency.contract.ts'
 import { locksContract } from './contracts/locks.contract.ts'
+import { metricsContract } from './contracts/metrics.contract.ts'
 import { rateLimiterContract } from './contracts/rate-limiter.contract.ts'
 import { revocationsContract } from './contracts/revocations.contract.ts'
 import { sessionStoreContract } from './contracts/sessions.contract.ts'
@@ -50,6 +51,7 @@ describe.concurrent('key-value contracts (embedded)', () => {
   countersContract('embedded', make)
   locksContract('embedded', make)
   idempotencyContract('embedded', make)
+  metricsContract('embedded', make)
 })
 
 describe.sequential('embedded key-value store', () => {

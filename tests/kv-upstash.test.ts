@@ -16,6 +16,7 @@ import { countersContract } from './contracts/counters.contract.ts'
 import { gatekeeperContract } from './contracts/gatekeeper.contract.ts'
 import { idempotencyContract } from './contracts/idempotency.contract.ts'
 import { locksContract } from './contracts/locks.contract.ts'
+import { metricsContract } from './contracts/metrics.contract.ts'
 import { rateLimiterContract } from './contracts/rate-limiter.contract.ts'
 import { revocationsContract } from './contracts/revocations.contract.ts'
 import { sessionStoreContract } from './contracts/sessions.contract.ts'
@@ -37,6 +38,7 @@ describe.concurrent('key-value contracts (upstash)', () => {
   countersContract('upstash', make)
   locksContract('upstash', make)
   idempotencyContract('upstash', make)
+  metricsContract('upstash', make)
 })
 
 // Sequential: these tests reset and read one private redis-http's counters.

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningRedisHttp, startRedisHttp } from '../tools/redis-http/server.ts'
-import { makeTestApp, type TestApp } from './harness/app.ts'
+import { METRICS_HELD, makeTestApp, type TestApp } from './harness/app.ts'
 import { need, uniq } from './harness/services.ts'
 
 const PASSWORD = 'correct horse battery staple'
@@ -17,6 +17,7 @@ describe('profile reads on the hot path', () => {
   beforeAll(async () => {
     srv = await startRedisHttp({ redisUrl: need('redisUrl'), token: 'profile-rt-token', port: 0, quiet: true })
     t = await makeTestApp('remote', {
+      ...METRICS_HELD,
       UPSTASH_REDIS_REST_URL: srv.url,
       UPSTASH_REDIS_REST_TOKEN: 'profile-rt-token',
       MONGO_DB_NAME: `prt${uniq().replace(/-/g, '')}`.slice(0, 60),

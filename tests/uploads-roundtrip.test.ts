@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningRedisHttp, startRedisHttp } from '../tools/redis-http/server.ts'
 import { call } from './auth-helpers.ts'
-import { makeTestApp, type TestApp } from './harness/app.ts'
+import { METRICS_HELD, makeTestApp, type TestApp } from './harness/app.ts'
 import { need } from './harness/services.ts'
 import { newTenant, readUntilHit, registerUpload, settle, UPLOAD_TEST_ENV } from './uploads-helpers.ts'
 
@@ -27,7 +27,7 @@ describe('Redis round trips of cached upload reads (remote backends)', () => {
 
   beforeAll(async () => {
     srv = await startRedisHttp({ redisUrl: need('redisUrl'), token: TOKEN, port: 0, quiet: true })
-    t = await makeTestApp('remote', { ...UPLOAD_TEST_ENV, UPSTASH_REDIS_REST_URL: srv.url, UPSTASH_REDIS_REST_TOKEN: TOKEN })
+    t = await makeTestApp('remote', { ...UPLOAD_TEST_ENV, ...METRICS_HELD, UPSTASH_REDIS_REST_URL: srv.url, UPSTASH_REDIS_REST_TOKEN: TOKEN })
   })
   afterAll(async () => {
     await t?.close()

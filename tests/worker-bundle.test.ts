@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DASHBOARD_ASSETS, DASHBOARD_PAGE, dashboardAssetFile } from '../src/routes/dashboard/dashboard.assets.ts'
 import { standaloneBundleFile } from '../src/routes/docs/docs.assets.ts'
 import { STANDALONE_PATH } from '../src/routes/docs/docs.page.ts'
 import { generateSigningJwk } from '../src/services/keys.ts'
@@ -195,6 +196,21 @@ describe('the Worker bundle as wrangler deploy builds it', () => {
       expect(bundle.status).toBe(200)
       expect(bundle.headers.get('content-type')).toMatch(/javascript/)
       expect((await bundle.arrayBuffer()).byteLength).toBe(statSync(standaloneBundleFile()).size)
+    })
+
+    it('serves /dashboard and its files from the static-assets binding; /metrics is 404 without a token', async () => {
+      const page = await send('/dashboard')
+      expect(page.status).toBe(200)
+      expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'none'; script-src 'self'/)
+      const html = await page.text()
+      expect(html).toBe(readFileSync(dashboardAssetFile(DASHBOARD_PAGE), 'utf8'))
+      for (const asset of DASHBOARD_ASSETS) {
+        if (asset !== DASHBOARD_PAGE) expect(html).toContain(`"${asset.path}"`)
+        const file = await send(asset.path)
+        expect(file.status, asset.path).toBe(200)
+        expect((await file.arrayBuffer()).byteLength).toBe(statSync(dashboardAssetFile(asset)).size)
+      }
+      expect((await send('/metrics')).status).toBe(404)
     })
   })
 })

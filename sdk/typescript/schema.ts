@@ -4826,6 +4826,145 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/metrics/tenant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's tenant as a time series: requests, denials, cache, latency (admin; superadmin: any tenant)
+         * @description Counted by every instance into the shared store; an instance writes its batch every METRICS_FLUSH_SECONDS (or METRICS_FLUSH_REQUESTS requests), and the answering one writes its own first.
+         *
+         *     Requires a bearer token with role admin or above.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Period up to now, in hours (default 24; minutes: at most 48) */
+                    hours?: number;
+                    /** @description Bucket size; default: minute up to 6 hours, hour beyond. Minute buckets are kept 48 h, hour buckets 30 days. */
+                    resolution?: "minute" | "hour";
+                    /** @description Superadmin only: another tenant */
+                    tenant_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The series */
+                200: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TenantMetrics"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Content */
+                422: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["RateLimitProblem"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                        RateLimit: components["headers"]["RateLimit"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5459,6 +5598,102 @@ export interface components {
             crv?: string;
             x?: string;
             y?: string;
+        };
+        TenantMetrics: {
+            tenant_id: string;
+            /** @enum {string} */
+            resolution: "minute" | "hour";
+            bucket_seconds: number;
+            /**
+             * Format: date-time
+             * @description Start of the first bucket
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description End of the last (current) bucket
+             */
+            to: string;
+            /** @description Every bucket of the period, oldest first (empty ones as zeros). Sign-ins are anonymous requests: they count in the overall series (/metrics) only. */
+            points: {
+                /**
+                 * Format: date-time
+                 * @description Start of the bucket
+                 */
+                t: string;
+                requests: number;
+                /** @description Requests by status class ("2xx", "4xx", ...) */
+                status: {
+                    [key: string]: number;
+                };
+                /** @description Requests refused by a rate limit or quota (429) */
+                denied: number;
+                /** @description Violated policies of those refusals (one request may violate several) */
+                denied_by_policy: {
+                    [key: string]: number;
+                };
+                /** @description Answers of the cached routes (X-Cache) */
+                cache: {
+                    hit: number;
+                    miss: number;
+                    stale: number;
+                };
+                /** @description hit / (hit + miss + stale); null without cached answers */
+                cache_hit_rate: number | null;
+                /** @description Estimated from a fixed-bucket histogram (linear within a bucket); null without requests */
+                latency_ms: {
+                    p50: number | null;
+                    p95: number | null;
+                };
+                /** @description Requests answered 503: a backend refused or was unreachable */
+                backend_errors: number;
+                /** @description Requests answered 503: a backend did not answer in time */
+                backend_timeouts: number;
+                /** @description Sessions ended by logout or revocation */
+                sessions_revoked: number;
+            }[];
+            totals: components["schemas"]["MetricsStats"];
+            routes: {
+                method: string;
+                /** @description The route pattern */
+                route: string;
+                requests: number;
+                status: {
+                    [key: string]: number;
+                };
+            }[];
+        };
+        MetricsStats: {
+            requests: number;
+            /** @description Requests by status class ("2xx", "4xx", ...) */
+            status: {
+                [key: string]: number;
+            };
+            /** @description Requests refused by a rate limit or quota (429) */
+            denied: number;
+            /** @description Violated policies of those refusals (one request may violate several) */
+            denied_by_policy: {
+                [key: string]: number;
+            };
+            /** @description Answers of the cached routes (X-Cache) */
+            cache: {
+                hit: number;
+                miss: number;
+                stale: number;
+            };
+            /** @description hit / (hit + miss + stale); null without cached answers */
+            cache_hit_rate: number | null;
+            /** @description Estimated from a fixed-bucket histogram (linear within a bucket); null without requests */
+            latency_ms: {
+                p50: number | null;
+                p95: number | null;
+            };
+            /** @description Requests answered 503: a backend refused or was unreachable */
+            backend_errors: number;
+            /** @description Requests answered 503: a backend did not answer in time */
+            backend_timeouts: number;
+            /** @description Sessions ended by logout or revocation */
+            sessions_revoked: number;
         };
     };
     responses: never;

@@ -40,6 +40,11 @@ export class RoundTrip {
     if (claim) for (const r of declared) this.#issue(r, claim)
   }
 
+  /** The tenant of the locally verified token, if any: whom a refusal before `principal` (a 429) counts against. */
+  get tenantId(): string | undefined {
+    return this.#claim?.tenantId
+  }
+
   /** The result of a read: the one issued with the gate's round trip, else issued now. */
   read<T>(spec: TripRead<T>): Promise<T> {
     const issued = this.#reads.get(spec as TripRead<unknown>)

@@ -2,6 +2,7 @@ import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { Deps } from '../deps.ts'
 import type { Principal } from '../domain/principal.ts'
+import type { MetricsRecorder } from '../metrics/recorder.ts'
 import type { KeptAnswer } from '../ports.ts'
 import type { RoundTrip } from './round-trip.ts'
 
@@ -11,6 +12,8 @@ import type { RoundTrip } from './round-trip.ts'
  */
 export interface AppDeps extends Deps {
   connectionAddress?: (c: Context) => string | undefined
+  /** This instance's metrics batch (createApp makes one when absent; entries and tests pass theirs to flush it). */
+  metrics?: MetricsRecorder
 }
 
 export interface AppEnv {

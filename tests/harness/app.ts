@@ -8,14 +8,20 @@ import { createRemoteBackends, kvOptions } from '../../src/backends.ts'
 import { loadConfig } from '../../src/config.ts'
 import type { AppOpenAPI } from '../../src/http/types.ts'
 import { createLogger } from '../../src/logger.ts'
+import { MetricsRecorder } from '../../src/metrics/recorder.ts'
 import type { Backends } from '../../src/ports.ts'
 import { need } from './services.ts'
 
 export interface TestApp {
   app: AppOpenAPI
   backends: Backends
+  /** The app's metrics batch: `flush()` writes what it counted to the shared store. */
+  metrics: MetricsRecorder
   close(): Promise<void>
 }
+
+const recorderFor = (config: ReturnType<typeof loadConfig>, backends: Backends) =>
+  new MetricsRecorder(backends.metrics, { flushSeconds: config.METRICS_FLUSH_SECONDS, flushRequests: config.METRICS_FLUSH_REQUESTS })
 
 export type BackendKind = 'embedded' | 'remote'
 
@@ -30,9 +36,11 @@ export async function makeTestApp(kind: BackendKind, overrides: Record<string, s
     const dir = mkdtempSync(join(tmpdir(), 'gatehouse-test-'))
     const config = loadConfig({ LOG_LEVEL: 'silent', ...env })
     const backends = createEmbeddedBackends(dir, kvOptions(config))
+    const metrics = recorderFor(config, backends)
     return {
-      app: createApp({ config, backends, logger: createLogger('silent') }),
+      app: createApp({ config, backends, metrics, logger: createLogger('silent') }),
       backends,
+      metrics,
       async close() {
         await backends.close?.()
         rmSync(dir, { recursive: true, force: true })
@@ -49,9 +57,18 @@ export async function makeTestApp(kind: BackendKind, overrides: Record<string, s
     ...env,
   })
   const backends = await createRemoteBackends(config)
+  const metrics = recorderFor(config, backends)
   return {
-    app: createApp({ config, backends, logger: createLogger('silent') }),
+    app: createApp({ config, backends, metrics, logger: createLogger('silent') }),
     backends,
+    metrics,
     close: async () => backends.close?.(),
   }
 }
+
+/**
+ * For tests that count Redis HTTP requests exactly: an app writes its metrics batch as ONE
+ * background request every METRICS_FLUSH_SECONDS or METRICS_FLUSH_REQUESTS — held back here so no
+ * flush lands inside a counted window (tests/metrics.test.ts counts what a flush costs).
+ */
+export const METRICS_HELD = { METRICS_FLUSH_SECONDS: '86400', METRICS_FLUSH_REQUESTS: '1000000' }

@@ -20,6 +20,8 @@ declare module 'vitest' {
     redisUrl: string
     redisHttpUrl: string
     redisHttpToken: string
+    /** A redis-http of the workers project's own: its tests count requests exactly, the node project's must not move them. */
+    workersRedisHttpUrl: string
     mongoUri: string
     gatewayUrl: string
     gatewayKey: string
@@ -100,6 +102,9 @@ async function startServices(provided: Provided, wanted: Set<string>, stops: Arr
     stops.unshift(srv.close)
     provided.redisHttpUrl = srv.url
     provided.redisHttpToken = REDIS_HTTP_TOKEN
+    const workers = await startRedisHttp({ redisUrl: redis.url, token: REDIS_HTTP_TOKEN, port: 0, quiet: true })
+    stops.unshift(workers.close)
+    provided.workersRedisHttpUrl = workers.url
     progress(`redis-http ready on ${srv.url}`)
   }
   if (ferret && wanted.has('gateway')) {

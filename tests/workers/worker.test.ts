@@ -1,18 +1,25 @@
 /**
- * The sign-in flow and the one-round-trip hot path inside workerd, through the Worker's own fetch handler (src/entry/worker.ts):
- * Redis over HTTP (redis-http → redis-server) and MongoDB through the Data API (gateway →
- * FerretDB), with the JWT_PRIVATE_JWK binding from vitest.config.ts.
+ * The Worker inside workerd, through its own fetch handler (src/entry/worker.ts): Redis over HTTP
+ * (redis-http → redis-server) and MongoDB through the Data API (gateway → FerretDB), with the
+ * bindings from vitest.config.ts (JWT_PRIVATE_JWK, the scenario's rate-limit settings).
+ * - the end-to-end scenario (tests/e2e/scenario.ts, the one the Node, Bun and Deno servers run):
+ *   sign-in, sessions, profile, uploads, a cache hit, the gate's 429, logout → 401;
+ * - the one-round-trip hot path.
  */
 import { env, SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
+import { runScenario } from '../e2e/scenario.ts'
 
 // SELF is the Worker's own fetch handler. (`exports` from 'cloudflare:workers' is the newer
 // spelling, but its types come from @cloudflare/workers-types, which this tsconfig does not load.)
 const worker = SELF
 const bindings = env as unknown as Record<string, string>
 
+/** A client address of its own (the Worker reads CF-Connecting-IP), so no two callers share a budget. */
+const randomAddress = () => `198.51.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`
+
 async function send(method: string, path: string, o: { token?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = {}
+  const headers: Record<string, string> = { 'cf-connecting-ip': randomAddress() }
   if (o.token) headers.authorization = `Bearer ${o.token}`
   if (o.body !== undefined) headers['content-type'] = 'application/json'
   const res = await worker.fetch(
@@ -22,35 +29,20 @@ async function send(method: string, path: string, o: { token?: string; body?: un
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null }
 }
 
-describe('sign-in flow in workerd', () => {
-  it('register → login → me → logout → me is 401', async () => {
-    const email = `w-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.test`
-    const password = 'correct horse battery staple'
-    const reg = await send('POST', '/api/v1/auth/register', { body: { email, password, organization: 'Workerd Org' } })
-    expect(reg.status, JSON.stringify(reg.body)).toBe(201)
-    expect(reg.body.role).toBe('admin')
+describe('the end-to-end scenario in workerd', () => {
+  it('register → sign in → sessions → profile → uploads → cache hit → 429 → logout → 401', async () => {
+    const address = randomAddress()
+    await runScenario({
+      address,
+      send: (path, init = {}) =>
+        worker.fetch(new Request(`http://gatehouse.test${path}`, { ...init, headers: { ...init.headers, 'cf-connecting-ip': address } })),
+    })
+  })
 
-    const login = await send('POST', '/api/v1/auth/login', { body: { email, password } })
-    expect(login.status, JSON.stringify(login.body)).toBe(200)
-    const token = login.body.access_token as string
-    expect(login.body.token_type).toBe('Bearer')
-
-    const me = await send('GET', '/api/v1/auth/me', { token })
-    expect(me.status, JSON.stringify(me.body)).toBe(200)
-    expect(me.body).toMatchObject({ user_id: reg.body.user_id, tenant_id: reg.body.tenant_id, email, role: 'admin', session_id: login.body.session_id })
-
+  it('signs with the JWT_PRIVATE_JWK binding', async () => {
     const jwks = await send('GET', '/.well-known/jwks.json')
+    expect(jwks.status).toBe(200)
     expect(jwks.body.keys.map((k: { kid: string }) => k.kid)).toContain('workers-test')
-
-    const refreshed = await send('POST', '/api/v1/auth/refresh', { body: { refresh_token: login.body.refresh_token } })
-    expect(refreshed.status).toBe(200)
-
-    expect((await send('POST', '/api/v1/auth/logout', { token })).status).toBe(204)
-    const after = await send('GET', '/api/v1/auth/me', { token })
-    expect(after.status).toBe(401)
-    expect(after.headers.get('content-type')).toContain('application/problem+json')
-    // The whole session ended: the refreshed token is refused too.
-    expect((await send('GET', '/api/v1/auth/me', { token: refreshed.body.access_token })).status).toBe(401)
   })
 })
 
@@ -89,5 +81,25 @@ describe('hot path in workerd', () => {
       counts.push((await redisRequests()) - before)
     }
     expect(counts).toEqual([1, 1, 1])
+  })
+})
+
+// Metrics in workerd: the isolate counts into its batch (held back: METRICS_FLUSH_* in
+// vitest.config.ts), and the tenant series read writes that batch first — through the Upstash
+// adapter, on the Workers runtime. After the hot-path test, so its counts are not disturbed.
+describe('metrics in workerd', () => {
+  it("an admin's tenant series shows the tenant's requests of this isolate", async () => {
+    const email = `mx-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.test`
+    const password = 'correct horse battery staple'
+    expect((await send('POST', '/api/v1/auth/register', { body: { email, password, organization: 'Metrics Org' } })).status).toBe(201)
+    const login = await send('POST', '/api/v1/auth/login', { body: { email, password } })
+    const token = login.body.access_token as string
+    for (let i = 0; i < 3; i++) expect((await send('GET', '/api/v1/auth/me', { token })).status).toBe(200)
+    const series = await send('GET', '/api/v1/metrics/tenant?hours=1', { token })
+    expect(series.status, JSON.stringify(series.body)).toBe(200)
+    expect(series.body.points).toHaveLength(60)
+    // Sign-ins are anonymous: the tenant's own requests are the three reads.
+    expect(series.body.totals.requests).toBe(3)
+    expect(series.body.routes).toEqual([{ method: 'GET', route: '/api/v1/auth/me', requests: 3, status: { '2xx': 3 } }])
   })
 })

@@ -342,6 +342,24 @@ func (e Role) Valid() bool {
 	}
 }
 
+// Defines values for TenantMetricsResolution.
+const (
+	TenantMetricsResolutionHour   TenantMetricsResolution = "hour"
+	TenantMetricsResolutionMinute TenantMetricsResolution = "minute"
+)
+
+// Valid indicates whether the value is a known member of the TenantMetricsResolution enum.
+func (e TenantMetricsResolution) Valid() bool {
+	switch e {
+	case TenantMetricsResolutionHour:
+		return true
+	case TenantMetricsResolutionMinute:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for TokenPairTokenType.
 const (
 	TokenPairTokenTypeBearer TokenPairTokenType = "Bearer"
@@ -471,6 +489,24 @@ func (e GetApiV1LogsMetadataParamsOrder) Valid() bool {
 	case GetApiV1LogsMetadataParamsOrderAsc:
 		return true
 	case GetApiV1LogsMetadataParamsOrderDesc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetApiV1MetricsTenantParamsResolution.
+const (
+	GetApiV1MetricsTenantParamsResolutionHour   GetApiV1MetricsTenantParamsResolution = "hour"
+	GetApiV1MetricsTenantParamsResolutionMinute GetApiV1MetricsTenantParamsResolution = "minute"
+)
+
+// Valid indicates whether the value is a known member of the GetApiV1MetricsTenantParamsResolution enum.
+func (e GetApiV1MetricsTenantParamsResolution) Valid() bool {
+	switch e {
+	case GetApiV1MetricsTenantParamsResolutionHour:
+		return true
+	case GetApiV1MetricsTenantParamsResolutionMinute:
 		return true
 	default:
 		return false
@@ -653,6 +689,44 @@ type MeIssuer string
 type MetadataIndexes struct {
 	Collection string   `json:"collection"`
 	Indexes    []string `json:"indexes"`
+}
+
+// MetricsStats defines model for MetricsStats.
+type MetricsStats struct {
+	// BackendErrors Requests answered 503: a backend refused or was unreachable
+	BackendErrors int `json:"backend_errors"`
+
+	// BackendTimeouts Requests answered 503: a backend did not answer in time
+	BackendTimeouts int `json:"backend_timeouts"`
+
+	// Cache Answers of the cached routes (X-Cache)
+	Cache struct {
+		Hit   int `json:"hit"`
+		Miss  int `json:"miss"`
+		Stale int `json:"stale"`
+	} `json:"cache"`
+
+	// CacheHitRate hit / (hit + miss + stale); null without cached answers
+	CacheHitRate *float32 `json:"cache_hit_rate"`
+
+	// Denied Requests refused by a rate limit or quota (429)
+	Denied int `json:"denied"`
+
+	// DeniedByPolicy Violated policies of those refusals (one request may violate several)
+	DeniedByPolicy map[string]int `json:"denied_by_policy"`
+
+	// LatencyMs Estimated from a fixed-bucket histogram (linear within a bucket); null without requests
+	LatencyMs struct {
+		P50 *float32 `json:"p50"`
+		P95 *float32 `json:"p95"`
+	} `json:"latency_ms"`
+	Requests int `json:"requests"`
+
+	// SessionsRevoked Sessions ended by logout or revocation
+	SessionsRevoked int `json:"sessions_revoked"`
+
+	// Status Requests by status class ("2xx", "4xx", ...)
+	Status map[string]int `json:"status"`
 }
 
 // PasswordChangeRequest defines model for PasswordChangeRequest.
@@ -902,6 +976,72 @@ type TaskUploads struct {
 	Metadata []UploadMetadata `json:"metadata"`
 	TaskId   string           `json:"task_id"`
 }
+
+// TenantMetrics defines model for TenantMetrics.
+type TenantMetrics struct {
+	BucketSeconds int `json:"bucket_seconds"`
+
+	// From Start of the first bucket
+	From time.Time `json:"from"`
+
+	// Points Every bucket of the period, oldest first (empty ones as zeros). Sign-ins are anonymous requests: they count in the overall series (/metrics) only.
+	Points []struct {
+		// BackendErrors Requests answered 503: a backend refused or was unreachable
+		BackendErrors int `json:"backend_errors"`
+
+		// BackendTimeouts Requests answered 503: a backend did not answer in time
+		BackendTimeouts int `json:"backend_timeouts"`
+
+		// Cache Answers of the cached routes (X-Cache)
+		Cache struct {
+			Hit   int `json:"hit"`
+			Miss  int `json:"miss"`
+			Stale int `json:"stale"`
+		} `json:"cache"`
+
+		// CacheHitRate hit / (hit + miss + stale); null without cached answers
+		CacheHitRate *float32 `json:"cache_hit_rate"`
+
+		// Denied Requests refused by a rate limit or quota (429)
+		Denied int `json:"denied"`
+
+		// DeniedByPolicy Violated policies of those refusals (one request may violate several)
+		DeniedByPolicy map[string]int `json:"denied_by_policy"`
+
+		// LatencyMs Estimated from a fixed-bucket histogram (linear within a bucket); null without requests
+		LatencyMs struct {
+			P50 *float32 `json:"p50"`
+			P95 *float32 `json:"p95"`
+		} `json:"latency_ms"`
+		Requests int `json:"requests"`
+
+		// SessionsRevoked Sessions ended by logout or revocation
+		SessionsRevoked int `json:"sessions_revoked"`
+
+		// Status Requests by status class ("2xx", "4xx", ...)
+		Status map[string]int `json:"status"`
+
+		// T Start of the bucket
+		T time.Time `json:"t"`
+	} `json:"points"`
+	Resolution TenantMetricsResolution `json:"resolution"`
+	Routes     []struct {
+		Method   string `json:"method"`
+		Requests int    `json:"requests"`
+
+		// Route The route pattern
+		Route  string         `json:"route"`
+		Status map[string]int `json:"status"`
+	} `json:"routes"`
+	TenantId string `json:"tenant_id"`
+
+	// To End of the last (current) bucket
+	To     time.Time    `json:"to"`
+	Totals MetricsStats `json:"totals"`
+}
+
+// TenantMetricsResolution defines model for TenantMetrics.Resolution.
+type TenantMetricsResolution string
 
 // TenantUserCreated defines model for TenantUserCreated.
 type TenantUserCreated struct {
@@ -1161,6 +1301,21 @@ type PatchApiV1LogsMetadataUploadIdParams struct {
 	// IdempotencyKey Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
+
+// GetApiV1MetricsTenantParams defines parameters for GetApiV1MetricsTenant.
+type GetApiV1MetricsTenantParams struct {
+	// Hours Period up to now, in hours (default 24; minutes: at most 48)
+	Hours *int `form:"hours,omitempty" json:"hours,omitempty"`
+
+	// Resolution Bucket size; default: minute up to 6 hours, hour beyond. Minute buckets are kept 48 h, hour buckets 30 days.
+	Resolution *GetApiV1MetricsTenantParamsResolution `form:"resolution,omitempty" json:"resolution,omitempty"`
+
+	// TenantId Superadmin only: another tenant
+	TenantId *string `form:"tenant_id,omitempty" json:"tenant_id,omitempty"`
+}
+
+// GetApiV1MetricsTenantParamsResolution defines parameters for GetApiV1MetricsTenant.
+type GetApiV1MetricsTenantParamsResolution string
 
 // DeleteApiV1UsersAdminProfileUserIdParams defines parameters for DeleteApiV1UsersAdminProfileUserId.
 type DeleteApiV1UsersAdminProfileUserIdParams struct {
@@ -1874,6 +2029,15 @@ type ClientInterface interface {
 	// Corresponds with PATCH /api/v1/logs/metadata/{upload_id} (the `PatchApiV1LogsMetadataUploadId` operationId).
 	PatchApiV1LogsMetadataUploadId(ctx context.Context, uploadId string, params *PatchApiV1LogsMetadataUploadIdParams, body PatchApiV1LogsMetadataUploadIdJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// GetApiV1MetricsTenant The caller's tenant as a time series: requests, denials, cache, latency (admin; superadmin: any tenant)
+	//
+	// Counted by every instance into the shared store; an instance writes its batch every METRICS_FLUSH_SECONDS (or METRICS_FLUSH_REQUESTS requests), and the answering one writes its own first.
+	//
+	// Requires a bearer token with role admin or above.
+	//
+	// Corresponds with GET /api/v1/metrics/tenant (the `GetApiV1MetricsTenant` operationId).
+	GetApiV1MetricsTenant(ctx context.Context, params *GetApiV1MetricsTenantParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// PostApiV1UsersAdminInitializeIndexes Create the database indexes (idempotent; serialized across instances by a lock)
 	//
 	// Also runs at start-up on Node. On Workers, call it once after each deploy.
@@ -2517,6 +2681,25 @@ func (c *Client) PatchApiV1LogsMetadataUploadIdWithBody(ctx context.Context, upl
 // Corresponds with PATCH /api/v1/logs/metadata/{upload_id} (the `PatchApiV1LogsMetadataUploadId` operationId).
 func (c *Client) PatchApiV1LogsMetadataUploadId(ctx context.Context, uploadId string, params *PatchApiV1LogsMetadataUploadIdParams, body PatchApiV1LogsMetadataUploadIdJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewPatchApiV1LogsMetadataUploadIdRequest(c.Server, uploadId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetApiV1MetricsTenant The caller's tenant as a time series: requests, denials, cache, latency (admin; superadmin: any tenant)
+//
+// Counted by every instance into the shared store; an instance writes its batch every METRICS_FLUSH_SECONDS (or METRICS_FLUSH_REQUESTS requests), and the answering one writes its own first.
+//
+// Requires a bearer token with role admin or above.
+//
+// Corresponds with GET /api/v1/metrics/tenant (the `GetApiV1MetricsTenant` operationId).
+func (c *Client) GetApiV1MetricsTenant(ctx context.Context, params *GetApiV1MetricsTenantParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetApiV1MetricsTenantRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -3913,6 +4096,84 @@ func NewPatchApiV1LogsMetadataUploadIdRequestWithBody(server string, uploadId st
 	return req, nil
 }
 
+// NewGetApiV1MetricsTenantRequest constructs an http.Request for the GetApiV1MetricsTenant method
+func NewGetApiV1MetricsTenantRequest(server string, params *GetApiV1MetricsTenantParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/metrics/tenant")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Hours != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "hours", *params.Hours, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Resolution != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "resolution", *params.Resolution, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TenantId != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "tenant_id", *params.TenantId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewPostApiV1UsersAdminInitializeIndexesRequest constructs an http.Request for the PostApiV1UsersAdminInitializeIndexes method
 func NewPostApiV1UsersAdminInitializeIndexesRequest(server string) (*http.Request, error) {
 	var err error
@@ -4937,6 +5198,17 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with PATCH /api/v1/logs/metadata/{upload_id} (the `PatchApiV1LogsMetadataUploadId` operationId).
 	PatchApiV1LogsMetadataUploadIdWithResponse(ctx context.Context, uploadId string, params *PatchApiV1LogsMetadataUploadIdParams, body PatchApiV1LogsMetadataUploadIdJSONRequestBody, reqEditors ...RequestEditorFn) (*PatchApiV1LogsMetadataUploadIdResponse, error)
+
+	// GetApiV1MetricsTenantWithResponse The caller's tenant as a time series: requests, denials, cache, latency (admin; superadmin: any tenant)
+	//
+	// Counted by every instance into the shared store; an instance writes its batch every METRICS_FLUSH_SECONDS (or METRICS_FLUSH_REQUESTS requests), and the answering one writes its own first.
+	//
+	// Requires a bearer token with role admin or above.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/metrics/tenant (the `GetApiV1MetricsTenant` operationId).
+	GetApiV1MetricsTenantWithResponse(ctx context.Context, params *GetApiV1MetricsTenantParams, reqEditors ...RequestEditorFn) (*GetApiV1MetricsTenantResponse, error)
 
 	// PostApiV1UsersAdminInitializeIndexesWithResponse Create the database indexes (idempotent; serialized across instances by a lock)
 	//
@@ -8401,6 +8673,168 @@ func (r PatchApiV1LogsMetadataUploadIdResponse) ContentType() string {
 	return ""
 }
 
+// GetApiV1MetricsTenantResponse200Headers the declared response headers of an HTTP 200 response for GetApiV1MetricsTenant
+type GetApiV1MetricsTenantResponse200Headers struct {
+	RateLimit           *string
+	RateLimitPolicy     *string
+	XRateLimitLimit     *int
+	XRateLimitRemaining *int
+	XRateLimitReset     *int
+}
+
+// GetApiV1MetricsTenantResponse401Headers the declared response headers of an HTTP 401 response for GetApiV1MetricsTenant
+type GetApiV1MetricsTenantResponse401Headers struct {
+	RateLimit           *string
+	RateLimitPolicy     *string
+	XRateLimitLimit     *int
+	XRateLimitRemaining *int
+	XRateLimitReset     *int
+}
+
+// GetApiV1MetricsTenantResponse403Headers the declared response headers of an HTTP 403 response for GetApiV1MetricsTenant
+type GetApiV1MetricsTenantResponse403Headers struct {
+	RateLimit           *string
+	RateLimitPolicy     *string
+	XRateLimitLimit     *int
+	XRateLimitRemaining *int
+	XRateLimitReset     *int
+}
+
+// GetApiV1MetricsTenantResponse404Headers the declared response headers of an HTTP 404 response for GetApiV1MetricsTenant
+type GetApiV1MetricsTenantResponse404Headers struct {
+	RateLimit           *string
+	RateLimitPolicy     *string
+	XRateLimitLimit     *int
+	XRateLimitRemaining *int
+	XRateLimitReset     *int
+}
+
+// GetApiV1MetricsTenantResponse422Headers the declared response headers of an HTTP 422 response for GetApiV1MetricsTenant
+type GetApiV1MetricsTenantResponse422Headers struct {
+	RateLimit           *string
+	RateLimitPolicy     *string
+	XRateLimitLimit     *int
+	XRateLimitRemaining *int
+	XRateLimitReset     *int
+}
+
+// GetApiV1MetricsTenantResponse429Headers the declared response headers of an HTTP 429 response for GetApiV1MetricsTenant
+type GetApiV1MetricsTenantResponse429Headers struct {
+	RateLimit           *string
+	RateLimitPolicy     *string
+	RetryAfter          *int
+	XRateLimitLimit     *int
+	XRateLimitRemaining *int
+	XRateLimitReset     *int
+}
+
+// GetApiV1MetricsTenantResponse503Headers the declared response headers of an HTTP 503 response for GetApiV1MetricsTenant
+type GetApiV1MetricsTenantResponse503Headers struct {
+	RateLimit           *string
+	RateLimitPolicy     *string
+	RetryAfter          *int
+	XRateLimitLimit     *int
+	XRateLimitRemaining *int
+	XRateLimitReset     *int
+}
+
+type GetApiV1MetricsTenantResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TenantMetrics
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *RateLimitProblem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetApiV1MetricsTenantResponse200Headers
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetApiV1MetricsTenantResponse401Headers
+	// Headers403 the parsed response headers for an HTTP 403 response
+	Headers403 *GetApiV1MetricsTenantResponse403Headers
+	// Headers404 the parsed response headers for an HTTP 404 response
+	Headers404 *GetApiV1MetricsTenantResponse404Headers
+	// Headers422 the parsed response headers for an HTTP 422 response
+	Headers422 *GetApiV1MetricsTenantResponse422Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *GetApiV1MetricsTenantResponse429Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *GetApiV1MetricsTenantResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetApiV1MetricsTenantResponse) GetJSON200() *TenantMetrics {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetApiV1MetricsTenantResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetApiV1MetricsTenantResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetApiV1MetricsTenantResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r GetApiV1MetricsTenantResponse) GetApplicationproblemJSON422() *Problem {
+	return r.ApplicationproblemJSON422
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r GetApiV1MetricsTenantResponse) GetApplicationproblemJSON429() *RateLimitProblem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r GetApiV1MetricsTenantResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r GetApiV1MetricsTenantResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetApiV1MetricsTenantResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetApiV1MetricsTenantResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetApiV1MetricsTenantResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // PostApiV1UsersAdminInitializeIndexesResponse200Headers the declared response headers of an HTTP 200 response for PostApiV1UsersAdminInitializeIndexes
 type PostApiV1UsersAdminInitializeIndexesResponse200Headers struct {
 	RateLimit           *string
@@ -11322,6 +11756,23 @@ func (c *ClientWithResponses) PatchApiV1LogsMetadataUploadIdWithResponse(ctx con
 		return nil, err
 	}
 	return ParsePatchApiV1LogsMetadataUploadIdResponse(rsp)
+}
+
+// GetApiV1MetricsTenantWithResponse The caller's tenant as a time series: requests, denials, cache, latency (admin; superadmin: any tenant)
+//
+// Counted by every instance into the shared store; an instance writes its batch every METRICS_FLUSH_SECONDS (or METRICS_FLUSH_REQUESTS requests), and the answering one writes its own first.
+//
+// Requires a bearer token with role admin or above.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/metrics/tenant (the `GetApiV1MetricsTenant` operationId).
+func (c *ClientWithResponses) GetApiV1MetricsTenantWithResponse(ctx context.Context, params *GetApiV1MetricsTenantParams, reqEditors ...RequestEditorFn) (*GetApiV1MetricsTenantResponse, error) {
+	rsp, err := c.GetApiV1MetricsTenant(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetApiV1MetricsTenantResponse(rsp)
 }
 
 // PostApiV1UsersAdminInitializeIndexesWithResponse Create the database indexes (idempotent; serialized across instances by a lock)
@@ -18785,6 +19236,357 @@ func ParsePatchApiV1LogsMetadataUploadIdResponse(rsp *http.Response) (*PatchApiV
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
 		var headers PatchApiV1LogsMetadataUploadIdResponse503Headers
+		if values := rsp.Header.Values("RateLimit"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitPolicy = &value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Limit"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Remaining"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Reset"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitReset = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetApiV1MetricsTenantResponse parses an HTTP response from a GetApiV1MetricsTenantWithResponse call
+func ParseGetApiV1MetricsTenantResponse(rsp *http.Response) (*GetApiV1MetricsTenantResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetApiV1MetricsTenantResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TenantMetrics
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest RateLimitProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetApiV1MetricsTenantResponse200Headers
+		if values := rsp.Header.Values("RateLimit"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitPolicy = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Limit"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Remaining"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Reset"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitReset = &value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 401:
+		var headers GetApiV1MetricsTenantResponse401Headers
+		if values := rsp.Header.Values("RateLimit"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitPolicy = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Limit"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Remaining"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Reset"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitReset = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 403:
+		var headers GetApiV1MetricsTenantResponse403Headers
+		if values := rsp.Header.Values("RateLimit"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitPolicy = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Limit"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Remaining"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Reset"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitReset = &value
+		}
+		response.Headers403 = &headers
+	case rsp.StatusCode == 404:
+		var headers GetApiV1MetricsTenantResponse404Headers
+		if values := rsp.Header.Values("RateLimit"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitPolicy = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Limit"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Remaining"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Reset"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitReset = &value
+		}
+		response.Headers404 = &headers
+	case rsp.StatusCode == 422:
+		var headers GetApiV1MetricsTenantResponse422Headers
+		if values := rsp.Header.Values("RateLimit"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitPolicy = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Limit"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Remaining"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Reset"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitReset = &value
+		}
+		response.Headers422 = &headers
+	case rsp.StatusCode == 429:
+		var headers GetApiV1MetricsTenantResponse429Headers
+		if values := rsp.Header.Values("RateLimit"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitPolicy = &value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Limit"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Remaining"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Reset"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitReset = &value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers GetApiV1MetricsTenantResponse503Headers
 		if values := rsp.Header.Values("RateLimit"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {

@@ -1,18 +1,27 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { DatabaseSync } from 'node:sqlite'
+import type { DatabaseSync } from 'node:sqlite'
 import type { Backends, KvOptions } from '../../ports.ts'
 import { createEmbeddedDocuments } from './documents.ts'
 import { createEmbeddedKv } from './kv.ts'
 
 /**
- * Embedded mode: every port on one node:sqlite file (WAL), persistent across restarts.
+ * Opens a SQLite file as the embedded adapters use it: node:sqlite's DatabaseSync, or a runtime's
+ * own binding behind the same subset (sqlite-bun.ts). One file format whichever opened it.
+ */
+export type OpenDatabase = (file: string) => DatabaseSync
+
+/** node:sqlite, taken from the runtime (not imported), so a runtime without it can load this file. */
+const nodeSqlite: OpenDatabase = (file) => new (process.getBuiltinModule('node:sqlite').DatabaseSync)(file)
+
+/**
+ * Embedded mode: every port on one SQLite file (WAL), persistent across restarts.
  * `path` ":memory:" gives a throwaway store for tests.
  */
-export function openEmbeddedDatabase(dataDir: string): DatabaseSync {
-  if (dataDir === ':memory:') return configure(new DatabaseSync(':memory:'))
+export function openEmbeddedDatabase(dataDir: string, open: OpenDatabase = nodeSqlite): DatabaseSync {
+  if (dataDir === ':memory:') return configure(open(':memory:'))
   mkdirSync(dataDir, { recursive: true })
-  return configure(new DatabaseSync(join(dataDir, 'gatehouse.db')))
+  return configure(open(join(dataDir, 'gatehouse.db')))
 }
 
 function configure(db: DatabaseSync): DatabaseSync {
@@ -20,8 +29,8 @@ function configure(db: DatabaseSync): DatabaseSync {
   return db
 }
 
-export function createEmbeddedBackends(dataDir: string, options: KvOptions): Backends {
-  const db = openEmbeddedDatabase(dataDir)
+export function createEmbeddedBackends(dataDir: string, options: KvOptions, open?: OpenDatabase): Backends {
+  const db = openEmbeddedDatabase(dataDir, open)
   const kv = createEmbeddedKv(db, options)
   const documents = createEmbeddedDocuments(db)
   return {

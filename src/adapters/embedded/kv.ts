@@ -11,6 +11,7 @@ import { createEmbeddedCounters } from './kv-counters.ts'
 import { createEmbeddedGatekeeper } from './kv-gatekeeper.ts'
 import { createEmbeddedIdempotency } from './kv-idempotency.ts'
 import { createEmbeddedLocks } from './kv-locks.ts'
+import { createEmbeddedMetrics, sweepMetrics } from './kv-metrics.ts'
 import { createEmbeddedRateLimiter } from './kv-rate.ts'
 import { createEmbeddedRevocations } from './kv-revocations.ts'
 import { createEmbeddedSessions } from './kv-sessions.ts'
@@ -29,10 +30,12 @@ const SWEEP_INTERVAL_MS = 60_000
  */
 export function createEmbeddedKv(db: DatabaseSync, options: KvOptions): KvBackends {
   const kv = openKvDb(db)
+  const metrics = createEmbeddedMetrics(kv)
   const sweep = setInterval(() => {
     try {
       sweepExpired(kv, Date.now())
       kv.sql('DELETE FROM kv_sessions WHERE expires_at <= ?').run(Date.now())
+      sweepMetrics(kv, Date.now())
     } catch {
       // Busy or closed database: the next sweep (or the reads' own expiry checks) covers it.
     }
@@ -47,6 +50,7 @@ export function createEmbeddedKv(db: DatabaseSync, options: KvOptions): KvBacken
     counters: createEmbeddedCounters(kv),
     locks: createEmbeddedLocks(kv),
     idempotency: createEmbeddedIdempotency(kv),
+    metrics,
     kv: {
       async ping() {
         kv.sql('SELECT 1').get()

@@ -1,7 +1,7 @@
 /**
  * The key-value ports over Redis spoken through the Upstash REST protocol (@upstash/redis):
  * sessions, revocations, cache, rate limits, the gatekeeper, counters, locks, kept write answers
- * (idempotency). Fetch-only — nothing from `node:` —
+ * (idempotency), metrics. Fetch-only — nothing from `node:` —
  * so it runs on Workers, Node, Deno and Bun.
  *
  * One client, auto-pipelining ON: every command issued in the same tick leaves in one `/pipeline`
@@ -17,6 +17,7 @@ import { createUpstashGatekeeper } from './gatekeeper.ts'
 import { createUpstashIdempotency } from './idempotency.ts'
 import { keyspace } from './keys.ts'
 import { createUpstashLocks } from './locks.ts'
+import { createUpstashMetrics } from './metrics.ts'
 import { createUpstashRateLimiter } from './rate-limiter.ts'
 import { createUpstashRevocations } from './revocations.ts'
 import { createUpstashSessions } from './sessions.ts'
@@ -69,6 +70,7 @@ export function createUpstashKvFromRedis(redis: Redis, options: KvOptions): KvBa
     counters: createUpstashCounters(ctx),
     locks: createUpstashLocks(ctx),
     idempotency: createUpstashIdempotency(ctx),
+    metrics: createUpstashMetrics(ctx),
     kv: {
       async ping() {
         await guard(redis.ping())

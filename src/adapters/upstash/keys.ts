@@ -6,13 +6,15 @@
  * identifier as the tag (`{<key>}`), so the windows of one identifier meet in one slot too.
  */
 const part = (s: string) => encodeURIComponent(s)
+/** A hash tag: `{}` would be none (Redis would hash each whole key), so the empty name is `{%}`. */
+const tag = (s: string) => `{${part(s) || '%'}}`
 
 export function keyspace(prefix: string) {
-  const tenant = (t: string) => `${prefix}:{${part(t)}}`
+  // The first `{...}` of a key is its hash tag: braces in the prefix would take the tenant's place.
+  if (/[{}]/.test(prefix)) throw new TypeError(`[kv] [upstash] the key prefix may not contain { or }: ${JSON.stringify(prefix)}`)
+  const tenant = (t: string) => `${prefix}:${tag(t)}`
   return {
     session: (t: string, handle: string) => `${tenant(t)}:s:${handle}`,
-    /** Prefix of a tenant's session records (scripts append the handle). */
-    sessionPrefix: (t: string) => `${tenant(t)}:s:`,
     /** ZSET of a user's sessions: member handle, score idle expiry (ms). */
     sessionIndex: (t: string, userId: string) => `${tenant(t)}:su:${part(userId)}`,
     /** ZSET of a tenant's users with sessions: score their earliest expiry (cleanupExpired). */
@@ -27,11 +29,16 @@ export function keyspace(prefix: string) {
     cacheGeneration: (t: string, id: string) => `${tenant(t)}:c:g:${id}`,
     /** Base of the plain RateLimiter's keys; the identifier becomes `{<key>}`. */
     limiter: `${prefix}:rl`,
-    limiterIdentifier: (key: string) => `{${part(key)}}`,
+    limiterIdentifier: tag,
     /** A kept write answer (Idempotency-Key); `id` hashes the caller and the key. */
     idempotency: (t: string, id: string) => `${tenant(t)}:ik:${id}`,
     counter: (k: string) => `${prefix}:n:${k}`,
     lock: (name: string) => `${prefix}:lk:${name}`,
+    /**
+     * Base of a metrics scope (metrics.ts appends `m:<start>`, `h:<start>`, `total`): a tenant's
+     * under its own tag; the overall series under `{all}`, after `mx:` so no tenant key can match.
+     */
+    metrics: (t: string | null) => (t === null ? `${prefix}:mx:{all}` : `${tenant(t)}:mx`),
   }
 }
 

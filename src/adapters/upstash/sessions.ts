@@ -4,78 +4,18 @@
  *   t:su:<userId>  ZSET   the user's sessions, member handle, score = idle expiry (ms)
  *   t:su           ZSET   the tenant's users with sessions, score = their earliest expiry
  *   p:su-tenants   SET    tenants with sessions (cleanupExpired visits their registries)
- * Every operation is ONE script (atomic, one command): `rotateRefresh` as a compare-and-swap (that
- * also remembers the previous token for the reuse grace), the
- * rest because they keep record, index and registry in step. All keys of a script share the
- * tenant's slot; scripts that follow a user's index derive record keys from the index members.
+ * Reads and writes of one record are ONE script each (`rotateRefresh` a compare-and-swap that also
+ * remembers the token it replaced, for the reuse grace); what
+ * keeps record, index and registry in step lives in session-index.ts. Every script declares every
+ * key it touches, and all keys of a tenant share its slot (Redis Cluster, Valkey, Dragonfly).
  */
 import type { Session, SessionInput, SessionStore, SessionTimes } from '../../ports.ts'
 import { fieldMap, guard, lua, runScript, type UpstashContext } from './client.ts'
 import { newSessionId, SESSION_ID_PATTERN, sessionHandle } from './common.ts'
-
-/**
- * An index outlives its last session by this much, so cleanupExpired still finds (and counts)
- * what expired; Redis drops it by itself after that.
- */
-const INDEX_GRACE_MS = 24 * 3600 * 1000
-
-/** Lua helpers: maintain (prune an index, TTL past its latest expiry, registry score = earliest), sweep, alive. */
-const SESSION_LUA = `
-local function maintain(idx, reg, user, now)
-  redis.call('ZREMRANGEBYSCORE', idx, '-inf', now)
-  local first = redis.call('ZRANGE', idx, 0, 0, 'WITHSCORES')
-  if #first == 0 then
-    redis.call('ZREM', reg, user)
-    redis.call('DEL', idx)
-    return
-  end
-  local last = redis.call('ZRANGE', idx, -1, -1, 'WITHSCORES')
-  redis.call('PEXPIRE', idx, math.max(1, tonumber(last[2]) - now) + ${INDEX_GRACE_MS})
-  redis.call('ZADD', reg, first[2], user)
-end
--- Visits up to n users whose earliest session has expired: prunes their index (and registry entry).
-local function sweep(reg, idxPrefix, now, n)
-  local removed = 0
-  local users = redis.call('ZRANGEBYSCORE', reg, '-inf', now, 'LIMIT', 0, n)
-  for _, u in ipairs(users) do
-    local idx = idxPrefix .. u
-    removed = removed + redis.call('ZREMRANGEBYSCORE', idx, '-inf', now)
-    maintain(idx, reg, u, now)
-  end
-  return { removed, #users }
-end
-local function alive(exp, abs, now)
-  return exp and abs and tonumber(exp) > now and tonumber(abs) > now
-end
-`
-
-// KEYS rec idx reg · ARGV now exp handle userId idxPrefix field value ...
-// Each sign-in also sweeps a few other users' expired entries, so the registry stays bounded
-// even when nobody schedules cleanupExpired.
-const CREATE = lua(`${SESSION_LUA}
-local now = tonumber(ARGV[1])
-redis.call('HSET', KEYS[1], unpack(ARGV, 6))
-redis.call('PEXPIRE', KEYS[1], math.max(1, tonumber(ARGV[2]) - now))
-redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
-maintain(KEYS[2], KEYS[3], ARGV[4], now)
-sweep(KEYS[3], ARGV[5], now, 10)
-return 1`)
+import { createSessionIndex } from './session-index.ts'
 
 // KEYS rec
 const GET = lua(`return redis.call('HGETALL', KEYS[1])`)
-
-// KEYS rec reg · ARGV now idleMs idxPrefix   (the index key derives from the record's user)
-const TOUCH = lua(`${SESSION_LUA}
-local now = tonumber(ARGV[1])
-local v = redis.call('HMGET', KEYS[1], 'exp', 'abs', 'user', 'handle', 'userkey')
-if not alive(v[1], v[2], now) then return false end
-local exp = math.min(now + tonumber(ARGV[2]), tonumber(v[2]))
-redis.call('HSET', KEYS[1], 'exp', string.format('%.0f', exp), 'last', ARGV[1])
-redis.call('PEXPIRE', KEYS[1], math.max(1, exp - now))
-local idx = ARGV[3] .. v[5]
-redis.call('ZADD', idx, exp, v[4])
-maintain(idx, KEYS[2], v[5], now)
-return redis.call('HGETALL', KEYS[1])`)
 
 // KEYS rec · ARGV now forgetRotation field value ...  (a refresh hash set outright ends any reuse grace)
 const UPDATE = lua(`
@@ -99,71 +39,12 @@ end
 if v[4] and v[4] == ARGV[2] and v[5] and v[6] and now - tonumber(v[6]) < tonumber(ARGV[5]) then return { 3, v[5] } end
 return { 1 }`)
 
-// KEYS idx · ARGV now recPrefix field value ... → how many live sessions were changed
-const UPDATE_USER = lua(`
-local now = tonumber(ARGV[1])
-local n = 0
-for _, h in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], now, '+inf')) do
-  local rec = ARGV[2] .. h
-  local v = redis.call('HMGET', rec, 'exp', 'abs')
-  if v[1] and v[2] and tonumber(v[1]) > now and tonumber(v[2]) > now then
-    redis.call('HSET', rec, unpack(ARGV, 3))
-    n = n + 1
-  end
-end
-return n`)
-
-// KEYS idx reg · ARGV now recPrefix userId
-const LIST = lua(`${SESSION_LUA}
-local now = tonumber(ARGV[1])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-local out = {}
-for _, h in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
-  local r = redis.call('HGETALL', ARGV[2] .. h)
-  if #r == 0 then redis.call('ZREM', KEYS[1], h) else out[#out + 1] = r end
-end
-maintain(KEYS[1], KEYS[2], ARGV[3], now)
-return out`)
-
-// KEYS idx reg · ARGV now recPrefix userId keep... (revokeAll) — or with ARGV[4] = the only handle (revoke)
-const REVOKE = lua(`${SESSION_LUA}
-local now = tonumber(ARGV[1])
-local only = ARGV[4] == '1'
-local keep = {}
-local targets
-if only then
-  targets = { ARGV[5] }
-else
-  for i = 5, #ARGV do keep[ARGV[i]] = true end
-  targets = redis.call('ZRANGE', KEYS[1], 0, -1)
-end
-local n = 0
-for _, h in ipairs(targets) do
-  if not keep[h] and redis.call('ZREM', KEYS[1], h) == 1 then
-    local rec = ARGV[2] .. h
-    local v = redis.call('HMGET', rec, 'exp', 'abs')
-    if alive(v[1], v[2], now) then n = n + 1 end
-    redis.call('DEL', rec)
-  end
-end
-maintain(KEYS[1], KEYS[2], ARGV[3], now)
-return n`)
-
-// KEYS reg · ARGV now idxPrefix batch → {removed index entries, users visited, users left}
-const CLEANUP = lua(`${SESSION_LUA}
-local r = sweep(KEYS[1], ARGV[2], tonumber(ARGV[1]), tonumber(ARGV[3]))
-return { r[1], r[2], redis.call('ZCARD', KEYS[1]) }`)
-
-const CLEANUP_BATCH = 200
-
 /** Builds the Redis-backed SessionStore. */
 export function createUpstashSessions(ctx: UpstashContext, times: SessionTimes): SessionStore {
   const { redis, keys } = ctx
   const idleMs = times.idleSeconds * 1000
   const lifeMs = times.maxLifetimeSeconds * 1000
-  /** The index's key minus the tenant's prefix part that scripts append the user to. */
-  const indexPrefix = (t: string) => keys.sessionIndex(t, '')
-  const userPart = (t: string, userId: string) => keys.sessionIndex(t, userId).slice(indexPrefix(t).length)
+  const index = createSessionIndex(ctx)
 
   /** The record's key for a raw id, or null when the id cannot be one of ours. */
   const recFor = (t: string, id: string) => (typeof id === 'string' && SESSION_ID_PATTERN.test(id) ? keys.session(t, sessionHandle(id)) : null)
@@ -182,12 +63,8 @@ export function createUpstashSessions(ctx: UpstashContext, times: SessionTimes):
         absoluteExpiresAt: now + lifeMs,
       }
       const t = input.tenantId
-      const created = runScript(
-        redis,
-        CREATE,
-        [keys.session(t, handle), keys.sessionIndex(t, input.userId), keys.sessionRegistry(t)],
-        [now, session.expiresAt, handle, userPart(t, input.userId), indexPrefix(t), ...toFields(session, userPart(t, input.userId))],
-      )
+      const fields = toFields(session, index.userPart(t, input.userId))
+      const created = index.create(t, input.userId, handle, now, session.expiresAt, fields)
       await Promise.all([created, guard(redis.sadd(keys.sessionTenants, t))])
       return { id, session }
     },
@@ -201,8 +78,7 @@ export function createUpstashSessions(ctx: UpstashContext, times: SessionTimes):
     async touch(t, id) {
       const key = recFor(t, id)
       if (!key) return null
-      const now = Date.now()
-      return fromFields(await runScript(redis, TOUCH, [key, keys.sessionRegistry(t)], [now, idleMs, indexPrefix(t)]), now)
+      return fromFields(await index.touch(t, key, idleMs), Date.now())
     },
 
     async update(t, id, patch) {
@@ -223,14 +99,9 @@ export function createUpstashSessions(ctx: UpstashContext, times: SessionTimes):
     },
 
     async list(t, userId) {
+      const rows = await index.list(t, userId)
       const now = Date.now()
-      const rows = await runScript<unknown[]>(
-        redis,
-        LIST,
-        [keys.sessionIndex(t, userId), keys.sessionRegistry(t)],
-        [now, keys.sessionPrefix(t), userPart(t, userId)],
-      )
-      return (rows ?? [])
+      return rows
         .map((r) => fromFields(r, now))
         .filter((s): s is Session => s !== null && s.userId === userId && s.tenantId === t)
         .sort((a, b) => b.createdAt - a.createdAt || (a.handle < b.handle ? -1 : 1))
@@ -239,43 +110,20 @@ export function createUpstashSessions(ctx: UpstashContext, times: SessionTimes):
     async updateUser(t, userId, patch) {
       const fields = patchFields(patch)
       if (fields.length === 0) return 0
-      return Number(await runScript<number>(redis, UPDATE_USER, [keys.sessionIndex(t, userId)], [Date.now(), keys.sessionPrefix(t), ...fields]))
+      return index.updateUser(t, userId, fields)
     },
 
-    async revoke(t, userId, handle) {
-      const n = await runScript<number>(
-        redis,
-        REVOKE,
-        [keys.sessionIndex(t, userId), keys.sessionRegistry(t)],
-        [Date.now(), keys.sessionPrefix(t), userPart(t, userId), '1', handle],
-      )
-      return n > 0
-    },
+    revoke: (t, userId, handle) => index.revoke(t, userId, handle),
 
-    async revokeAll(t, userId, exceptHandles = []) {
-      return runScript<number>(
-        redis,
-        REVOKE,
-        [keys.sessionIndex(t, userId), keys.sessionRegistry(t)],
-        [Date.now(), keys.sessionPrefix(t), userPart(t, userId), '0', ...exceptHandles],
-      )
-    },
+    revokeAll: (t, userId, exceptHandles = []) => index.revokeAll(t, userId, exceptHandles),
 
     async cleanupExpired() {
       let total = 0
       const tenants = (await guard(redis.smembers(keys.sessionTenants))) as string[]
       for (const t of tenants) {
-        for (;;) {
-          const [removed, visited, left] = await runScript<[number, number, number]>(
-            redis,
-            CLEANUP,
-            [keys.sessionRegistry(t)],
-            [Date.now(), indexPrefix(t), CLEANUP_BATCH],
-          )
-          total += removed
-          if (left === 0) await guard(redis.srem(keys.sessionTenants, t))
-          if (visited < CLEANUP_BATCH) break
-        }
+        const { removed, empty } = await index.cleanup(t)
+        total += removed
+        if (empty) await guard(redis.srem(keys.sessionTenants, t))
       }
       return total
     },

@@ -11,6 +11,7 @@ from .deleted_profile import DeletedProfile
 from .format_type import FormatType
 from .get_api_v1_logs_metadata_order import GetApiV1LogsMetadataOrder
 from .get_api_v1_logs_metadata_sort import GetApiV1LogsMetadataSort
+from .get_api_v1_metrics_tenant_resolution import GetApiV1MetricsTenantResolution
 from .get_health_live_response_200 import GetHealthLiveResponse200
 from .get_health_live_response_200_status import GetHealthLiveResponse200Status
 from .health import Health
@@ -30,6 +31,11 @@ from .login_request import LoginRequest
 from .me import Me
 from .me_issuer import MeIssuer
 from .metadata_indexes import MetadataIndexes
+from .metrics_stats import MetricsStats
+from .metrics_stats_cache import MetricsStatsCache
+from .metrics_stats_denied_by_policy import MetricsStatsDeniedByPolicy
+from .metrics_stats_latency_ms import MetricsStatsLatencyMs
+from .metrics_stats_status import MetricsStatsStatus
 from .password_change_request import PasswordChangeRequest
 from .password_changed import PasswordChanged
 from .password_changed_status import PasswordChangedStatus
@@ -64,6 +70,17 @@ from .role import Role
 from .session import Session
 from .session_list import SessionList
 from .task_uploads import TaskUploads
+from .tenant_metrics import TenantMetrics
+from .tenant_metrics_points_item import TenantMetricsPointsItem
+from .tenant_metrics_points_item_cache import TenantMetricsPointsItemCache
+from .tenant_metrics_points_item_denied_by_policy import (
+    TenantMetricsPointsItemDeniedByPolicy,
+)
+from .tenant_metrics_points_item_latency_ms import TenantMetricsPointsItemLatencyMs
+from .tenant_metrics_points_item_status import TenantMetricsPointsItemStatus
+from .tenant_metrics_resolution import TenantMetricsResolution
+from .tenant_metrics_routes_item import TenantMetricsRoutesItem
+from .tenant_metrics_routes_item_status import TenantMetricsRoutesItemStatus
 from .tenant_user_created import TenantUserCreated
 from .tenant_users import TenantUsers
 from .token_pair import TokenPair
@@ -93,6 +110,7 @@ __all__ = (
     "FormatType",
     "GetApiV1LogsMetadataOrder",
     "GetApiV1LogsMetadataSort",
+    "GetApiV1MetricsTenantResolution",
     "GetHealthLiveResponse200",
     "GetHealthLiveResponse200Status",
     "Health",
@@ -112,6 +130,11 @@ __all__ = (
     "Me",
     "MeIssuer",
     "MetadataIndexes",
+    "MetricsStats",
+    "MetricsStatsCache",
+    "MetricsStatsDeniedByPolicy",
+    "MetricsStatsLatencyMs",
+    "MetricsStatsStatus",
     "PasswordChangeRequest",
     "PasswordChanged",
     "PasswordChangedStatus",
@@ -142,6 +165,15 @@ __all__ = (
     "Session",
     "SessionList",
     "TaskUploads",
+    "TenantMetrics",
+    "TenantMetricsPointsItem",
+    "TenantMetricsPointsItemCache",
+    "TenantMetricsPointsItemDeniedByPolicy",
+    "TenantMetricsPointsItemLatencyMs",
+    "TenantMetricsPointsItemStatus",
+    "TenantMetricsResolution",
+    "TenantMetricsRoutesItem",
+    "TenantMetricsRoutesItemStatus",
     "TenantUserCreated",
     "TenantUsers",
     "TokenPair",
