@@ -231,11 +231,7 @@ export class IdempotencyKeyError extends Error {
   override name = 'IdempotencyKeyError'
   readonly reason: 'reused' | 'in-use'
   constructor(reason: 'reused' | 'in-use') {
-    super(
-      reason === 'reused'
-        ? 'This Idempotency-Key was already used for another request'
-        : 'A request with this Idempotency-Key is still running; retry shortly to get its answer',
-    )
+    super(reason === 'reused' ? 'This Idempotency-Key was used for another request' : 'A request with this Idempotency-Key is still running')
     this.reason = reason
   }
 }
@@ -248,6 +244,6 @@ export class IdempotencyKeyError extends Error {
 export class WriteDeadlineError extends Error {
   override name = 'WriteDeadlineError'
   constructor() {
-    super('the write did not settle within the answer deadline; it continues in the background')
+    super('write still running at its deadline')
   }
 }

@@ -108,7 +108,7 @@ const TABLE: Rule<unknown>[] = [
   rule(WriteDeadlineError, () => ({
     status: 503,
     slug: 'write-pending',
-    detail: 'The write did not finish in time and is still being applied; retry shortly — with the same Idempotency-Key, to get its outcome',
+    detail: 'The write is still being applied; retry with the same Idempotency-Key for its outcome',
     headers: { 'retry-after': '2' },
     warn: true,
   })),

@@ -60,7 +60,7 @@ export function checkTarget(actor: Actor, changes: ProfileChanges, target: Pick<
   const plan = planOf(target, defaults)
   for (const [field, value] of Object.entries(changes.api_quota) as Array<[keyof ApiQuota, number | undefined]>) {
     if (value !== undefined && value > plan[field]) {
-      throw new ForbiddenError(`api_quota.${field} cannot exceed the plan (${plan[field]}); only the operator (a superadmin) can raise it`, 'above-plan')
+      throw new ForbiddenError(`api_quota.${field} is above the plan (${plan[field]})`, 'above-plan')
     }
   }
 }

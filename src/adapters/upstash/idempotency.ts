@@ -5,36 +5,34 @@
  * release are scripts, so "first one wins" and "only the holder completes" are atomic.
  */
 import type { IdempotencyStore, KeptAnswer, Reservation } from '../../ports.ts'
-import { fieldMap, guard, lua, runScript, type UpstashContext } from './client.ts'
+import { guard, lua, runScript, type UpstashContext } from './client.ts'
 import { sha256Hex } from './sha256.ts'
 
 // KEYS rec · ARGV fingerprint token leaseMs → {'reserved'} | {'mismatch'} | {'running'} | {'done', answer}
-const RESERVE = lua(`
-local v = redis.call('HMGET', KEYS[1], 'fp', 'answer')
+const RESERVE = lua(`local v = redis.call('HMGET', KEYS[1], 'fp', 'answer')
 if not v[1] then
-  redis.call('HSET', KEYS[1], 'fp', ARGV[1], 'token', ARGV[2])
-  redis.call('PEXPIRE', KEYS[1], ARGV[3])
-  return { 'reserved' }
+redis.call('HSET', KEYS[1], 'fp', ARGV[1], 'token', ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return { 'reserved' }
 end
 if v[1] ~= ARGV[1] then return { 'mismatch' } end
 if v[2] then return { 'done', v[2] } end
 return { 'running' }`)
 
 // KEYS rec · ARGV token answer ttlSeconds → 1 kept, 0 not the holder
-const COMPLETE = lua(`
-if redis.call('HGET', KEYS[1], 'token') ~= ARGV[1] then return 0 end
+const COMPLETE = lua(`if redis.call('HGET', KEYS[1], 'token') ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'answer', ARGV[2])
 redis.call('HDEL', KEYS[1], 'token')
 redis.call('EXPIRE', KEYS[1], ARGV[3])
 return 1`)
 
 // KEYS rec · ARGV token
-const RELEASE = lua(`
-if redis.call('HGET', KEYS[1], 'token') == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+const RELEASE = lua(`if redis.call('HGET', KEYS[1], 'token') == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`)
 
 // KEYS rec
-const LOOKUP = lua(`return redis.call('HGETALL', KEYS[1])`)
+// KEYS rec → {fp, answer} (false where absent)
+const LOOKUP = lua(`return redis.call('HMGET', KEYS[1], 'fp', 'answer')`)
 
 /** Builds the Redis-backed IdempotencyStore. */
 export function createUpstashIdempotency(ctx: UpstashContext): IdempotencyStore {
@@ -50,15 +48,9 @@ export function createUpstashIdempotency(ctx: UpstashContext): IdempotencyStore 
         [rec(scope.tenantId, scope.caller, key)],
         [fingerprint, token, Math.max(1, Math.ceil(leaseMs))],
       )
-      const outcome: Reservation =
-        state === 'reserved'
-          ? { state: 'reserved', token }
-          : state === 'done'
-            ? { state: 'done', answer: JSON.parse(String(answer)) as KeptAnswer }
-            : state === 'mismatch'
-              ? { state: 'mismatch' }
-              : { state: 'running' }
-      return outcome
+      if (state === 'reserved') return { state, token }
+      if (state === 'done') return { state, answer: JSON.parse(String(answer)) as KeptAnswer }
+      return { state: state === 'mismatch' ? 'mismatch' : 'running' } as Reservation
     },
     async complete(scope, key, token, answer, ttlSeconds) {
       const kept = await runScript<number>(
@@ -73,11 +65,9 @@ export function createUpstashIdempotency(ctx: UpstashContext): IdempotencyStore 
       await runScript(redis, RELEASE, [rec(scope.tenantId, scope.caller, key)], [token])
     },
     async lookup(scope, key) {
-      const m = fieldMap(await runScript(redis, LOOKUP, [rec(scope.tenantId, scope.caller, key)], []))
-      const fingerprint = m.get('fp')
-      if (fingerprint === undefined) return null
-      const answer = m.get('answer')
-      return { fingerprint, answer: answer === undefined ? null : (JSON.parse(answer) as KeptAnswer) }
+      const [fingerprint, answer] = await runScript<[string | null, string | null]>(redis, LOOKUP, [rec(scope.tenantId, scope.caller, key)], [])
+      if (!fingerprint) return null
+      return { fingerprint: String(fingerprint), answer: answer ? (JSON.parse(String(answer)) as KeptAnswer) : null }
     },
     async ping() {
       await guard(redis.ping())

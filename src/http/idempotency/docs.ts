@@ -12,16 +12,13 @@ export function documentIdempotency(app: OpenAPIHono<AppEnv>): void {
     name: 'Idempotency-Key',
     in: 'header',
     required: false,
-    description:
-      'Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed ' +
-      '(with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 ' +
-      '`idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; ' +
-      '1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.',
+    // Kept short: the text ships in the Worker (README "Writes and retries" says the rest).
+    description: 'draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).',
     schema: { type: 'string', minLength: 1, maxLength: 257 },
     example: '"8e03978e-40d5-43e8-bc93-6894a57f9324"',
   })
   app.openAPIRegistry.registerComponent('headers', 'Idempotent-Replayed', {
-    description: '`true` when this answer is the kept answer of an earlier request with the same Idempotency-Key.',
+    description: 'A replayed answer.',
     schema: { type: 'string', enum: ['true'] },
   })
 }
@@ -33,8 +30,8 @@ type Responses = RouteConfig['responses']
 
 /** Notes for a write's description: what a retry does, and the 503 of a write still settling. */
 export function idempotencyNotes(rule: 'keyed' | { natural: string }): string {
-  const late = 'A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.'
-  return rule === 'keyed' ? `Send an Idempotency-Key to retry safely. ${late} Retry with the same key to get its outcome.` : `Retries: ${rule.natural} ${late}`
+  const late = 'Still running at the deadline: 503 `write-pending`, completed in the background.'
+  return rule === 'keyed' ? `Idempotency-Key makes retries safe. ${late}` : `Retries: ${rule.natural} ${late}`
 }
 
 /**
@@ -43,7 +40,7 @@ export function idempotencyNotes(rule: 'keyed' | { natural: string }): string {
  */
 export function withIdempotency(responses: Responses): Responses {
   const out: Responses = { ...responses }
-  const extra = { 409: 'or the Idempotency-Key is in use by a request still running', 422: 'or the Idempotency-Key was used for another request' }
+  const extra = { 409: 'or the Idempotency-Key is in use', 422: 'or the Idempotency-Key was used for another request' }
   for (const [status, note] of Object.entries(extra)) {
     const own = out[status] as { description: string } | undefined
     const base = own ?? problemResponses(Number(status))[Number(status)]!

@@ -20,10 +20,7 @@ export function parseIdempotencyKey(raw: string | undefined): string | null {
   const quoted = SF_STRING.exec(value)
   const key = quoted ? quoted[1]!.replace(/\\(["\\])/g, '$1') : BARE.test(value) ? value : null
   if (key === null || key.length === 0 || key.length > MAX_KEY_LENGTH) {
-    throw new MalformedRequestError(
-      `Idempotency-Key must be a string of 1 to ${MAX_KEY_LENGTH} printable ASCII characters, quoted ("…") or bare`,
-      'invalid-idempotency-key',
-    )
+    throw new MalformedRequestError(`Idempotency-Key: 1–${MAX_KEY_LENGTH} printable ASCII characters, "quoted" or bare`, 'invalid-idempotency-key')
   }
   return key
 }

@@ -18,6 +18,7 @@
 import type { Handler } from 'hono'
 import { WriteDeadlineError } from '../../errors.ts'
 import { errorFields } from '../../logger.ts'
+import type { KeptAnswer } from '../../ports.ts'
 import { deferOf } from '../background.ts'
 import type { AppEnv, Ctx } from '../types.ts'
 import { keptAnswerOf, problemAnswerOf } from './answers.ts'
@@ -40,20 +41,18 @@ export function settled<H extends Handler<AppEnv>>(handler: H): H {
     const { logger } = c.var.deps
     const write = c.var.write
     const started = Date.now()
-    deferOf(c)(
-      work
-        .then(
-          (res) => keptAnswerOf(res),
-          (err: unknown) => {
-            logger.warn('write failed after its answer deadline', { id: c.get('requestId'), ...errorFields(err) })
-            return problemAnswerOf(c, err)
-          },
-        )
-        .then(async (answer) => {
-          logger.info('write settled after its answer deadline', { id: c.get('requestId'), status: answer?.status ?? 500, late_ms: Date.now() - started })
-          await write?.settledLate(answer)
-        }),
-    )
+    const late = async () => {
+      let answer: KeptAnswer | null
+      try {
+        answer = await keptAnswerOf(await work)
+      } catch (err) {
+        answer = problemAnswerOf(c, err)
+        logger.warn('late write failed', { id: c.get('requestId'), ...errorFields(err) })
+      }
+      logger.info('late write settled', { id: c.get('requestId'), status: answer?.status ?? 500, late_ms: Date.now() - started })
+      await write?.settledLate(answer)
+    }
+    deferOf(c)(late())
     throw new WriteDeadlineError()
   }
   return settledWrite as unknown as H

@@ -52,7 +52,7 @@ export const login = createRoute(
     },
     {
       ...credentials('login'),
-      idempotency: { natural: 'signing in again opens another session (the unused one expires); token answers are never kept.' },
+      idempotency: { natural: 'a new session (token answers are never kept).' },
     },
   ),
 )
@@ -65,7 +65,7 @@ export const refresh = createRoute(
       tags,
       summary: 'Trade a refresh token for a new token pair (the old refresh token stops working)',
       description:
-        'Refresh tokens are traded once. Presented again within REFRESH_REUSE_GRACE_SECONDS (default 10) of that trade — a client retrying — the answer is the same new refresh token (and a fresh access token); presented later, or an older one, it revokes the whole session. The session of a disabled account ends: 403 `account-disabled`.',
+        'Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.',
       request: body(s.RefreshBody),
       responses: {
         200: { description: 'New token pair', content: json(s.TokenPairSchema) },
@@ -74,7 +74,7 @@ export const refresh = createRoute(
     },
     {
       ...credentials('refresh'),
-      idempotency: { natural: 'the same refresh token presented again within REFRESH_REUSE_GRACE_SECONDS gets the same new pair.' },
+      idempotency: { natural: 'the reuse grace answers the same pair.' },
     },
   ),
 )
@@ -88,7 +88,7 @@ export const logout = createRoute(
       summary: 'Sign out: revokes this session and this access token immediately',
       responses: { 204: { description: 'Signed out' } },
     },
-    { ...recovery, idempotency: { natural: 'signing out again changes nothing (a revoked token answers 401).' } },
+    { ...recovery, idempotency: { natural: 'harmless (then 401).' } },
   ),
 )
 

@@ -215,7 +215,7 @@ export const initializeIndexes = createRoute(
       access: 'signed-in',
       role: 'admin',
       budgets: [maintenancePolicy],
-      idempotency: { natural: 'creating (and migrating) the indexes is idempotent: run it again.' },
+      idempotency: { natural: 'idempotent.' },
     },
   ),
 )

@@ -42,7 +42,7 @@ export const patchProfile = createRoute(
       description:
         'Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. ' +
         'Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. ' +
-        '`api_quota` stays within the plan (the operator’s: only a superadmin raises it; 403 `above-plan`). ' +
+        '`api_quota`: within the plan (403 `above-plan`). ' +
         'Unknown fields are refused (422).',
       request: { headers: s.IfMatchHeader, ...patchBody },
       responses: {
@@ -156,7 +156,7 @@ export const initializeIndexes = createRoute(
       description: 'Also runs at start-up on Node. On Workers, call it once after each deploy.',
       responses: { 200: { description: 'Indexes present', content: json(s.IndexesSchema) }, ...problemResponses(409) },
     },
-    { ...admin, budgets: [maintenancePolicy], idempotency: { natural: 'creating the indexes is idempotent: run it again.' } },
+    { ...admin, budgets: [maintenancePolicy], idempotency: { natural: 'idempotent.' } },
   ),
 )
 

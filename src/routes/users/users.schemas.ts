@@ -38,7 +38,7 @@ const TimeZoneSchema = z
     }
     return named
   })
-  .openapi({ type: 'string', example: 'Europe/Paris', description: 'IANA time zone name, kept as sent (aliases such as Asia/Kolkata are not renamed)' })
+  .openapi({ type: 'string', example: 'Europe/Paris', description: 'IANA time zone name, kept as sent' })
 
 const ThemeSchema = z.enum(THEMES).openapi({ example: 'dark' })
 
@@ -104,8 +104,7 @@ export const ProfilePatchBody = z
       .strict()
       .optional()
       .openapi({
-        description:
-          'Admin operation within the member’s plan: a tenant admin may set values up to what a superadmin granted that member, else the configured defaults — never above (403 `above-plan`), their own quota included. A superadmin sets the plan.',
+        description: 'Admin operation, up to the member’s plan (set by a superadmin; else the defaults): 403 `above-plan`',
       }),
   })
   .strict()
