@@ -268,16 +268,16 @@ export interface paths {
         head?: never;
         /**
          * Update the caller's profile (preferences are merged deeply)
-         * @description Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota` stays within the plan (the operator’s: only a superadmin raises it; 403 `above-plan`). Unknown fields are refused (422).
+         * @description Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`). Unknown fields are refused (422).
          *
-         *     Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+         *     Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         patch: {
             parameters: {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
                      * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
                      */
                     "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -366,7 +366,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
+                /** @description Conflict; or the Idempotency-Key is in use */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -476,14 +476,14 @@ export interface paths {
         put?: never;
         /**
          * Create the caller's profile (role from the account, quota from the defaults)
-         * @description Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+         * @description Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
                      * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
                      */
                     "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -556,7 +556,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
+                /** @description Conflict; or the Idempotency-Key is in use */
                 409: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -886,14 +886,14 @@ export interface paths {
         put?: never;
         /**
          * Add a user to the caller's tenant (no role above the caller's own)
-         * @description Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+         * @description Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
                      * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
                      */
                     "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -964,7 +964,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
+                /** @description Conflict; or the Idempotency-Key is in use */
                 409: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -1188,14 +1188,14 @@ export interface paths {
         post?: never;
         /**
          * Delete a user's profile; signs that user out everywhere and clears their cache
-         * @description Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+         * @description Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         delete: {
             parameters: {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
                      * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
                      */
                     "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1264,7 +1264,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
+                /** @description Conflict; or the Idempotency-Key is in use */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1325,14 +1325,14 @@ export interface paths {
          * Change a user's role, quota or preferences (admin: own tenant; never above your own role)
          * @description Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the user’s next request.
          *
-         *     Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+         *     Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         patch: {
             parameters: {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
                      * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
                      */
                     "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1423,7 +1423,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
+                /** @description Conflict; or the Idempotency-Key is in use */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1535,7 +1535,7 @@ export interface paths {
          * Create the database indexes (idempotent; serialized across instances by a lock)
          * @description Also runs at start-up on Node. On Workers, call it once after each deploy.
          *
-         *     Requires a bearer token with role admin or above. Retries: creating the indexes is idempotent: run it again. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+         *     Requires a bearer token with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
@@ -1788,14 +1788,14 @@ export interface paths {
          * Register an upload
          * @description Any member of the tenant may register uploads. A known `log_count` counts against the tenant's logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is overwritten.
          *
-         *     Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+         *     Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
                      * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
                      */
                     "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1866,7 +1866,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
+                /** @description Conflict; or the Idempotency-Key is in use */
                 409: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -2482,14 +2482,14 @@ export interface paths {
          * Delete an upload record
          * @description For the user who registered the upload, or an admin.
          *
-         *     Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+         *     Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         delete: {
             parameters: {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
                      * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
                      */
                     "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -2556,7 +2556,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
+                /** @description Conflict; or the Idempotency-Key is in use */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2617,14 +2617,14 @@ export interface paths {
          * Change an upload's status (pending → processing → success | failed; pending → failed)
          * @description For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.
          *
-         *     Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+         *     Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         patch: {
             parameters: {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
                      * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
                      */
                     "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -2711,7 +2711,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
+                /** @description Conflict; or the Idempotency-Key is in use */
                 409: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -2812,7 +2812,7 @@ export interface paths {
         put?: never;
         /**
          * Create the upload metadata indexes (idempotent)
-         * @description Requires a bearer token with role admin or above. Retries: creating (and migrating) the indexes is idempotent: run it again. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+         * @description Requires a bearer token with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
@@ -2928,14 +2928,14 @@ export interface paths {
         put?: never;
         /**
          * Create an organization (tenant) and its first user, who becomes its admin
-         * @description Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+         * @description Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
                      * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
                      */
                     "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -2978,7 +2978,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
+                /** @description Conflict; or the Idempotency-Key is in use */
                 409: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -3085,7 +3085,7 @@ export interface paths {
          * Sign in: opens a session and returns an access token and a refresh token
          * @description Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP (429 with Retry-After).
          *
-         *     Retries: signing in again opens another session (the unused one expires); token answers are never kept. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+         *     Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
@@ -3247,9 +3247,9 @@ export interface paths {
         put?: never;
         /**
          * Trade a refresh token for a new token pair (the old refresh token stops working)
-         * @description Refresh tokens are traded once. Presented again within REFRESH_REUSE_GRACE_SECONDS (default 10) of that trade — a client retrying — the answer is the same new refresh token (and a fresh access token); presented later, or an older one, it revokes the whole session. The session of a disabled account ends: 403 `account-disabled`.
+         * @description Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
          *
-         *     Retries: the same refresh token presented again within REFRESH_REUSE_GRACE_SECONDS gets the same new pair. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+         *     Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
@@ -3411,7 +3411,7 @@ export interface paths {
         put?: never;
         /**
          * Sign out: revokes this session and this access token immediately
-         * @description Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Retries: signing out again changes nothing (a revoked token answers 401). A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+         * @description Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Retries: harmless (then 401). Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
@@ -3700,7 +3700,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke the caller's other sessions (scope=others) or all of them (scope=all)
-         * @description Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+         * @description Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         delete: {
             parameters: {
@@ -3710,7 +3710,7 @@ export interface paths {
                 };
                 header?: {
                     /**
-                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
                      * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
                      */
                     "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -3763,7 +3763,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
+                /** @description Conflict; or the Idempotency-Key is in use */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3835,14 +3835,14 @@ export interface paths {
         post?: never;
         /**
          * Revoke one of the caller's sessions; its tokens are refused from their next request
-         * @description Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+         * @description Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         delete: {
             parameters: {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
                      * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
                      */
                     "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -3909,7 +3909,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
+                /** @description Conflict; or the Idempotency-Key is in use */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3980,14 +3980,14 @@ export interface paths {
         put?: never;
         /**
          * Change the password; every other session is revoked
-         * @description Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+         * @description Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
                      * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
                      */
                     "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4058,7 +4058,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
+                /** @description Conflict; or the Idempotency-Key is in use */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4159,14 +4159,14 @@ export interface paths {
         post?: never;
         /**
          * Sign a user of your tenant out everywhere (superadmin: any tenant)
-         * @description Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+         * @description Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         delete: {
             parameters: {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
                      * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
                      */
                     "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4235,7 +4235,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
+                /** @description Conflict; or the Idempotency-Key is in use */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4308,14 +4308,14 @@ export interface paths {
          * Disable an account: signed out everywhere at once, sign-in refused until enabled
          * @description Every session ends and every token is refused from its next request; sign-in answers 403 `account-disabled`. Disabling a disabled account signs it out again. The last enabled admin of a tenant cannot be disabled (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
          *
-         *     Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+         *     Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
                      * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
                      */
                     "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4384,7 +4384,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
+                /** @description Conflict; or the Idempotency-Key is in use */
                 409: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -4463,14 +4463,14 @@ export interface paths {
          * Enable a disabled account: it may sign in again
          * @description Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
          *
-         *     Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+         *     Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
                      * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
                      */
                     "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4539,7 +4539,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
+                /** @description Conflict; or the Idempotency-Key is in use */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4614,14 +4614,14 @@ export interface paths {
          * Delete an account: its credentials, sessions and profile (the tenant's uploads stay)
          * @description Sign-in is refused from then on and every token of the account at once. The last enabled admin of a tenant cannot be deleted (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
          *
-         *     Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+         *     Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         delete: {
             parameters: {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
                      * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
                      */
                     "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4690,7 +4690,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict; or the Idempotency-Key is in use by a request still running */
+                /** @description Conflict; or the Idempotency-Key is in use */
                 409: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -5115,7 +5115,7 @@ export interface components {
                  */
                 theme?: "light" | "dark" | "system";
                 /**
-                 * @description IANA time zone name, kept as sent (aliases such as Asia/Kolkata are not renamed)
+                 * @description IANA time zone name, kept as sent
                  * @example Europe/Paris
                  */
                 timezone?: string;
@@ -5125,7 +5125,7 @@ export interface components {
                 };
             };
             role?: components["schemas"]["Role"] & unknown;
-            /** @description Admin operation within the member’s plan: a tenant admin may set values up to what a superadmin granted that member, else the configured defaults — never above (403 `above-plan`), their own quota included. A superadmin sets the plan. */
+            /** @description Admin operation, up to the member’s plan (set by a superadmin; else the defaults): 403 `above-plan` */
             api_quota?: {
                 logs_per_day?: number;
                 api_calls_per_hour?: number;
@@ -5150,7 +5150,7 @@ export interface components {
                  */
                 theme?: "light" | "dark" | "system";
                 /**
-                 * @description IANA time zone name, kept as sent (aliases such as Asia/Kolkata are not renamed)
+                 * @description IANA time zone name, kept as sent
                  * @example Europe/Paris
                  */
                 timezone?: string;
@@ -5699,7 +5699,7 @@ export interface components {
     responses: never;
     parameters: {
         /**
-         * @description Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+         * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
          * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
          */
         IdempotencyKey: string;
@@ -5736,7 +5736,7 @@ export interface components {
          * @example 30
          */
         "Retry-After": number;
-        /** @description `true` when this answer is the kept answer of an earlier request with the same Idempotency-Key. */
+        /** @description A replayed answer. */
         "Idempotent-Replayed": "true";
     };
     pathItems: never;

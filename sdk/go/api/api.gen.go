@@ -791,7 +791,7 @@ type ProfileCreate struct {
 		// Theme Example: dark
 		Theme *ProfileCreatePreferencesTheme `json:"theme,omitempty"`
 
-		// Timezone IANA time zone name, kept as sent (aliases such as Asia/Kolkata are not renamed)
+		// Timezone IANA time zone name, kept as sent
 		//
 		// Example: Europe/Paris
 		Timezone *string `json:"timezone,omitempty"`
@@ -803,7 +803,7 @@ type ProfileCreatePreferencesTheme string
 
 // ProfilePatch Example: {"preferences":{"theme":"light"}}
 type ProfilePatch struct {
-	// ApiQuota Admin operation within the member’s plan: a tenant admin may set values up to what a superadmin granted that member, else the configured defaults — never above (403 `above-plan`), their own quota included. A superadmin sets the plan.
+	// ApiQuota Admin operation, up to the member’s plan (set by a superadmin; else the defaults): 403 `above-plan`
 	ApiQuota *struct {
 		ApiCallsPerHour *int `json:"api_calls_per_hour,omitempty"`
 		LogsPerDay      *int `json:"logs_per_day,omitempty"`
@@ -818,7 +818,7 @@ type ProfilePatch struct {
 		// Theme Example: dark
 		Theme *ProfilePatchPreferencesTheme `json:"theme,omitempty"`
 
-		// Timezone IANA time zone name, kept as sent (aliases such as Asia/Kolkata are not renamed)
+		// Timezone IANA time zone name, kept as sent
 		//
 		// Example: Europe/Paris
 		Timezone *string `json:"timezone,omitempty"`
@@ -1192,13 +1192,13 @@ type IdempotencyKey = string
 
 // PostApiV1AuthPasswordParams defines parameters for PostApiV1AuthPassword.
 type PostApiV1AuthPasswordParams struct {
-	// IdempotencyKey Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // PostApiV1AuthRegisterParams defines parameters for PostApiV1AuthRegister.
 type PostApiV1AuthRegisterParams struct {
-	// IdempotencyKey Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
@@ -1207,7 +1207,7 @@ type DeleteApiV1AuthSessionsParams struct {
 	// Scope `others`: every session but the caller’s; `all`: every session including the caller’s
 	Scope DeleteApiV1AuthSessionsParamsScope `form:"scope" json:"scope"`
 
-	// IdempotencyKey Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
@@ -1216,13 +1216,13 @@ type DeleteApiV1AuthSessionsParamsScope string
 
 // DeleteApiV1AuthSessionsSessionIdParams defines parameters for DeleteApiV1AuthSessionsSessionId.
 type DeleteApiV1AuthSessionsSessionIdParams struct {
-	// IdempotencyKey Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // DeleteApiV1AuthUsersUserIdSessionsParams defines parameters for DeleteApiV1AuthUsersUserIdSessions.
 type DeleteApiV1AuthUsersUserIdSessionsParams struct {
-	// IdempotencyKey Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
@@ -1274,7 +1274,7 @@ type GetApiV1LogsMetadataParamsOrder string
 
 // PostApiV1LogsMetadataParams defines parameters for PostApiV1LogsMetadata.
 type PostApiV1LogsMetadataParams struct {
-	// IdempotencyKey Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
@@ -1292,13 +1292,13 @@ type GetApiV1LogsMetadataStatsParams struct {
 
 // DeleteApiV1LogsMetadataUploadIdParams defines parameters for DeleteApiV1LogsMetadataUploadId.
 type DeleteApiV1LogsMetadataUploadIdParams struct {
-	// IdempotencyKey Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // PatchApiV1LogsMetadataUploadIdParams defines parameters for PatchApiV1LogsMetadataUploadId.
 type PatchApiV1LogsMetadataUploadIdParams struct {
-	// IdempotencyKey Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
@@ -1319,13 +1319,13 @@ type GetApiV1MetricsTenantParamsResolution string
 
 // DeleteApiV1UsersAdminProfileUserIdParams defines parameters for DeleteApiV1UsersAdminProfileUserId.
 type DeleteApiV1UsersAdminProfileUserIdParams struct {
-	// IdempotencyKey Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // PatchApiV1UsersAdminProfileUserIdParams defines parameters for PatchApiV1UsersAdminProfileUserId.
 type PatchApiV1UsersAdminProfileUserIdParams struct {
-	// IdempotencyKey Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 
 	// IfMatch ETag from a previous GET/PATCH; a stale one gets 412, a malformed one 400
@@ -1334,25 +1334,25 @@ type PatchApiV1UsersAdminProfileUserIdParams struct {
 
 // DeleteApiV1UsersAdminUsersUserIdParams defines parameters for DeleteApiV1UsersAdminUsersUserId.
 type DeleteApiV1UsersAdminUsersUserIdParams struct {
-	// IdempotencyKey Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // PostApiV1UsersAdminUsersUserIdDisableParams defines parameters for PostApiV1UsersAdminUsersUserIdDisable.
 type PostApiV1UsersAdminUsersUserIdDisableParams struct {
-	// IdempotencyKey Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // PostApiV1UsersAdminUsersUserIdEnableParams defines parameters for PostApiV1UsersAdminUsersUserIdEnable.
 type PostApiV1UsersAdminUsersUserIdEnableParams struct {
-	// IdempotencyKey Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // PatchApiV1UsersProfileParams defines parameters for PatchApiV1UsersProfile.
 type PatchApiV1UsersProfileParams struct {
-	// IdempotencyKey Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 
 	// IfMatch ETag from a previous GET/PATCH; a stale one gets 412, a malformed one 400
@@ -1361,7 +1361,7 @@ type PatchApiV1UsersProfileParams struct {
 
 // PostApiV1UsersProfileCreateParams defines parameters for PostApiV1UsersProfileCreate.
 type PostApiV1UsersProfileCreateParams struct {
-	// IdempotencyKey Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
@@ -1379,7 +1379,7 @@ type GetApiV1UsersTenantUsersParams struct {
 
 // PostApiV1UsersTenantUsersParams defines parameters for PostApiV1UsersTenantUsers.
 type PostApiV1UsersTenantUsersParams struct {
-	// IdempotencyKey Makes the write safe to retry (draft-ietf-httpapi-idempotency-key-header): the first answer is kept 24 h for this key and caller and replayed (with `Idempotent-Replayed: true`) for a retry with the same key and request; nothing runs twice. The same key with another request → 422 `idempotency-key-reused`; a retry while the first is still running → 409 `idempotency-key-in-use`. An sf-string (`"…"`) or the bare form; 1–255 printable ASCII characters. Answers that mean "try later" (429, 5xx) are not kept.
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
@@ -1816,7 +1816,7 @@ type ClientInterface interface {
 	//
 	// Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP (429 with Retry-After).
 	//
-	// Retries: signing in again opens another session (the unused one expires); token answers are never kept. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+	// Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1827,7 +1827,7 @@ type ClientInterface interface {
 	//
 	// Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP (429 with Retry-After).
 	//
-	// Retries: signing in again opens another session (the unused one expires); token answers are never kept. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+	// Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1836,7 +1836,7 @@ type ClientInterface interface {
 
 	// PostApiV1AuthLogout Sign out: revokes this session and this access token immediately
 	//
-	// Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Retries: signing out again changes nothing (a revoked token answers 401). A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+	// Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Retries: harmless (then 401). Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Corresponds with POST /api/v1/auth/logout (the `PostApiV1AuthLogout` operationId).
 	PostApiV1AuthLogout(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -1850,7 +1850,7 @@ type ClientInterface interface {
 
 	// PostApiV1AuthPasswordWithBody Change the password; every other session is revoked
 	//
-	// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1859,7 +1859,7 @@ type ClientInterface interface {
 
 	// PostApiV1AuthPassword Change the password; every other session is revoked
 	//
-	// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1868,9 +1868,9 @@ type ClientInterface interface {
 
 	// PostApiV1AuthRefreshWithBody Trade a refresh token for a new token pair (the old refresh token stops working)
 	//
-	// Refresh tokens are traded once. Presented again within REFRESH_REUSE_GRACE_SECONDS (default 10) of that trade — a client retrying — the answer is the same new refresh token (and a fresh access token); presented later, or an older one, it revokes the whole session. The session of a disabled account ends: 403 `account-disabled`.
+	// Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
 	//
-	// Retries: the same refresh token presented again within REFRESH_REUSE_GRACE_SECONDS gets the same new pair. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+	// Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1879,9 +1879,9 @@ type ClientInterface interface {
 
 	// PostApiV1AuthRefresh Trade a refresh token for a new token pair (the old refresh token stops working)
 	//
-	// Refresh tokens are traded once. Presented again within REFRESH_REUSE_GRACE_SECONDS (default 10) of that trade — a client retrying — the answer is the same new refresh token (and a fresh access token); presented later, or an older one, it revokes the whole session. The session of a disabled account ends: 403 `account-disabled`.
+	// Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
 	//
-	// Retries: the same refresh token presented again within REFRESH_REUSE_GRACE_SECONDS gets the same new pair. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+	// Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1890,7 +1890,7 @@ type ClientInterface interface {
 
 	// PostApiV1AuthRegisterWithBody Create an organization (tenant) and its first user, who becomes its admin
 	//
-	// Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1899,7 +1899,7 @@ type ClientInterface interface {
 
 	// PostApiV1AuthRegister Create an organization (tenant) and its first user, who becomes its admin
 	//
-	// Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1908,7 +1908,7 @@ type ClientInterface interface {
 
 	// DeleteApiV1AuthSessions Revoke the caller's other sessions (scope=others) or all of them (scope=all)
 	//
-	// Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Corresponds with DELETE /api/v1/auth/sessions (the `DeleteApiV1AuthSessions` operationId).
 	DeleteApiV1AuthSessions(ctx context.Context, params *DeleteApiV1AuthSessionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -1922,21 +1922,21 @@ type ClientInterface interface {
 
 	// DeleteApiV1AuthSessionsSessionId Revoke one of the caller's sessions; its tokens are refused from their next request
 	//
-	// Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Corresponds with DELETE /api/v1/auth/sessions/{session_id} (the `DeleteApiV1AuthSessionsSessionId` operationId).
 	DeleteApiV1AuthSessionsSessionId(ctx context.Context, sessionId string, params *DeleteApiV1AuthSessionsSessionIdParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteApiV1AuthUsersUserIdSessions Sign a user of your tenant out everywhere (superadmin: any tenant)
 	//
-	// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Corresponds with DELETE /api/v1/auth/users/{user_id}/sessions (the `DeleteApiV1AuthUsersUserIdSessions` operationId).
 	DeleteApiV1AuthUsersUserIdSessions(ctx context.Context, userId string, params *DeleteApiV1AuthUsersUserIdSessionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PostApiV1LogsAdminInitializeMetadataIndexes Create the upload metadata indexes (idempotent)
 	//
-	// Requires a bearer token with role admin or above. Retries: creating (and migrating) the indexes is idempotent: run it again. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+	// Requires a bearer token with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Corresponds with POST /api/v1/logs/admin/initialize-metadata-indexes (the `PostApiV1LogsAdminInitializeMetadataIndexes` operationId).
 	PostApiV1LogsAdminInitializeMetadataIndexes(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -1952,7 +1952,7 @@ type ClientInterface interface {
 	//
 	// Any member of the tenant may register uploads. A known `log_count` counts against the tenant's logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is overwritten.
 	//
-	// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1963,7 +1963,7 @@ type ClientInterface interface {
 	//
 	// Any member of the tenant may register uploads. A known `log_count` counts against the tenant's logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is overwritten.
 	//
-	// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1995,7 +1995,7 @@ type ClientInterface interface {
 	//
 	// For the user who registered the upload, or an admin.
 	//
-	// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Corresponds with DELETE /api/v1/logs/metadata/{upload_id} (the `DeleteApiV1LogsMetadataUploadId` operationId).
 	DeleteApiV1LogsMetadataUploadId(ctx context.Context, uploadId string, params *DeleteApiV1LogsMetadataUploadIdParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2011,7 +2011,7 @@ type ClientInterface interface {
 	//
 	// For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.
 	//
-	// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -2022,7 +2022,7 @@ type ClientInterface interface {
 	//
 	// For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.
 	//
-	// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -2042,14 +2042,14 @@ type ClientInterface interface {
 	//
 	// Also runs at start-up on Node. On Workers, call it once after each deploy.
 	//
-	// Requires a bearer token with role admin or above. Retries: creating the indexes is idempotent: run it again. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+	// Requires a bearer token with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Corresponds with POST /api/v1/users/admin/initialize-indexes (the `PostApiV1UsersAdminInitializeIndexes` operationId).
 	PostApiV1UsersAdminInitializeIndexes(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteApiV1UsersAdminProfileUserId Delete a user's profile; signs that user out everywhere and clears their cache
 	//
-	// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Corresponds with DELETE /api/v1/users/admin/profile/{user_id} (the `DeleteApiV1UsersAdminProfileUserId` operationId).
 	DeleteApiV1UsersAdminProfileUserId(ctx context.Context, userId string, params *DeleteApiV1UsersAdminProfileUserIdParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2065,7 +2065,7 @@ type ClientInterface interface {
 	//
 	// Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the user’s next request.
 	//
-	// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -2076,7 +2076,7 @@ type ClientInterface interface {
 	//
 	// Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the user’s next request.
 	//
-	// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -2087,7 +2087,7 @@ type ClientInterface interface {
 	//
 	// Sign-in is refused from then on and every token of the account at once. The last enabled admin of a tenant cannot be deleted (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
 	//
-	// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Corresponds with DELETE /api/v1/users/admin/users/{user_id} (the `DeleteApiV1UsersAdminUsersUserId` operationId).
 	DeleteApiV1UsersAdminUsersUserId(ctx context.Context, userId string, params *DeleteApiV1UsersAdminUsersUserIdParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2096,7 +2096,7 @@ type ClientInterface interface {
 	//
 	// Every session ends and every token is refused from its next request; sign-in answers 403 `account-disabled`. Disabling a disabled account signs it out again. The last enabled admin of a tenant cannot be disabled (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
 	//
-	// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Corresponds with POST /api/v1/users/admin/users/{user_id}/disable (the `PostApiV1UsersAdminUsersUserIdDisable` operationId).
 	PostApiV1UsersAdminUsersUserIdDisable(ctx context.Context, userId string, params *PostApiV1UsersAdminUsersUserIdDisableParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2105,7 +2105,7 @@ type ClientInterface interface {
 	//
 	// Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
 	//
-	// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Corresponds with POST /api/v1/users/admin/users/{user_id}/enable (the `PostApiV1UsersAdminUsersUserIdEnable` operationId).
 	PostApiV1UsersAdminUsersUserIdEnable(ctx context.Context, userId string, params *PostApiV1UsersAdminUsersUserIdEnableParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2121,9 +2121,9 @@ type ClientInterface interface {
 
 	// PatchApiV1UsersProfileWithBody Update the caller's profile (preferences are merged deeply)
 	//
-	// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota` stays within the plan (the operator’s: only a superadmin raises it; 403 `above-plan`). Unknown fields are refused (422).
+	// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`). Unknown fields are refused (422).
 	//
-	// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -2132,9 +2132,9 @@ type ClientInterface interface {
 
 	// PatchApiV1UsersProfile Update the caller's profile (preferences are merged deeply)
 	//
-	// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota` stays within the plan (the operator’s: only a superadmin raises it; 403 `above-plan`). Unknown fields are refused (422).
+	// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`). Unknown fields are refused (422).
 	//
-	// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -2143,7 +2143,7 @@ type ClientInterface interface {
 
 	// PostApiV1UsersProfileCreateWithBody Create the caller's profile (role from the account, quota from the defaults)
 	//
-	// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -2152,7 +2152,7 @@ type ClientInterface interface {
 
 	// PostApiV1UsersProfileCreate Create the caller's profile (role from the account, quota from the defaults)
 	//
-	// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -2177,7 +2177,7 @@ type ClientInterface interface {
 
 	// PostApiV1UsersTenantUsersWithBody Add a user to the caller's tenant (no role above the caller's own)
 	//
-	// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -2186,7 +2186,7 @@ type ClientInterface interface {
 
 	// PostApiV1UsersTenantUsers Add a user to the caller's tenant (no role above the caller's own)
 	//
-	// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -2228,7 +2228,7 @@ func (c *Client) GetWellKnownJwksJson(ctx context.Context, reqEditors ...Request
 //
 // Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP (429 with Retry-After).
 //
-// Retries: signing in again opens another session (the unused one expires); token answers are never kept. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+// Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type.
 //
@@ -2249,7 +2249,7 @@ func (c *Client) PostApiV1AuthLoginWithBody(ctx context.Context, contentType str
 //
 // Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP (429 with Retry-After).
 //
-// Retries: signing in again opens another session (the unused one expires); token answers are never kept. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+// Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2268,7 +2268,7 @@ func (c *Client) PostApiV1AuthLogin(ctx context.Context, body PostApiV1AuthLogin
 
 // PostApiV1AuthLogout Sign out: revokes this session and this access token immediately
 //
-// Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Retries: signing out again changes nothing (a revoked token answers 401). A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+// Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Retries: harmless (then 401). Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Corresponds with POST /api/v1/auth/logout (the `PostApiV1AuthLogout` operationId).
 func (c *Client) PostApiV1AuthLogout(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2302,7 +2302,7 @@ func (c *Client) GetApiV1AuthMe(ctx context.Context, reqEditors ...RequestEditor
 
 // PostApiV1AuthPasswordWithBody Change the password; every other session is revoked
 //
-// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type.
 //
@@ -2321,7 +2321,7 @@ func (c *Client) PostApiV1AuthPasswordWithBody(ctx context.Context, params *Post
 
 // PostApiV1AuthPassword Change the password; every other session is revoked
 //
-// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2340,9 +2340,9 @@ func (c *Client) PostApiV1AuthPassword(ctx context.Context, params *PostApiV1Aut
 
 // PostApiV1AuthRefreshWithBody Trade a refresh token for a new token pair (the old refresh token stops working)
 //
-// Refresh tokens are traded once. Presented again within REFRESH_REUSE_GRACE_SECONDS (default 10) of that trade — a client retrying — the answer is the same new refresh token (and a fresh access token); presented later, or an older one, it revokes the whole session. The session of a disabled account ends: 403 `account-disabled`.
+// Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
 //
-// Retries: the same refresh token presented again within REFRESH_REUSE_GRACE_SECONDS gets the same new pair. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+// Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type.
 //
@@ -2361,9 +2361,9 @@ func (c *Client) PostApiV1AuthRefreshWithBody(ctx context.Context, contentType s
 
 // PostApiV1AuthRefresh Trade a refresh token for a new token pair (the old refresh token stops working)
 //
-// Refresh tokens are traded once. Presented again within REFRESH_REUSE_GRACE_SECONDS (default 10) of that trade — a client retrying — the answer is the same new refresh token (and a fresh access token); presented later, or an older one, it revokes the whole session. The session of a disabled account ends: 403 `account-disabled`.
+// Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
 //
-// Retries: the same refresh token presented again within REFRESH_REUSE_GRACE_SECONDS gets the same new pair. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+// Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2382,7 +2382,7 @@ func (c *Client) PostApiV1AuthRefresh(ctx context.Context, body PostApiV1AuthRef
 
 // PostApiV1AuthRegisterWithBody Create an organization (tenant) and its first user, who becomes its admin
 //
-// Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type.
 //
@@ -2401,7 +2401,7 @@ func (c *Client) PostApiV1AuthRegisterWithBody(ctx context.Context, params *Post
 
 // PostApiV1AuthRegister Create an organization (tenant) and its first user, who becomes its admin
 //
-// Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2420,7 +2420,7 @@ func (c *Client) PostApiV1AuthRegister(ctx context.Context, params *PostApiV1Aut
 
 // DeleteApiV1AuthSessions Revoke the caller's other sessions (scope=others) or all of them (scope=all)
 //
-// Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Corresponds with DELETE /api/v1/auth/sessions (the `DeleteApiV1AuthSessions` operationId).
 func (c *Client) DeleteApiV1AuthSessions(ctx context.Context, params *DeleteApiV1AuthSessionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2454,7 +2454,7 @@ func (c *Client) GetApiV1AuthSessions(ctx context.Context, reqEditors ...Request
 
 // DeleteApiV1AuthSessionsSessionId Revoke one of the caller's sessions; its tokens are refused from their next request
 //
-// Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Corresponds with DELETE /api/v1/auth/sessions/{session_id} (the `DeleteApiV1AuthSessionsSessionId` operationId).
 func (c *Client) DeleteApiV1AuthSessionsSessionId(ctx context.Context, sessionId string, params *DeleteApiV1AuthSessionsSessionIdParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2471,7 +2471,7 @@ func (c *Client) DeleteApiV1AuthSessionsSessionId(ctx context.Context, sessionId
 
 // DeleteApiV1AuthUsersUserIdSessions Sign a user of your tenant out everywhere (superadmin: any tenant)
 //
-// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Corresponds with DELETE /api/v1/auth/users/{user_id}/sessions (the `DeleteApiV1AuthUsersUserIdSessions` operationId).
 func (c *Client) DeleteApiV1AuthUsersUserIdSessions(ctx context.Context, userId string, params *DeleteApiV1AuthUsersUserIdSessionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2488,7 +2488,7 @@ func (c *Client) DeleteApiV1AuthUsersUserIdSessions(ctx context.Context, userId 
 
 // PostApiV1LogsAdminInitializeMetadataIndexes Create the upload metadata indexes (idempotent)
 //
-// Requires a bearer token with role admin or above. Retries: creating (and migrating) the indexes is idempotent: run it again. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+// Requires a bearer token with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Corresponds with POST /api/v1/logs/admin/initialize-metadata-indexes (the `PostApiV1LogsAdminInitializeMetadataIndexes` operationId).
 func (c *Client) PostApiV1LogsAdminInitializeMetadataIndexes(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2524,7 +2524,7 @@ func (c *Client) GetApiV1LogsMetadata(ctx context.Context, params *GetApiV1LogsM
 //
 // Any member of the tenant may register uploads. A known `log_count` counts against the tenant's logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is overwritten.
 //
-// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type.
 //
@@ -2545,7 +2545,7 @@ func (c *Client) PostApiV1LogsMetadataWithBody(ctx context.Context, params *Post
 //
 // Any member of the tenant may register uploads. A known `log_count` counts against the tenant's logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is overwritten.
 //
-// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2617,7 +2617,7 @@ func (c *Client) GetApiV1LogsMetadataTaskTaskId(ctx context.Context, taskId stri
 //
 // For the user who registered the upload, or an admin.
 //
-// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Corresponds with DELETE /api/v1/logs/metadata/{upload_id} (the `DeleteApiV1LogsMetadataUploadId` operationId).
 func (c *Client) DeleteApiV1LogsMetadataUploadId(ctx context.Context, uploadId string, params *DeleteApiV1LogsMetadataUploadIdParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2653,7 +2653,7 @@ func (c *Client) GetApiV1LogsMetadataUploadId(ctx context.Context, uploadId stri
 //
 // For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.
 //
-// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type.
 //
@@ -2674,7 +2674,7 @@ func (c *Client) PatchApiV1LogsMetadataUploadIdWithBody(ctx context.Context, upl
 //
 // For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.
 //
-// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2714,7 +2714,7 @@ func (c *Client) GetApiV1MetricsTenant(ctx context.Context, params *GetApiV1Metr
 //
 // Also runs at start-up on Node. On Workers, call it once after each deploy.
 //
-// Requires a bearer token with role admin or above. Retries: creating the indexes is idempotent: run it again. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+// Requires a bearer token with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Corresponds with POST /api/v1/users/admin/initialize-indexes (the `PostApiV1UsersAdminInitializeIndexes` operationId).
 func (c *Client) PostApiV1UsersAdminInitializeIndexes(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2731,7 +2731,7 @@ func (c *Client) PostApiV1UsersAdminInitializeIndexes(ctx context.Context, reqEd
 
 // DeleteApiV1UsersAdminProfileUserId Delete a user's profile; signs that user out everywhere and clears their cache
 //
-// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Corresponds with DELETE /api/v1/users/admin/profile/{user_id} (the `DeleteApiV1UsersAdminProfileUserId` operationId).
 func (c *Client) DeleteApiV1UsersAdminProfileUserId(ctx context.Context, userId string, params *DeleteApiV1UsersAdminProfileUserIdParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2767,7 +2767,7 @@ func (c *Client) GetApiV1UsersAdminProfileUserId(ctx context.Context, userId str
 //
 // Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the user’s next request.
 //
-// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type.
 //
@@ -2788,7 +2788,7 @@ func (c *Client) PatchApiV1UsersAdminProfileUserIdWithBody(ctx context.Context, 
 //
 // Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the user’s next request.
 //
-// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2809,7 +2809,7 @@ func (c *Client) PatchApiV1UsersAdminProfileUserId(ctx context.Context, userId s
 //
 // Sign-in is refused from then on and every token of the account at once. The last enabled admin of a tenant cannot be deleted (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
 //
-// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Corresponds with DELETE /api/v1/users/admin/users/{user_id} (the `DeleteApiV1UsersAdminUsersUserId` operationId).
 func (c *Client) DeleteApiV1UsersAdminUsersUserId(ctx context.Context, userId string, params *DeleteApiV1UsersAdminUsersUserIdParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2828,7 +2828,7 @@ func (c *Client) DeleteApiV1UsersAdminUsersUserId(ctx context.Context, userId st
 //
 // Every session ends and every token is refused from its next request; sign-in answers 403 `account-disabled`. Disabling a disabled account signs it out again. The last enabled admin of a tenant cannot be disabled (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
 //
-// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Corresponds with POST /api/v1/users/admin/users/{user_id}/disable (the `PostApiV1UsersAdminUsersUserIdDisable` operationId).
 func (c *Client) PostApiV1UsersAdminUsersUserIdDisable(ctx context.Context, userId string, params *PostApiV1UsersAdminUsersUserIdDisableParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2847,7 +2847,7 @@ func (c *Client) PostApiV1UsersAdminUsersUserIdDisable(ctx context.Context, user
 //
 // Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
 //
-// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Corresponds with POST /api/v1/users/admin/users/{user_id}/enable (the `PostApiV1UsersAdminUsersUserIdEnable` operationId).
 func (c *Client) PostApiV1UsersAdminUsersUserIdEnable(ctx context.Context, userId string, params *PostApiV1UsersAdminUsersUserIdEnableParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2883,9 +2883,9 @@ func (c *Client) GetApiV1UsersProfile(ctx context.Context, reqEditors ...Request
 
 // PatchApiV1UsersProfileWithBody Update the caller's profile (preferences are merged deeply)
 //
-// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota` stays within the plan (the operator’s: only a superadmin raises it; 403 `above-plan`). Unknown fields are refused (422).
+// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`). Unknown fields are refused (422).
 //
-// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type.
 //
@@ -2904,9 +2904,9 @@ func (c *Client) PatchApiV1UsersProfileWithBody(ctx context.Context, params *Pat
 
 // PatchApiV1UsersProfile Update the caller's profile (preferences are merged deeply)
 //
-// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota` stays within the plan (the operator’s: only a superadmin raises it; 403 `above-plan`). Unknown fields are refused (422).
+// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`). Unknown fields are refused (422).
 //
-// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2925,7 +2925,7 @@ func (c *Client) PatchApiV1UsersProfile(ctx context.Context, params *PatchApiV1U
 
 // PostApiV1UsersProfileCreateWithBody Create the caller's profile (role from the account, quota from the defaults)
 //
-// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type.
 //
@@ -2944,7 +2944,7 @@ func (c *Client) PostApiV1UsersProfileCreateWithBody(ctx context.Context, params
 
 // PostApiV1UsersProfileCreate Create the caller's profile (role from the account, quota from the defaults)
 //
-// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2999,7 +2999,7 @@ func (c *Client) GetApiV1UsersTenantUsers(ctx context.Context, params *GetApiV1U
 
 // PostApiV1UsersTenantUsersWithBody Add a user to the caller's tenant (no role above the caller's own)
 //
-// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type.
 //
@@ -3018,7 +3018,7 @@ func (c *Client) PostApiV1UsersTenantUsersWithBody(ctx context.Context, params *
 
 // PostApiV1UsersTenantUsers Add a user to the caller's tenant (no role above the caller's own)
 //
-// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4960,7 +4960,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP (429 with Retry-After).
 	//
-	// Retries: signing in again opens another session (the unused one expires); token answers are never kept. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+	// Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4971,7 +4971,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP (429 with Retry-After).
 	//
-	// Retries: signing in again opens another session (the unused one expires); token answers are never kept. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+	// Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4980,7 +4980,7 @@ type ClientWithResponsesInterface interface {
 
 	// PostApiV1AuthLogoutWithResponse Sign out: revokes this session and this access token immediately
 	//
-	// Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Retries: signing out again changes nothing (a revoked token answers 401). A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+	// Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Retries: harmless (then 401). Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -4998,7 +4998,7 @@ type ClientWithResponsesInterface interface {
 
 	// PostApiV1AuthPasswordWithBodyWithResponse Change the password; every other session is revoked
 	//
-	// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5007,7 +5007,7 @@ type ClientWithResponsesInterface interface {
 
 	// PostApiV1AuthPasswordWithResponse Change the password; every other session is revoked
 	//
-	// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5016,9 +5016,9 @@ type ClientWithResponsesInterface interface {
 
 	// PostApiV1AuthRefreshWithBodyWithResponse Trade a refresh token for a new token pair (the old refresh token stops working)
 	//
-	// Refresh tokens are traded once. Presented again within REFRESH_REUSE_GRACE_SECONDS (default 10) of that trade — a client retrying — the answer is the same new refresh token (and a fresh access token); presented later, or an older one, it revokes the whole session. The session of a disabled account ends: 403 `account-disabled`.
+	// Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
 	//
-	// Retries: the same refresh token presented again within REFRESH_REUSE_GRACE_SECONDS gets the same new pair. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+	// Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5027,9 +5027,9 @@ type ClientWithResponsesInterface interface {
 
 	// PostApiV1AuthRefreshWithResponse Trade a refresh token for a new token pair (the old refresh token stops working)
 	//
-	// Refresh tokens are traded once. Presented again within REFRESH_REUSE_GRACE_SECONDS (default 10) of that trade — a client retrying — the answer is the same new refresh token (and a fresh access token); presented later, or an older one, it revokes the whole session. The session of a disabled account ends: 403 `account-disabled`.
+	// Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
 	//
-	// Retries: the same refresh token presented again within REFRESH_REUSE_GRACE_SECONDS gets the same new pair. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+	// Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5038,7 +5038,7 @@ type ClientWithResponsesInterface interface {
 
 	// PostApiV1AuthRegisterWithBodyWithResponse Create an organization (tenant) and its first user, who becomes its admin
 	//
-	// Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5047,7 +5047,7 @@ type ClientWithResponsesInterface interface {
 
 	// PostApiV1AuthRegisterWithResponse Create an organization (tenant) and its first user, who becomes its admin
 	//
-	// Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5056,7 +5056,7 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteApiV1AuthSessionsWithResponse Revoke the caller's other sessions (scope=others) or all of them (scope=all)
 	//
-	// Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -5074,7 +5074,7 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteApiV1AuthSessionsSessionIdWithResponse Revoke one of the caller's sessions; its tokens are refused from their next request
 	//
-	// Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -5083,7 +5083,7 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteApiV1AuthUsersUserIdSessionsWithResponse Sign a user of your tenant out everywhere (superadmin: any tenant)
 	//
-	// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -5092,7 +5092,7 @@ type ClientWithResponsesInterface interface {
 
 	// PostApiV1LogsAdminInitializeMetadataIndexesWithResponse Create the upload metadata indexes (idempotent)
 	//
-	// Requires a bearer token with role admin or above. Retries: creating (and migrating) the indexes is idempotent: run it again. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+	// Requires a bearer token with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -5112,7 +5112,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Any member of the tenant may register uploads. A known `log_count` counts against the tenant's logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is overwritten.
 	//
-	// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5123,7 +5123,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Any member of the tenant may register uploads. A known `log_count` counts against the tenant's logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is overwritten.
 	//
-	// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5161,7 +5161,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// For the user who registered the upload, or an admin.
 	//
-	// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -5181,7 +5181,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.
 	//
-	// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5192,7 +5192,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.
 	//
-	// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5214,7 +5214,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Also runs at start-up on Node. On Workers, call it once after each deploy.
 	//
-	// Requires a bearer token with role admin or above. Retries: creating the indexes is idempotent: run it again. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+	// Requires a bearer token with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -5223,7 +5223,7 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteApiV1UsersAdminProfileUserIdWithResponse Delete a user's profile; signs that user out everywhere and clears their cache
 	//
-	// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -5243,7 +5243,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the user’s next request.
 	//
-	// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5254,7 +5254,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the user’s next request.
 	//
-	// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5265,7 +5265,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Sign-in is refused from then on and every token of the account at once. The last enabled admin of a tenant cannot be deleted (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
 	//
-	// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -5276,7 +5276,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Every session ends and every token is refused from its next request; sign-in answers 403 `account-disabled`. Disabling a disabled account signs it out again. The last enabled admin of a tenant cannot be disabled (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
 	//
-	// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -5287,7 +5287,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
 	//
-	// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -5307,9 +5307,9 @@ type ClientWithResponsesInterface interface {
 
 	// PatchApiV1UsersProfileWithBodyWithResponse Update the caller's profile (preferences are merged deeply)
 	//
-	// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota` stays within the plan (the operator’s: only a superadmin raises it; 403 `above-plan`). Unknown fields are refused (422).
+	// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`). Unknown fields are refused (422).
 	//
-	// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5318,9 +5318,9 @@ type ClientWithResponsesInterface interface {
 
 	// PatchApiV1UsersProfileWithResponse Update the caller's profile (preferences are merged deeply)
 	//
-	// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota` stays within the plan (the operator’s: only a superadmin raises it; 403 `above-plan`). Unknown fields are refused (422).
+	// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`). Unknown fields are refused (422).
 	//
-	// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5329,7 +5329,7 @@ type ClientWithResponsesInterface interface {
 
 	// PostApiV1UsersProfileCreateWithBodyWithResponse Create the caller's profile (role from the account, quota from the defaults)
 	//
-	// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5338,7 +5338,7 @@ type ClientWithResponsesInterface interface {
 
 	// PostApiV1UsersProfileCreateWithResponse Create the caller's profile (role from the account, quota from the defaults)
 	//
-	// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5367,7 +5367,7 @@ type ClientWithResponsesInterface interface {
 
 	// PostApiV1UsersTenantUsersWithBodyWithResponse Add a user to the caller's tenant (no role above the caller's own)
 	//
-	// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5376,7 +5376,7 @@ type ClientWithResponsesInterface interface {
 
 	// PostApiV1UsersTenantUsersWithResponse Add a user to the caller's tenant (no role above the caller's own)
 	//
-	// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+	// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -11369,7 +11369,7 @@ func (c *ClientWithResponses) GetWellKnownJwksJsonWithResponse(ctx context.Conte
 //
 // Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP (429 with Retry-After).
 //
-// Retries: signing in again opens another session (the unused one expires); token answers are never kept. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+// Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11386,7 +11386,7 @@ func (c *ClientWithResponses) PostApiV1AuthLoginWithBodyWithResponse(ctx context
 //
 // Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP (429 with Retry-After).
 //
-// Retries: signing in again opens another session (the unused one expires); token answers are never kept. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+// Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11401,7 +11401,7 @@ func (c *ClientWithResponses) PostApiV1AuthLoginWithResponse(ctx context.Context
 
 // PostApiV1AuthLogoutWithResponse Sign out: revokes this session and this access token immediately
 //
-// Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Retries: signing out again changes nothing (a revoked token answers 401). A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+// Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Retries: harmless (then 401). Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11431,7 +11431,7 @@ func (c *ClientWithResponses) GetApiV1AuthMeWithResponse(ctx context.Context, re
 
 // PostApiV1AuthPasswordWithBodyWithResponse Change the password; every other session is revoked
 //
-// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11446,7 +11446,7 @@ func (c *ClientWithResponses) PostApiV1AuthPasswordWithBodyWithResponse(ctx cont
 
 // PostApiV1AuthPasswordWithResponse Change the password; every other session is revoked
 //
-// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11461,9 +11461,9 @@ func (c *ClientWithResponses) PostApiV1AuthPasswordWithResponse(ctx context.Cont
 
 // PostApiV1AuthRefreshWithBodyWithResponse Trade a refresh token for a new token pair (the old refresh token stops working)
 //
-// Refresh tokens are traded once. Presented again within REFRESH_REUSE_GRACE_SECONDS (default 10) of that trade — a client retrying — the answer is the same new refresh token (and a fresh access token); presented later, or an older one, it revokes the whole session. The session of a disabled account ends: 403 `account-disabled`.
+// Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
 //
-// Retries: the same refresh token presented again within REFRESH_REUSE_GRACE_SECONDS gets the same new pair. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+// Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11478,9 +11478,9 @@ func (c *ClientWithResponses) PostApiV1AuthRefreshWithBodyWithResponse(ctx conte
 
 // PostApiV1AuthRefreshWithResponse Trade a refresh token for a new token pair (the old refresh token stops working)
 //
-// Refresh tokens are traded once. Presented again within REFRESH_REUSE_GRACE_SECONDS (default 10) of that trade — a client retrying — the answer is the same new refresh token (and a fresh access token); presented later, or an older one, it revokes the whole session. The session of a disabled account ends: 403 `account-disabled`.
+// Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
 //
-// Retries: the same refresh token presented again within REFRESH_REUSE_GRACE_SECONDS gets the same new pair. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+// Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11495,7 +11495,7 @@ func (c *ClientWithResponses) PostApiV1AuthRefreshWithResponse(ctx context.Conte
 
 // PostApiV1AuthRegisterWithBodyWithResponse Create an organization (tenant) and its first user, who becomes its admin
 //
-// Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11510,7 +11510,7 @@ func (c *ClientWithResponses) PostApiV1AuthRegisterWithBodyWithResponse(ctx cont
 
 // PostApiV1AuthRegisterWithResponse Create an organization (tenant) and its first user, who becomes its admin
 //
-// Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11525,7 +11525,7 @@ func (c *ClientWithResponses) PostApiV1AuthRegisterWithResponse(ctx context.Cont
 
 // DeleteApiV1AuthSessionsWithResponse Revoke the caller's other sessions (scope=others) or all of them (scope=all)
 //
-// Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11555,7 +11555,7 @@ func (c *ClientWithResponses) GetApiV1AuthSessionsWithResponse(ctx context.Conte
 
 // DeleteApiV1AuthSessionsSessionIdWithResponse Revoke one of the caller's sessions; its tokens are refused from their next request
 //
-// Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11570,7 +11570,7 @@ func (c *ClientWithResponses) DeleteApiV1AuthSessionsSessionIdWithResponse(ctx c
 
 // DeleteApiV1AuthUsersUserIdSessionsWithResponse Sign a user of your tenant out everywhere (superadmin: any tenant)
 //
-// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11585,7 +11585,7 @@ func (c *ClientWithResponses) DeleteApiV1AuthUsersUserIdSessionsWithResponse(ctx
 
 // PostApiV1LogsAdminInitializeMetadataIndexesWithResponse Create the upload metadata indexes (idempotent)
 //
-// Requires a bearer token with role admin or above. Retries: creating (and migrating) the indexes is idempotent: run it again. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+// Requires a bearer token with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11617,7 +11617,7 @@ func (c *ClientWithResponses) GetApiV1LogsMetadataWithResponse(ctx context.Conte
 //
 // Any member of the tenant may register uploads. A known `log_count` counts against the tenant's logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is overwritten.
 //
-// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11634,7 +11634,7 @@ func (c *ClientWithResponses) PostApiV1LogsMetadataWithBodyWithResponse(ctx cont
 //
 // Any member of the tenant may register uploads. A known `log_count` counts against the tenant's logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is overwritten.
 //
-// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11696,7 +11696,7 @@ func (c *ClientWithResponses) GetApiV1LogsMetadataTaskTaskIdWithResponse(ctx con
 //
 // For the user who registered the upload, or an admin.
 //
-// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11728,7 +11728,7 @@ func (c *ClientWithResponses) GetApiV1LogsMetadataUploadIdWithResponse(ctx conte
 //
 // For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.
 //
-// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11745,7 +11745,7 @@ func (c *ClientWithResponses) PatchApiV1LogsMetadataUploadIdWithBodyWithResponse
 //
 // For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.
 //
-// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11779,7 +11779,7 @@ func (c *ClientWithResponses) GetApiV1MetricsTenantWithResponse(ctx context.Cont
 //
 // Also runs at start-up on Node. On Workers, call it once after each deploy.
 //
-// Requires a bearer token with role admin or above. Retries: creating the indexes is idempotent: run it again. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects.
+// Requires a bearer token with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11794,7 +11794,7 @@ func (c *ClientWithResponses) PostApiV1UsersAdminInitializeIndexesWithResponse(c
 
 // DeleteApiV1UsersAdminProfileUserIdWithResponse Delete a user's profile; signs that user out everywhere and clears their cache
 //
-// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11826,7 +11826,7 @@ func (c *ClientWithResponses) GetApiV1UsersAdminProfileUserIdWithResponse(ctx co
 //
 // Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the user’s next request.
 //
-// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11843,7 +11843,7 @@ func (c *ClientWithResponses) PatchApiV1UsersAdminProfileUserIdWithBodyWithRespo
 //
 // Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the user’s next request.
 //
-// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11860,7 +11860,7 @@ func (c *ClientWithResponses) PatchApiV1UsersAdminProfileUserIdWithResponse(ctx 
 //
 // Sign-in is refused from then on and every token of the account at once. The last enabled admin of a tenant cannot be deleted (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
 //
-// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11877,7 +11877,7 @@ func (c *ClientWithResponses) DeleteApiV1UsersAdminUsersUserIdWithResponse(ctx c
 //
 // Every session ends and every token is refused from its next request; sign-in answers 403 `account-disabled`. Disabling a disabled account signs it out again. The last enabled admin of a tenant cannot be disabled (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
 //
-// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11894,7 +11894,7 @@ func (c *ClientWithResponses) PostApiV1UsersAdminUsersUserIdDisableWithResponse(
 //
 // Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
 //
-// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11926,9 +11926,9 @@ func (c *ClientWithResponses) GetApiV1UsersProfileWithResponse(ctx context.Conte
 
 // PatchApiV1UsersProfileWithBodyWithResponse Update the caller's profile (preferences are merged deeply)
 //
-// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota` stays within the plan (the operator’s: only a superadmin raises it; 403 `above-plan`). Unknown fields are refused (422).
+// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`). Unknown fields are refused (422).
 //
-// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11943,9 +11943,9 @@ func (c *ClientWithResponses) PatchApiV1UsersProfileWithBodyWithResponse(ctx con
 
 // PatchApiV1UsersProfileWithResponse Update the caller's profile (preferences are merged deeply)
 //
-// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota` stays within the plan (the operator’s: only a superadmin raises it; 403 `above-plan`). Unknown fields are refused (422).
+// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`). Unknown fields are refused (422).
 //
-// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11960,7 +11960,7 @@ func (c *ClientWithResponses) PatchApiV1UsersProfileWithResponse(ctx context.Con
 
 // PostApiV1UsersProfileCreateWithBodyWithResponse Create the caller's profile (role from the account, quota from the defaults)
 //
-// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11975,7 +11975,7 @@ func (c *ClientWithResponses) PostApiV1UsersProfileCreateWithBodyWithResponse(ct
 
 // PostApiV1UsersProfileCreateWithResponse Create the caller's profile (role from the account, quota from the defaults)
 //
-// Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -12022,7 +12022,7 @@ func (c *ClientWithResponses) GetApiV1UsersTenantUsersWithResponse(ctx context.C
 
 // PostApiV1UsersTenantUsersWithBodyWithResponse Add a user to the caller's tenant (no role above the caller's own)
 //
-// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -12037,7 +12037,7 @@ func (c *ClientWithResponses) PostApiV1UsersTenantUsersWithBodyWithResponse(ctx 
 
 // PostApiV1UsersTenantUsersWithResponse Add a user to the caller's tenant (no role above the caller's own)
 //
-// Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503 `write-pending` and completes in the background with all its effects. Retry with the same key to get its outcome.
+// Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //

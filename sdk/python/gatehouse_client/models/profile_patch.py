@@ -25,9 +25,8 @@ class ProfilePatch:
     Attributes:
         preferences (ProfilePatchPreferences | Unset):
         role (Role | Unset):
-        api_quota (ProfilePatchApiQuota | Unset): Admin operation within the member’s plan: a tenant admin may set
-            values up to what a superadmin granted that member, else the configured defaults — never above (403 `above-
-            plan`), their own quota included. A superadmin sets the plan.
+        api_quota (ProfilePatchApiQuota | Unset): Admin operation, up to the member’s plan (set by a superadmin; else
+            the defaults): 403 `above-plan`
     """
 
     preferences: ProfilePatchPreferences | Unset = UNSET

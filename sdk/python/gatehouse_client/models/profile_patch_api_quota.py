@@ -12,13 +12,12 @@ T = TypeVar("T", bound="ProfilePatchApiQuota")
 
 @_attrs_define
 class ProfilePatchApiQuota:
-    """Admin operation within the member’s plan: a tenant admin may set values up to what a superadmin granted that member,
-    else the configured defaults — never above (403 `above-plan`), their own quota included. A superadmin sets the plan.
+    """Admin operation, up to the member’s plan (set by a superadmin; else the defaults): 403 `above-plan`
 
-        Attributes:
-            logs_per_day (int | Unset):
-            api_calls_per_hour (int | Unset):
-            retention_days (int | Unset):
+    Attributes:
+        logs_per_day (int | Unset):
+        api_calls_per_hour (int | Unset):
+        retention_days (int | Unset):
     """
 
     logs_per_day: int | Unset = UNSET

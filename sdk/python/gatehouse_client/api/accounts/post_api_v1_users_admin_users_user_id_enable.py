@@ -103,9 +103,8 @@ def sync_detailed(
      Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours
     (403).
 
-    Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write
-    still running at the answer deadline is answered 503 `write-pending` and completes in the background
-    with all its effects. Retry with the same key to get its outcome.
+    Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
@@ -142,9 +141,8 @@ def sync(
      Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours
     (403).
 
-    Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write
-    still running at the answer deadline is answered 503 `write-pending` and completes in the background
-    with all its effects. Retry with the same key to get its outcome.
+    Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
@@ -176,9 +174,8 @@ async def asyncio_detailed(
      Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours
     (403).
 
-    Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write
-    still running at the answer deadline is answered 503 `write-pending` and completes in the background
-    with all its effects. Retry with the same key to get its outcome.
+    Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
@@ -213,9 +210,8 @@ async def asyncio(
      Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours
     (403).
 
-    Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write
-    still running at the answer deadline is answered 503 `write-pending` and completes in the background
-    with all its effects. Retry with the same key to get its outcome.
+    Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.

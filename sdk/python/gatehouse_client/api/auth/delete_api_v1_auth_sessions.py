@@ -101,10 +101,9 @@ def sync_detailed(
 ) -> Response[Problem | RateLimitProblem | RevokedCount]:
     """Revoke the caller's other sessions (scope=others) or all of them (scope=all)
 
-     Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Send an
-    Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503
-    `write-pending` and completes in the background with all its effects. Retry with the same key to get
-    its outcome.
+     Requires a bearer token. Charged to the client address, never to the user’s own rate limit.
+    Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in
+    the background.
 
     Args:
         scope (DeleteApiV1AuthSessionsScope): `others`: every session but the caller’s; `all`:
@@ -139,10 +138,9 @@ def sync(
 ) -> Problem | RateLimitProblem | RevokedCount | None:
     """Revoke the caller's other sessions (scope=others) or all of them (scope=all)
 
-     Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Send an
-    Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503
-    `write-pending` and completes in the background with all its effects. Retry with the same key to get
-    its outcome.
+     Requires a bearer token. Charged to the client address, never to the user’s own rate limit.
+    Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in
+    the background.
 
     Args:
         scope (DeleteApiV1AuthSessionsScope): `others`: every session but the caller’s; `all`:
@@ -172,10 +170,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | RateLimitProblem | RevokedCount]:
     """Revoke the caller's other sessions (scope=others) or all of them (scope=all)
 
-     Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Send an
-    Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503
-    `write-pending` and completes in the background with all its effects. Retry with the same key to get
-    its outcome.
+     Requires a bearer token. Charged to the client address, never to the user’s own rate limit.
+    Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in
+    the background.
 
     Args:
         scope (DeleteApiV1AuthSessionsScope): `others`: every session but the caller’s; `all`:
@@ -208,10 +205,9 @@ async def asyncio(
 ) -> Problem | RateLimitProblem | RevokedCount | None:
     """Revoke the caller's other sessions (scope=others) or all of them (scope=all)
 
-     Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Send an
-    Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503
-    `write-pending` and completes in the background with all its effects. Retry with the same key to get
-    its outcome.
+     Requires a bearer token. Charged to the client address, never to the user’s own rate limit.
+    Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in
+    the background.
 
     Args:
         scope (DeleteApiV1AuthSessionsScope): `others`: every session but the caller’s; `all`:

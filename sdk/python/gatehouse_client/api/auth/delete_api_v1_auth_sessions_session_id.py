@@ -98,10 +98,9 @@ def sync_detailed(
 ) -> Response[Any | Problem | RateLimitProblem]:
     """Revoke one of the caller's sessions; its tokens are refused from their next request
 
-     Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Send an
-    Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503
-    `write-pending` and completes in the background with all its effects. Retry with the same key to get
-    its outcome.
+     Requires a bearer token. Charged to the client address, never to the user’s own rate limit.
+    Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in
+    the background.
 
     Args:
         session_id (str):
@@ -135,10 +134,9 @@ def sync(
 ) -> Any | Problem | RateLimitProblem | None:
     """Revoke one of the caller's sessions; its tokens are refused from their next request
 
-     Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Send an
-    Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503
-    `write-pending` and completes in the background with all its effects. Retry with the same key to get
-    its outcome.
+     Requires a bearer token. Charged to the client address, never to the user’s own rate limit.
+    Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in
+    the background.
 
     Args:
         session_id (str):
@@ -167,10 +165,9 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem | RateLimitProblem]:
     """Revoke one of the caller's sessions; its tokens are refused from their next request
 
-     Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Send an
-    Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503
-    `write-pending` and completes in the background with all its effects. Retry with the same key to get
-    its outcome.
+     Requires a bearer token. Charged to the client address, never to the user’s own rate limit.
+    Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in
+    the background.
 
     Args:
         session_id (str):
@@ -202,10 +199,9 @@ async def asyncio(
 ) -> Any | Problem | RateLimitProblem | None:
     """Revoke one of the caller's sessions; its tokens are refused from their next request
 
-     Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Send an
-    Idempotency-Key to retry safely. A write still running at the answer deadline is answered 503
-    `write-pending` and completes in the background with all its effects. Retry with the same key to get
-    its outcome.
+     Requires a bearer token. Charged to the client address, never to the user’s own rate limit.
+    Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in
+    the background.
 
     Args:
         session_id (str):

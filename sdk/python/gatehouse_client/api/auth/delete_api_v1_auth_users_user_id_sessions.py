@@ -100,9 +100,8 @@ def sync_detailed(
 ) -> Response[Problem | RateLimitProblem | RevokedCount]:
     """Sign a user of your tenant out everywhere (superadmin: any tenant)
 
-     Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write
-    still running at the answer deadline is answered 503 `write-pending` and completes in the background
-    with all its effects. Retry with the same key to get its outcome.
+     Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):
@@ -136,9 +135,8 @@ def sync(
 ) -> Problem | RateLimitProblem | RevokedCount | None:
     """Sign a user of your tenant out everywhere (superadmin: any tenant)
 
-     Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write
-    still running at the answer deadline is answered 503 `write-pending` and completes in the background
-    with all its effects. Retry with the same key to get its outcome.
+     Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):
@@ -167,9 +165,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | RateLimitProblem | RevokedCount]:
     """Sign a user of your tenant out everywhere (superadmin: any tenant)
 
-     Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write
-    still running at the answer deadline is answered 503 `write-pending` and completes in the background
-    with all its effects. Retry with the same key to get its outcome.
+     Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):
@@ -201,9 +198,8 @@ async def asyncio(
 ) -> Problem | RateLimitProblem | RevokedCount | None:
     """Sign a user of your tenant out everywhere (superadmin: any tenant)
 
-     Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write
-    still running at the answer deadline is answered 503 `write-pending` and completes in the background
-    with all its effects. Retry with the same key to get its outcome.
+     Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):

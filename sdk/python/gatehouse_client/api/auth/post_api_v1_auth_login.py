@@ -107,9 +107,8 @@ def sync_detailed(
     the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP
     (429 with Retry-After).
 
-    Retries: signing in again opens another session (the unused one expires); token answers are never
-    kept. A write still running at the answer deadline is answered 503 `write-pending` and completes in
-    the background with all its effects.
+    Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-
+    pending`, completed in the background.
 
     Args:
         body (LoginRequest):
@@ -144,9 +143,8 @@ def sync(
     the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP
     (429 with Retry-After).
 
-    Retries: signing in again opens another session (the unused one expires); token answers are never
-    kept. A write still running at the answer deadline is answered 503 `write-pending` and completes in
-    the background with all its effects.
+    Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-
+    pending`, completed in the background.
 
     Args:
         body (LoginRequest):
@@ -176,9 +174,8 @@ async def asyncio_detailed(
     the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP
     (429 with Retry-After).
 
-    Retries: signing in again opens another session (the unused one expires); token answers are never
-    kept. A write still running at the answer deadline is answered 503 `write-pending` and completes in
-    the background with all its effects.
+    Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-
+    pending`, completed in the background.
 
     Args:
         body (LoginRequest):
@@ -211,9 +208,8 @@ async def asyncio(
     the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP
     (429 with Retry-After).
 
-    Retries: signing in again opens another session (the unused one expires); token answers are never
-    kept. A write still running at the answer deadline is answered 503 `write-pending` and completes in
-    the background with all its effects.
+    Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-
+    pending`, completed in the background.
 
     Args:
         body (LoginRequest):

@@ -71,8 +71,8 @@ def sync_detailed(
     """Sign out: revokes this session and this access token immediately
 
      Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Retries:
-    signing out again changes nothing (a revoked token answers 401). A write still running at the answer
-    deadline is answered 503 `write-pending` and completes in the background with all its effects.
+    harmless (then 401). Still running at the deadline: 503 `write-pending`, completed in the
+    background.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -98,8 +98,8 @@ def sync(
     """Sign out: revokes this session and this access token immediately
 
      Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Retries:
-    signing out again changes nothing (a revoked token answers 401). A write still running at the answer
-    deadline is answered 503 `write-pending` and completes in the background with all its effects.
+    harmless (then 401). Still running at the deadline: 503 `write-pending`, completed in the
+    background.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -121,8 +121,8 @@ async def asyncio_detailed(
     """Sign out: revokes this session and this access token immediately
 
      Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Retries:
-    signing out again changes nothing (a revoked token answers 401). A write still running at the answer
-    deadline is answered 503 `write-pending` and completes in the background with all its effects.
+    harmless (then 401). Still running at the deadline: 503 `write-pending`, completed in the
+    background.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,8 +146,8 @@ async def asyncio(
     """Sign out: revokes this session and this access token immediately
 
      Requires a bearer token. Charged to the client address, never to the user’s own rate limit. Retries:
-    signing out again changes nothing (a revoked token answers 401). A write still running at the answer
-    deadline is answered 503 `write-pending` and completes in the background with all its effects.
+    harmless (then 401). Still running at the deadline: 503 `write-pending`, completed in the
+    background.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -112,9 +112,8 @@ def sync_detailed(
 ) -> Response[PasswordChanged | Problem | RateLimitProblem]:
     """Change the password; every other session is revoked
 
-     Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the
-    answer deadline is answered 503 `write-pending` and completes in the background with all its
-    effects. Retry with the same key to get its outcome.
+     Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503
+    `write-pending`, completed in the background.
 
     Args:
         idempotency_key (str | Unset):
@@ -148,9 +147,8 @@ def sync(
 ) -> PasswordChanged | Problem | RateLimitProblem | None:
     """Change the password; every other session is revoked
 
-     Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the
-    answer deadline is answered 503 `write-pending` and completes in the background with all its
-    effects. Retry with the same key to get its outcome.
+     Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503
+    `write-pending`, completed in the background.
 
     Args:
         idempotency_key (str | Unset):
@@ -179,9 +177,8 @@ async def asyncio_detailed(
 ) -> Response[PasswordChanged | Problem | RateLimitProblem]:
     """Change the password; every other session is revoked
 
-     Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the
-    answer deadline is answered 503 `write-pending` and completes in the background with all its
-    effects. Retry with the same key to get its outcome.
+     Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503
+    `write-pending`, completed in the background.
 
     Args:
         idempotency_key (str | Unset):
@@ -213,9 +210,8 @@ async def asyncio(
 ) -> PasswordChanged | Problem | RateLimitProblem | None:
     """Change the password; every other session is revoked
 
-     Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the
-    answer deadline is answered 503 `write-pending` and completes in the background with all its
-    effects. Retry with the same key to get its outcome.
+     Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503
+    `write-pending`, completed in the background.
 
     Args:
         idempotency_key (str | Unset):

@@ -103,14 +103,11 @@ def sync_detailed(
 ) -> Response[Problem | RateLimitProblem | TokenPair]:
     """Trade a refresh token for a new token pair (the old refresh token stops working)
 
-     Refresh tokens are traded once. Presented again within REFRESH_REUSE_GRACE_SECONDS (default 10) of
-    that trade — a client retrying — the answer is the same new refresh token (and a fresh access
-    token); presented later, or an older one, it revokes the whole session. The session of a disabled
-    account ends: 403 `account-disabled`.
+     Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new
+    pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
 
-    Retries: the same refresh token presented again within REFRESH_REUSE_GRACE_SECONDS gets the same new
-    pair. A write still running at the answer deadline is answered 503 `write-pending` and completes in
-    the background with all its effects.
+    Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`,
+    completed in the background.
 
     Args:
         body (RefreshRequest):
@@ -141,14 +138,11 @@ def sync(
 ) -> Problem | RateLimitProblem | TokenPair | None:
     """Trade a refresh token for a new token pair (the old refresh token stops working)
 
-     Refresh tokens are traded once. Presented again within REFRESH_REUSE_GRACE_SECONDS (default 10) of
-    that trade — a client retrying — the answer is the same new refresh token (and a fresh access
-    token); presented later, or an older one, it revokes the whole session. The session of a disabled
-    account ends: 403 `account-disabled`.
+     Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new
+    pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
 
-    Retries: the same refresh token presented again within REFRESH_REUSE_GRACE_SECONDS gets the same new
-    pair. A write still running at the answer deadline is answered 503 `write-pending` and completes in
-    the background with all its effects.
+    Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`,
+    completed in the background.
 
     Args:
         body (RefreshRequest):
@@ -174,14 +168,11 @@ async def asyncio_detailed(
 ) -> Response[Problem | RateLimitProblem | TokenPair]:
     """Trade a refresh token for a new token pair (the old refresh token stops working)
 
-     Refresh tokens are traded once. Presented again within REFRESH_REUSE_GRACE_SECONDS (default 10) of
-    that trade — a client retrying — the answer is the same new refresh token (and a fresh access
-    token); presented later, or an older one, it revokes the whole session. The session of a disabled
-    account ends: 403 `account-disabled`.
+     Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new
+    pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
 
-    Retries: the same refresh token presented again within REFRESH_REUSE_GRACE_SECONDS gets the same new
-    pair. A write still running at the answer deadline is answered 503 `write-pending` and completes in
-    the background with all its effects.
+    Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`,
+    completed in the background.
 
     Args:
         body (RefreshRequest):
@@ -210,14 +201,11 @@ async def asyncio(
 ) -> Problem | RateLimitProblem | TokenPair | None:
     """Trade a refresh token for a new token pair (the old refresh token stops working)
 
-     Refresh tokens are traded once. Presented again within REFRESH_REUSE_GRACE_SECONDS (default 10) of
-    that trade — a client retrying — the answer is the same new refresh token (and a fresh access
-    token); presented later, or an older one, it revokes the whole session. The session of a disabled
-    account ends: 403 `account-disabled`.
+     Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new
+    pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
 
-    Retries: the same refresh token presented again within REFRESH_REUSE_GRACE_SECONDS gets the same new
-    pair. A write still running at the answer deadline is answered 503 `write-pending` and completes in
-    the background with all its effects.
+    Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`,
+    completed in the background.
 
     Args:
         body (RefreshRequest):

@@ -102,9 +102,8 @@ def sync_detailed(
 ) -> Response[Problem | RateLimitProblem | Registered]:
     """Create an organization (tenant) and its first user, who becomes its admin
 
-     Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered
-    503 `write-pending` and completes in the background with all its effects. Retry with the same key to
-    get its outcome.
+     Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in
+    the background.
 
     Args:
         idempotency_key (str | Unset):
@@ -138,9 +137,8 @@ def sync(
 ) -> Problem | RateLimitProblem | Registered | None:
     """Create an organization (tenant) and its first user, who becomes its admin
 
-     Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered
-    503 `write-pending` and completes in the background with all its effects. Retry with the same key to
-    get its outcome.
+     Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in
+    the background.
 
     Args:
         idempotency_key (str | Unset):
@@ -169,9 +167,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | RateLimitProblem | Registered]:
     """Create an organization (tenant) and its first user, who becomes its admin
 
-     Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered
-    503 `write-pending` and completes in the background with all its effects. Retry with the same key to
-    get its outcome.
+     Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in
+    the background.
 
     Args:
         idempotency_key (str | Unset):
@@ -203,9 +200,8 @@ async def asyncio(
 ) -> Problem | RateLimitProblem | Registered | None:
     """Create an organization (tenant) and its first user, who becomes its admin
 
-     Send an Idempotency-Key to retry safely. A write still running at the answer deadline is answered
-    503 `write-pending` and completes in the background with all its effects. Retry with the same key to
-    get its outcome.
+     Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in
+    the background.
 
     Args:
         idempotency_key (str | Unset):

@@ -100,9 +100,8 @@ def sync_detailed(
 
      For the user who registered the upload, or an admin.
 
-    Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the
-    answer deadline is answered 503 `write-pending` and completes in the background with all its
-    effects. Retry with the same key to get its outcome.
+    Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503
+    `write-pending`, completed in the background.
 
     Args:
         upload_id (str):
@@ -138,9 +137,8 @@ def sync(
 
      For the user who registered the upload, or an admin.
 
-    Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the
-    answer deadline is answered 503 `write-pending` and completes in the background with all its
-    effects. Retry with the same key to get its outcome.
+    Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503
+    `write-pending`, completed in the background.
 
     Args:
         upload_id (str):
@@ -171,9 +169,8 @@ async def asyncio_detailed(
 
      For the user who registered the upload, or an admin.
 
-    Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the
-    answer deadline is answered 503 `write-pending` and completes in the background with all its
-    effects. Retry with the same key to get its outcome.
+    Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503
+    `write-pending`, completed in the background.
 
     Args:
         upload_id (str):
@@ -207,9 +204,8 @@ async def asyncio(
 
      For the user who registered the upload, or an admin.
 
-    Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the
-    answer deadline is answered 503 `write-pending` and completes in the background with all its
-    effects. Retry with the same key to get its outcome.
+    Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503
+    `write-pending`, completed in the background.
 
     Args:
         upload_id (str):

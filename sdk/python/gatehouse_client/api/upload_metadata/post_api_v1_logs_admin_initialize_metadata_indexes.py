@@ -77,9 +77,8 @@ def sync_detailed(
 ) -> Response[MetadataIndexes | Problem | RateLimitProblem]:
     """Create the upload metadata indexes (idempotent)
 
-     Requires a bearer token with role admin or above. Retries: creating (and migrating) the indexes is
-    idempotent: run it again. A write still running at the answer deadline is answered 503 `write-
-    pending` and completes in the background with all its effects.
+     Requires a bearer token with role admin or above. Retries: idempotent. Still running at the
+    deadline: 503 `write-pending`, completed in the background.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -104,9 +103,8 @@ def sync(
 ) -> MetadataIndexes | Problem | RateLimitProblem | None:
     """Create the upload metadata indexes (idempotent)
 
-     Requires a bearer token with role admin or above. Retries: creating (and migrating) the indexes is
-    idempotent: run it again. A write still running at the answer deadline is answered 503 `write-
-    pending` and completes in the background with all its effects.
+     Requires a bearer token with role admin or above. Retries: idempotent. Still running at the
+    deadline: 503 `write-pending`, completed in the background.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -127,9 +125,8 @@ async def asyncio_detailed(
 ) -> Response[MetadataIndexes | Problem | RateLimitProblem]:
     """Create the upload metadata indexes (idempotent)
 
-     Requires a bearer token with role admin or above. Retries: creating (and migrating) the indexes is
-    idempotent: run it again. A write still running at the answer deadline is answered 503 `write-
-    pending` and completes in the background with all its effects.
+     Requires a bearer token with role admin or above. Retries: idempotent. Still running at the
+    deadline: 503 `write-pending`, completed in the background.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,9 +149,8 @@ async def asyncio(
 ) -> MetadataIndexes | Problem | RateLimitProblem | None:
     """Create the upload metadata indexes (idempotent)
 
-     Requires a bearer token with role admin or above. Retries: creating (and migrating) the indexes is
-    idempotent: run it again. A write still running at the answer deadline is answered 503 `write-
-    pending` and completes in the background with all its effects.
+     Requires a bearer token with role admin or above. Retries: idempotent. Still running at the
+    deadline: 503 `write-pending`, completed in the background.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

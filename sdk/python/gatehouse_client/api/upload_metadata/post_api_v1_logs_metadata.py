@@ -116,9 +116,8 @@ def sync_detailed(
     logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is
     overwritten.
 
-    Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the
-    answer deadline is answered 503 `write-pending` and completes in the background with all its
-    effects. Retry with the same key to get its outcome.
+    Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503
+    `write-pending`, completed in the background.
 
     Args:
         idempotency_key (str | Unset):
@@ -156,9 +155,8 @@ def sync(
     logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is
     overwritten.
 
-    Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the
-    answer deadline is answered 503 `write-pending` and completes in the background with all its
-    effects. Retry with the same key to get its outcome.
+    Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503
+    `write-pending`, completed in the background.
 
     Args:
         idempotency_key (str | Unset):
@@ -191,9 +189,8 @@ async def asyncio_detailed(
     logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is
     overwritten.
 
-    Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the
-    answer deadline is answered 503 `write-pending` and completes in the background with all its
-    effects. Retry with the same key to get its outcome.
+    Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503
+    `write-pending`, completed in the background.
 
     Args:
         idempotency_key (str | Unset):
@@ -229,9 +226,8 @@ async def asyncio(
     logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is
     overwritten.
 
-    Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the
-    answer deadline is answered 503 `write-pending` and completes in the background with all its
-    effects. Retry with the same key to get its outcome.
+    Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503
+    `write-pending`, completed in the background.
 
     Args:
         idempotency_key (str | Unset):

@@ -100,9 +100,8 @@ def sync_detailed(
 ) -> Response[DeletedProfile | Problem | RateLimitProblem]:
     """Delete a user's profile; signs that user out everywhere and clears their cache
 
-     Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write
-    still running at the answer deadline is answered 503 `write-pending` and completes in the background
-    with all its effects. Retry with the same key to get its outcome.
+     Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
@@ -136,9 +135,8 @@ def sync(
 ) -> DeletedProfile | Problem | RateLimitProblem | None:
     """Delete a user's profile; signs that user out everywhere and clears their cache
 
-     Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write
-    still running at the answer deadline is answered 503 `write-pending` and completes in the background
-    with all its effects. Retry with the same key to get its outcome.
+     Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
@@ -167,9 +165,8 @@ async def asyncio_detailed(
 ) -> Response[DeletedProfile | Problem | RateLimitProblem]:
     """Delete a user's profile; signs that user out everywhere and clears their cache
 
-     Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write
-    still running at the answer deadline is answered 503 `write-pending` and completes in the background
-    with all its effects. Retry with the same key to get its outcome.
+     Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
@@ -201,9 +198,8 @@ async def asyncio(
 ) -> DeletedProfile | Problem | RateLimitProblem | None:
     """Delete a user's profile; signs that user out everywhere and clears their cache
 
-     Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write
-    still running at the answer deadline is answered 503 `write-pending` and completes in the background
-    with all its effects. Retry with the same key to get its outcome.
+     Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.

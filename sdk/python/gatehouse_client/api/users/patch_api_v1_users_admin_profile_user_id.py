@@ -135,9 +135,8 @@ def sync_detailed(
      Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the
     user’s next request.
 
-    Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write
-    still running at the answer deadline is answered 503 `write-pending` and completes in the background
-    with all its effects. Retry with the same key to get its outcome.
+    Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
@@ -181,9 +180,8 @@ def sync(
      Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the
     user’s next request.
 
-    Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write
-    still running at the answer deadline is answered 503 `write-pending` and completes in the background
-    with all its effects. Retry with the same key to get its outcome.
+    Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
@@ -222,9 +220,8 @@ async def asyncio_detailed(
      Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the
     user’s next request.
 
-    Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write
-    still running at the answer deadline is answered 503 `write-pending` and completes in the background
-    with all its effects. Retry with the same key to get its outcome.
+    Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
@@ -266,9 +263,8 @@ async def asyncio(
      Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the
     user’s next request.
 
-    Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write
-    still running at the answer deadline is answered 503 `write-pending` and completes in the background
-    with all its effects. Retry with the same key to get its outcome.
+    Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.

@@ -129,12 +129,11 @@ def sync_detailed(
 
      Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and
     nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role,
-    and no one can grant a role above their own. `api_quota` stays within the plan (the operator’s: only
-    a superadmin raises it; 403 `above-plan`). Unknown fields are refused (422).
+    and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`).
+    Unknown fields are refused (422).
 
-    Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the
-    answer deadline is answered 503 `write-pending` and completes in the background with all its
-    effects. Retry with the same key to get its outcome.
+    Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503
+    `write-pending`, completed in the background.
 
     Args:
         idempotency_key (str | Unset):
@@ -174,12 +173,11 @@ def sync(
 
      Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and
     nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role,
-    and no one can grant a role above their own. `api_quota` stays within the plan (the operator’s: only
-    a superadmin raises it; 403 `above-plan`). Unknown fields are refused (422).
+    and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`).
+    Unknown fields are refused (422).
 
-    Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the
-    answer deadline is answered 503 `write-pending` and completes in the background with all its
-    effects. Retry with the same key to get its outcome.
+    Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503
+    `write-pending`, completed in the background.
 
     Args:
         idempotency_key (str | Unset):
@@ -214,12 +212,11 @@ async def asyncio_detailed(
 
      Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and
     nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role,
-    and no one can grant a role above their own. `api_quota` stays within the plan (the operator’s: only
-    a superadmin raises it; 403 `above-plan`). Unknown fields are refused (422).
+    and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`).
+    Unknown fields are refused (422).
 
-    Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the
-    answer deadline is answered 503 `write-pending` and completes in the background with all its
-    effects. Retry with the same key to get its outcome.
+    Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503
+    `write-pending`, completed in the background.
 
     Args:
         idempotency_key (str | Unset):
@@ -257,12 +254,11 @@ async def asyncio(
 
      Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and
     nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role,
-    and no one can grant a role above their own. `api_quota` stays within the plan (the operator’s: only
-    a superadmin raises it; 403 `above-plan`). Unknown fields are refused (422).
+    and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`).
+    Unknown fields are refused (422).
 
-    Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the
-    answer deadline is answered 503 `write-pending` and completes in the background with all its
-    effects. Retry with the same key to get its outcome.
+    Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503
+    `write-pending`, completed in the background.
 
     Args:
         idempotency_key (str | Unset):

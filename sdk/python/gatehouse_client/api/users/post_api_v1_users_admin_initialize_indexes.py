@@ -79,9 +79,8 @@ def sync_detailed(
 
      Also runs at start-up on Node. On Workers, call it once after each deploy.
 
-    Requires a bearer token with role admin or above. Retries: creating the indexes is idempotent: run
-    it again. A write still running at the answer deadline is answered 503 `write-pending` and completes
-    in the background with all its effects.
+    Requires a bearer token with role admin or above. Retries: idempotent. Still running at the
+    deadline: 503 `write-pending`, completed in the background.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -108,9 +107,8 @@ def sync(
 
      Also runs at start-up on Node. On Workers, call it once after each deploy.
 
-    Requires a bearer token with role admin or above. Retries: creating the indexes is idempotent: run
-    it again. A write still running at the answer deadline is answered 503 `write-pending` and completes
-    in the background with all its effects.
+    Requires a bearer token with role admin or above. Retries: idempotent. Still running at the
+    deadline: 503 `write-pending`, completed in the background.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,9 +131,8 @@ async def asyncio_detailed(
 
      Also runs at start-up on Node. On Workers, call it once after each deploy.
 
-    Requires a bearer token with role admin or above. Retries: creating the indexes is idempotent: run
-    it again. A write still running at the answer deadline is answered 503 `write-pending` and completes
-    in the background with all its effects.
+    Requires a bearer token with role admin or above. Retries: idempotent. Still running at the
+    deadline: 503 `write-pending`, completed in the background.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,9 +157,8 @@ async def asyncio(
 
      Also runs at start-up on Node. On Workers, call it once after each deploy.
 
-    Requires a bearer token with role admin or above. Retries: creating the indexes is idempotent: run
-    it again. A write still running at the answer deadline is answered 503 `write-pending` and completes
-    in the background with all its effects.
+    Requires a bearer token with role admin or above. Retries: idempotent. Still running at the
+    deadline: 503 `write-pending`, completed in the background.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -113,9 +113,8 @@ def sync_detailed(
 ) -> Response[Problem | RateLimitProblem | UserProfile]:
     """Create the caller's profile (role from the account, quota from the defaults)
 
-     Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the
-    answer deadline is answered 503 `write-pending` and completes in the background with all its
-    effects. Retry with the same key to get its outcome.
+     Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503
+    `write-pending`, completed in the background.
 
     Args:
         idempotency_key (str | Unset):
@@ -150,9 +149,8 @@ def sync(
 ) -> Problem | RateLimitProblem | UserProfile | None:
     """Create the caller's profile (role from the account, quota from the defaults)
 
-     Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the
-    answer deadline is answered 503 `write-pending` and completes in the background with all its
-    effects. Retry with the same key to get its outcome.
+     Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503
+    `write-pending`, completed in the background.
 
     Args:
         idempotency_key (str | Unset):
@@ -182,9 +180,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | RateLimitProblem | UserProfile]:
     """Create the caller's profile (role from the account, quota from the defaults)
 
-     Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the
-    answer deadline is answered 503 `write-pending` and completes in the background with all its
-    effects. Retry with the same key to get its outcome.
+     Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503
+    `write-pending`, completed in the background.
 
     Args:
         idempotency_key (str | Unset):
@@ -217,9 +214,8 @@ async def asyncio(
 ) -> Problem | RateLimitProblem | UserProfile | None:
     """Create the caller's profile (role from the account, quota from the defaults)
 
-     Requires a bearer token. Send an Idempotency-Key to retry safely. A write still running at the
-    answer deadline is answered 503 `write-pending` and completes in the background with all its
-    effects. Retry with the same key to get its outcome.
+     Requires a bearer token. Idempotency-Key makes retries safe. Still running at the deadline: 503
+    `write-pending`, completed in the background.
 
     Args:
         idempotency_key (str | Unset):

@@ -112,9 +112,8 @@ def sync_detailed(
 ) -> Response[Problem | RateLimitProblem | TenantUserCreated]:
     """Add a user to the caller's tenant (no role above the caller's own)
 
-     Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write
-    still running at the answer deadline is answered 503 `write-pending` and completes in the background
-    with all its effects. Retry with the same key to get its outcome.
+     Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         idempotency_key (str | Unset):
@@ -148,9 +147,8 @@ def sync(
 ) -> Problem | RateLimitProblem | TenantUserCreated | None:
     """Add a user to the caller's tenant (no role above the caller's own)
 
-     Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write
-    still running at the answer deadline is answered 503 `write-pending` and completes in the background
-    with all its effects. Retry with the same key to get its outcome.
+     Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         idempotency_key (str | Unset):
@@ -179,9 +177,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | RateLimitProblem | TenantUserCreated]:
     """Add a user to the caller's tenant (no role above the caller's own)
 
-     Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write
-    still running at the answer deadline is answered 503 `write-pending` and completes in the background
-    with all its effects. Retry with the same key to get its outcome.
+     Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         idempotency_key (str | Unset):
@@ -213,9 +210,8 @@ async def asyncio(
 ) -> Problem | RateLimitProblem | TenantUserCreated | None:
     """Add a user to the caller's tenant (no role above the caller's own)
 
-     Requires a bearer token with role admin or above. Send an Idempotency-Key to retry safely. A write
-    still running at the answer deadline is answered 503 `write-pending` and completes in the background
-    with all its effects. Retry with the same key to get its outcome.
+     Requires a bearer token with role admin or above. Idempotency-Key makes retries safe. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         idempotency_key (str | Unset):
