@@ -1,6 +1,6 @@
 /**
  * The actions: Data API v1's ten, plus the gateway's extensions (countDocuments, createIndexes,
- * listIndexes). Each reads its fields from the parsed body, runs ONE driver call and returns the
+ * listIndexes, dropIndex). Each reads its fields from the parsed body, runs ONE driver call and returns the
  * v1 answer object; the app serialises it.
  */
 import type { Collection, Document } from 'mongodb'
@@ -178,6 +178,21 @@ export const ACTIONS: Record<string, Action> = {
 
   async listIndexes(ctx) {
     return { indexes: await indexesOf(ctx.coll) }
+  },
+
+  /** Drops one index by name (never `_id_`); `{dropped: false}` when there is no such index. */
+  async dropIndex(ctx) {
+    const name = requiredString(ctx.body, 'name')
+    if (name === '_id_') throw badRequest('the _id_ index cannot be dropped')
+    try {
+      await ctx.coll.dropIndex(name)
+      return { dropped: true }
+    } catch (err) {
+      // IndexNotFound (27) or NamespaceNotFound (26): nothing to drop.
+      const code = Number((err as { code?: unknown }).code)
+      if (code === 27 || code === 26) return { dropped: false }
+      throw err
+    }
   },
 }
 

@@ -241,7 +241,7 @@ describe('Data API v1 actions (EJSON)', () => {
   })
 })
 
-describe('extensions: countDocuments, createIndexes, listIndexes, ping', () => {
+describe('extensions: countDocuments, createIndexes, listIndexes, dropIndex, ping', () => {
   const collection = uniq('ext')
 
   it('createIndexes is idempotent and listIndexes reports key, name, unique', async () => {
@@ -266,6 +266,18 @@ describe('extensions: countDocuments, createIndexes, listIndexes, ping', () => {
       ].sort(byName),
     )
     expect(Object.keys(after.json.indexes.find((ix: { name: string }) => ix.name === 'tenant_role').key)).toEqual(['tenant_id', 'role'])
+  })
+
+  it('dropIndex drops one index by name, answers dropped: false for an unknown one, and refuses _id_', async () => {
+    const coll = uniq('drop')
+    await call('createIndexes', { collection: coll, indexes: [{ key: { upload_id: 1 }, name: 'upload_id_1', unique: true }] })
+    expect((await call('dropIndex', { collection: coll, name: 'upload_id_1' })).json).toEqual({ dropped: true })
+    expect((await call('listIndexes', { collection: coll })).json.indexes.map((ix: { name: string }) => ix.name)).toEqual(['_id_'])
+    expect((await call('dropIndex', { collection: coll, name: 'upload_id_1' })).json).toEqual({ dropped: false })
+    expect((await call('dropIndex', { collection: uniq('never'), name: 'x_1' })).json).toEqual({ dropped: false })
+    const id = await call('dropIndex', { collection: coll, name: '_id_' })
+    expect(id.status).toBe(400)
+    expect((await call('dropIndex', { collection: coll })).status).toBe(400)
   })
 
   it('an index with the same name and another key is a 409 IndexConflict', async () => {

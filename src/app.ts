@@ -2,6 +2,7 @@ import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { browserAccess } from './http/cors.ts'
 import { documentGateHeaders } from './http/gate/docs.ts'
+import { documentIdempotency } from './http/idempotency/docs.ts'
 import { observeRequests } from './http/metrics.ts'
 import { limitBody, requestLog } from './http/middleware.ts'
 import { problemFor } from './http/problem-table.ts'
@@ -61,6 +62,7 @@ export function createApp(given: AppDeps): AppOpenAPI {
   })
   app.use('*', limitBody(config.BODY_LIMIT_BYTES))
   documentGateHeaders(app)
+  documentIdempotency(app)
 
   app.route('/', healthRoutes())
   app.route('/', usersRoutes())

@@ -3,7 +3,7 @@ import { ConfigError } from './config.ts'
 import type { Backends, DocumentStore, KvOptions } from './ports.ts'
 
 /** Opens MongoDB through the official driver; only the Node entry passes it (keeps it out of Workers). */
-export type DriverFactory = (options: { uri: string; database: string; timeoutMs: number }) => DocumentStore
+export type DriverFactory = (options: { uri: string; database: string; timeoutMs: number; writeTimeoutMs: number }) => DocumentStore
 
 /** Key-value settings derived from config, shared by every adapter family. */
 export function kvOptions(config: Config): KvOptions {
@@ -34,9 +34,15 @@ export async function createRemoteBackends(config: Config, options: { driver?: D
       dataSource: config.MONGO_DATA_SOURCE,
       database: config.MONGO_DB_NAME,
       timeoutMs: config.BACKEND_TIMEOUT_MS,
+      writeTimeoutMs: config.BACKEND_WRITE_TIMEOUT_MS,
     })
   } else if (options.driver) {
-    documents = options.driver({ uri: config.MONGODB_URI!, database: config.MONGO_DB_NAME, timeoutMs: config.BACKEND_TIMEOUT_MS })
+    documents = options.driver({
+      uri: config.MONGODB_URI!,
+      database: config.MONGO_DB_NAME,
+      timeoutMs: config.BACKEND_TIMEOUT_MS,
+      writeTimeoutMs: config.BACKEND_WRITE_TIMEOUT_MS,
+    })
   } else {
     throw new ConfigError(['MONGODB_URI: the mongodb driver is not available in this runtime; use MONGO_DATA_API_URL (the Data API gateway)'])
   }

@@ -94,6 +94,9 @@ export const ConfigSchema = z
     // Sessions, cache, limits (names and defaults from the DataWise seed)
     SESSION_EXPIRE_MINUTES: int(60, 1),
     SESSION_MAX_LIFETIME_HOURS: int(24 * 30, 1),
+    // A refresh token presented again this soon after its rotation gets the same new pair (a
+    // client retrying); later reuse revokes the session. 0: every reuse revokes. (As Supabase.)
+    REFRESH_REUSE_GRACE_SECONDS: int(10, 0),
     CACHE_EXPIRE_MINUTES: int(30, 1),
     RATE_LIMIT_REQUESTS: int(100, 1),
     RATE_LIMIT_WINDOW: int(3600, 1),
@@ -108,6 +111,11 @@ export const ConfigSchema = z
     BODY_LIMIT_BYTES: int(1024 * 1024, 1024),
     TRUSTED_IP_HEADER: optionalString,
     BACKEND_TIMEOUT_MS: int(2000, 50),
+    // How long a write may take at the database once sent (the transport bound for writes). A write
+    // still running at BACKEND_TIMEOUT_MS is answered 503 and goes on in the background up to this
+    // (src/http/idempotency/settle.ts); keep it under the runtime's background limit (Workers: 30 s).
+    // Never shorter than BACKEND_TIMEOUT_MS (the larger of the two applies).
+    BACKEND_WRITE_TIMEOUT_MS: int(10_000, 50),
     FAIL_OPEN_READS: bool(false),
     // Browsers (CORS): allowed origins, or *; unset = no CORS headers at all
     CORS_ORIGINS: originList,

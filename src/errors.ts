@@ -221,3 +221,29 @@ export class RateLimitedError extends Error {
     this.code = options.code ?? 'quota-exceeded'
   }
 }
+
+/**
+ * An Idempotency-Key that cannot serve this request: `reused` — it was used for another request
+ * (another method, path or body; API 422); `in-use` — the same request is still running under it
+ * (API 409, retry shortly). draft-ietf-httpapi-idempotency-key-header.
+ */
+export class IdempotencyKeyError extends Error {
+  override name = 'IdempotencyKeyError'
+  readonly reason: 'reused' | 'in-use'
+  constructor(reason: 'reused' | 'in-use') {
+    super(reason === 'reused' ? 'This Idempotency-Key was used for another request' : 'A request with this Idempotency-Key is still running')
+    this.reason = reason
+  }
+}
+
+/**
+ * A write did not settle within its answer deadline (BACKEND_TIMEOUT_MS). It is NOT abandoned: it
+ * goes on in the background with all its side effects, and its answer is kept for its
+ * Idempotency-Key. API level: 503 — retry with the same key to get the outcome.
+ */
+export class WriteDeadlineError extends Error {
+  override name = 'WriteDeadlineError'
+  constructor() {
+    super('write still running at its deadline')
+  }
+}

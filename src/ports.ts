@@ -55,6 +55,27 @@ export interface SessionTimes {
   maxLifetimeSeconds: number
 }
 
+interface RefreshRotationRequest {
+  /** SHA-256 of the presented refresh secret. */
+  presented: string
+  /** SHA-256 of the secret that replaces it. */
+  next: string
+  /** What the next secret was derived with (kept, so a replay within the grace gets the same one). */
+  nonce: string
+  /** How long after a rotation the previous token may be presented again (0: never). */
+  graceMs: number
+}
+
+/**
+ * - `rotated`: the presented token was the current one; `next` is current now.
+ * - `replayed`: the presented token is the PREVIOUS one, presented again within the grace of its
+ *   rotation (a client retrying): nothing changes; `nonce` is what its successor was derived with.
+ * - `reused`: a token already traded (outside the grace, or an older one) or a forged one — the
+ *   caller treats it as theft and revokes the session.
+ * - `missing`: no such live session.
+ */
+export type RefreshRotation = { outcome: 'rotated' } | { outcome: 'replayed'; nonce: string } | { outcome: 'reused' } | { outcome: 'missing' }
+
 /** What a change of the account applies to every live session of the user. */
 type SessionAuthority = Partial<Pick<Session, 'role' | 'hourlyLimit'>>
 
@@ -68,10 +89,10 @@ export interface SessionStore extends Pingable {
   /** Merges fields into a live session (refreshHash rotation, data). Null when not alive. */
   update(tenantId: string, id: string, patch: Partial<Pick<Session, 'refreshHash' | 'data' | 'device'> & SessionAuthority>): Promise<Session | null>
   /**
-   * Atomically swaps the refresh hash: succeeds only if the stored hash equals `expected`.
-   * Returns 'rotated', 'mismatch' (reuse detected — caller revokes) or 'missing'.
+   * Trades the presented refresh token, atomically (see RefreshRotation): when `presented` is the
+   * current hash, it becomes the previous one and `next` (with its `nonce`) the current one.
    */
-  rotateRefresh(tenantId: string, id: string, expected: string, next: string): Promise<'rotated' | 'mismatch' | 'missing'>
+  rotateRefresh(tenantId: string, id: string, rotation: RefreshRotationRequest): Promise<RefreshRotation>
   /** Live sessions of a user, newest first. Never returns expired or revoked ones. */
   list(tenantId: string, userId: string): Promise<Session[]>
   /** Applies a role / plan change to every live session of the user; returns how many. */
@@ -324,6 +345,48 @@ export interface Counters extends Pingable {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Idempotency (the Idempotency-Key header): the first answer of a write, kept so that a retry with
+// the same key and request gets it again instead of doing the write twice. A key lives under its
+// tenant, per caller; the store never sees the request, only its fingerprint.
+// ---------------------------------------------------------------------------------------------
+
+export interface IdempotencyScope {
+  tenantId: string
+  /** Who sent the request: a user id (signed in), or `ip:<address>` for public routes. */
+  caller: string
+}
+
+/** An answer as kept: status, the headers worth replaying, the body text. */
+export interface KeptAnswer {
+  status: number
+  headers: Record<string, string>
+  body: string
+}
+
+/**
+ * - `reserved`: the key was free — the caller runs the request, then `complete`s or `release`s
+ *   it with `token`;
+ * - `running`: the same request is still running under this key (→ 409);
+ * - `mismatch`: the key was used for another request (another fingerprint; → 422);
+ * - `done`: the first answer, to replay.
+ */
+export type Reservation = { state: 'reserved'; token: string } | { state: 'running' } | { state: 'mismatch' } | { state: 'done'; answer: KeptAnswer }
+
+export interface IdempotencyStore extends Pingable {
+  /**
+   * Claims the key for this fingerprint, atomically (of N concurrent reservations one wins), for
+   * `leaseMs` — long enough for the request to settle; a holder that dies frees it by expiry.
+   */
+  reserve(scope: IdempotencyScope, key: string, fingerprint: string, leaseMs: number): Promise<Reservation>
+  /** Keeps the answer for `ttlSeconds`. False when `token` no longer holds the key (lease lost). */
+  complete(scope: IdempotencyScope, key: string, token: string, answer: KeptAnswer, ttlSeconds: number): Promise<boolean>
+  /** Frees the key (the request ended without an answer worth keeping); only by its holder. */
+  release(scope: IdempotencyScope, key: string, token: string): Promise<void>
+  /** What the key holds: its fingerprint and, once complete, the answer. Null when free. */
+  lookup(scope: IdempotencyScope, key: string): Promise<{ fingerprint: string; answer: KeptAnswer | null } | null>
+}
+
+// ---------------------------------------------------------------------------------------------
 // Locks (ELK seed's DistributedLock)
 // ---------------------------------------------------------------------------------------------
 
@@ -391,6 +454,8 @@ export interface Collection<T extends Doc = Doc> {
   /** Idempotent: existing indexes with the same name and key are left alone. */
   createIndexes(indexes: IndexSpec[]): Promise<void>
   listIndexes(): Promise<IndexSpec[]>
+  /** Drops one index by name (migrations); false when there is none. `_id_` is refused. */
+  dropIndex(name: string): Promise<boolean>
 }
 
 export interface DocumentStore extends Pingable {
@@ -414,6 +479,7 @@ export interface Backends {
   tenantPlans: TenantPlans
   counters: Counters
   locks: Locks
+  idempotency: IdempotencyStore
   metrics: Metrics
   documents: DocumentStore
   /** Health of the Redis-side (key-value) backend. */
@@ -424,7 +490,7 @@ export interface Backends {
 /** The Redis-side half of Backends, as each key-value adapter family builds it. */
 export type KvBackends = Pick<
   Backends,
-  'sessions' | 'revocations' | 'cache' | 'rateLimiter' | 'gatekeeper' | 'apiKeys' | 'tenantPlans' | 'counters' | 'locks' | 'metrics' | 'kv'
+  'sessions' | 'revocations' | 'cache' | 'rateLimiter' | 'gatekeeper' | 'apiKeys' | 'tenantPlans' | 'counters' | 'locks' | 'idempotency' | 'metrics' | 'kv'
 > & {
   close?(): Promise<void>
 }

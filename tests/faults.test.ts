@@ -2,7 +2,7 @@
  * Failure modes of the gate when Redis is down or slow, on a PRIVATE redis-server + redis-http
  * (the harness's shared ones are never stopped): fail-closed routes answer 503 problem+json
  * within BACKEND_TIMEOUT_MS, fail-open routes answer 200, nothing answers 500 or hangs,
- * /health/ready reports the outage, and everything recovers by itself when Redis returns.
+ * /health (503) and /health/ready report the outage, /health/live stays 200, and everything recovers by itself when Redis returns.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ensureIndexes } from '../src/repositories/indexes.ts'
@@ -112,12 +112,20 @@ describe('the gate when Redis fails', () => {
     const ready = await timed(t, 'GET', '/health/ready')
     expect(ready.status).toBe(503)
     expect(ready.body).toMatchObject({ status: 'unhealthy', redis: { status: 'unhealthy' }, mongodb: { status: 'healthy' } })
+    // /health says it in the status code too (monitors read that), with the same body.
+    const health = await timed(t, 'GET', '/health')
+    expect(health.status).toBe(503)
+    expect(health.body).toMatchObject({ status: 'unhealthy', mode: 'remote', redis: { status: 'unhealthy' }, mongodb: { status: 'healthy' } })
+    expect((await timed(t, 'GET', '/health/live')).status).toBe(200)
 
     // Redis comes back on the same port (empty: no persistence) — nobody restarts the app.
     redis = await startRedisServer({ port: redis.port })
     const took = await eventually('the limiter answering again', async () => (await jwks()).headers.get('ratelimit') !== null)
     expect(took).toBeLessThan(15_000)
     expect((await timed(t, 'GET', '/health/ready')).status).toBe(200)
+    const healthy = await timed(t, 'GET', '/health')
+    expect(healthy.status).toBe(200)
+    expect(healthy.body).toMatchObject({ status: 'healthy', redis: { status: 'healthy' }, mongodb: { status: 'healthy' } })
     // Sessions lived in the Redis that was wiped, so sign in again: the whole path works.
     const again = await newUser(t.app, 'faults-again')
     expect((await timed(t, 'GET', '/api/v1/auth/me', { authorization: `Bearer ${again.token}` })).status).toBe(200)

@@ -24,6 +24,7 @@ import { apiKeyStoreContract, tenantPlansContract } from './contracts/api-keys.c
 import { cacheContract } from './contracts/cache.contract.ts'
 import { countersContract } from './contracts/counters.contract.ts'
 import { gatekeeperContract, gatekeeperKeyContract } from './contracts/gatekeeper.contract.ts'
+import { idempotencyContract } from './contracts/idempotency.contract.ts'
 import { locksContract } from './contracts/locks.contract.ts'
 import { metricsContract } from './contracts/metrics.contract.ts'
 import { rateLimiterContract } from './contracts/rate-limiter.contract.ts'
@@ -149,6 +150,7 @@ describe.concurrent('key-value contracts (upstash on a 3-node Redis Cluster, dec
   tenantPlansContract('upstash cluster', make)
   countersContract('upstash cluster', make)
   locksContract('upstash cluster', make)
+  idempotencyContract('upstash cluster', make)
   metricsContract('upstash cluster', make)
 })
 
@@ -246,7 +248,7 @@ describe.sequential('on the cluster', () => {
       c.touch = await requests(() => s.touch(T, a.id))
       c.touchUnknown = await requests(() => s.touch(T, 'A'.repeat(22)))
       c.update = await requests(() => s.update(T, a.id, { device: 'd' }))
-      c.rotateRefresh = await requests(() => s.rotateRefresh(T, a.id, 'r0', 'r1'))
+      c.rotateRefresh = await requests(() => s.rotateRefresh(T, a.id, { presented: 'r0', next: 'r1', nonce: 'n1', graceMs: 10_000 }))
       c.list = await requests(() => s.list(T, 'u1'))
       c.listNone = await requests(() => s.list(T, 'nobody'))
       c.updateUser = await requests(() => s.updateUser(T, 'u1', { role: 'admin' }))

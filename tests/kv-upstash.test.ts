@@ -15,6 +15,7 @@ import { apiKeyStoreContract, tenantPlansContract } from './contracts/api-keys.c
 import { cacheContract } from './contracts/cache.contract.ts'
 import { countersContract } from './contracts/counters.contract.ts'
 import { gatekeeperContract, gatekeeperKeyContract } from './contracts/gatekeeper.contract.ts'
+import { idempotencyContract } from './contracts/idempotency.contract.ts'
 import { locksContract } from './contracts/locks.contract.ts'
 import { metricsContract } from './contracts/metrics.contract.ts'
 import { rateLimiterContract } from './contracts/rate-limiter.contract.ts'
@@ -40,6 +41,7 @@ describe.concurrent('key-value contracts (upstash)', () => {
   tenantPlansContract('upstash', make)
   countersContract('upstash', make)
   locksContract('upstash', make)
+  idempotencyContract('upstash', make)
   metricsContract('upstash', make)
 })
 

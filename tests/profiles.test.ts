@@ -128,6 +128,15 @@ describe.each<BackendKind>(['embedded', 'remote'])('profiles on %s backends', (k
     expect(after.headers.get('etag')).toBe(r2.headers.get('etag'))
   })
 
+  it('keeps a valid time zone as the client named it (no alias renaming: Asia/Kolkata stays Asia/Kolkata)', async () => {
+    for (const tz of ['Asia/Kolkata', 'Europe/Kyiv', 'America/Argentina/Buenos_Aires', 'UTC']) {
+      const r = await api.call('PATCH', '/api/v1/users/profile/', viewerA.token, { preferences: { timezone: tz } })
+      expect(r.status, JSON.stringify(r.body)).toBe(200)
+      expect(r.body.preferences.timezone).toBe(tz)
+      expect((await api.call('GET', '/api/v1/users/profile/', viewerA.token)).body.preferences.timezone).toBe(tz)
+    }
+  })
+
   it('PATCH validates every field (422 problem) and writes nothing', async () => {
     const bad: unknown[] = [
       { preferences: { theme: 'neon' } },
@@ -196,11 +205,57 @@ describe.each<BackendKind>(['embedded', 'remote'])('profiles on %s backends', (k
     expect((await api.call('PATCH', '/api/v1/users/profile/', adminA.token, { role: 'superadmin' })).status).toBe(403)
     const path = `/api/v1/users/admin/profile/${viewerA.user_id}/`
     expect((await api.call('PATCH', path, adminA.token, { role: 'superadmin' })).status).toBe(403)
-    const quota = await api.call('PATCH', path, adminA.token, { api_quota: { api_calls_per_hour: 5000 } })
+    const quota = await api.call('PATCH', path, adminA.token, { api_quota: { api_calls_per_hour: 500 } })
     expect(quota.status, JSON.stringify(quota.body)).toBe(200)
-    expect(quota.body.api_quota).toEqual({ logs_per_day: 100000, api_calls_per_hour: 5000, retention_days: 90 })
+    expect(quota.body.api_quota).toEqual({ logs_per_day: 100000, api_calls_per_hour: 500, retention_days: 90 })
     const seen = await api.call('GET', '/api/v1/users/profile/quota/', viewerA.token)
-    expect(seen.body.api_quota.api_calls_per_hour).toBe(5000)
+    expect(seen.body.api_quota.api_calls_per_hour).toBe(500)
+    expect((await api.call('PATCH', path, adminA.token, { api_quota: { api_calls_per_hour: 1000 } })).status).toBe(200) // back to the plan
+  })
+
+  it('plan quotas are the operator’s: a tenant admin lowers within the plan, never raises above it (own included); a superadmin sets the plan', async () => {
+    const admin = await api.register('plan-admin')
+    const member = await api.addUser(admin, 'plan-member', 'viewer')
+    const own = `/api/v1/users/admin/profile/${admin.user_id}/`
+    const theirs = `/api/v1/users/admin/profile/${member.user_id}/`
+    const expectAbovePlan = (r: { status: number; body: any }) => {
+      expect(r.status, JSON.stringify(r.body)).toBe(403)
+      expect(r.body.type).toBe('https://gatehouse.dev/problems/above-plan')
+    }
+    // Raising one's own quota: refused, on both routes, and nothing is written.
+    expectAbovePlan(await api.call('PATCH', own, admin.token, { api_quota: { api_calls_per_hour: 5000 } }))
+    expectAbovePlan(await api.call('PATCH', '/api/v1/users/profile/', admin.token, { api_quota: { logs_per_day: 100001 } }))
+    expect((await api.call('GET', '/api/v1/users/profile/', admin.token)).body.api_quota).toEqual({
+      logs_per_day: 100000,
+      api_calls_per_hour: 1000,
+      retention_days: 90,
+    })
+    expect((await api.call('GET', '/api/v1/users/profile/quota/', admin.token)).body.api_quota.api_calls_per_hour).toBe(1000)
+    // A member's: lowered (applies at once), restored up to the plan, never above it.
+    expectAbovePlan(await api.call('PATCH', theirs, admin.token, { api_quota: { api_calls_per_hour: 1001 } }))
+    expectAbovePlan(await api.call('PATCH', theirs, admin.token, { api_quota: { api_calls_per_hour: 10, retention_days: 91 } }))
+    expect((await api.call('GET', theirs, admin.token)).body.api_quota.api_calls_per_hour).toBe(1000) // all or nothing
+    expect((await api.call('PATCH', theirs, admin.token, { api_quota: { api_calls_per_hour: 10, retention_days: 30 } })).status).toBe(200)
+    expect((await api.call('GET', '/api/v1/users/profile/quota/', member.token)).body.api_quota).toMatchObject({ api_calls_per_hour: 10, retention_days: 30 })
+    expect((await api.call('PATCH', theirs, admin.token, { api_quota: { api_calls_per_hour: 1000 } })).status).toBe(200)
+    // Lowering one's own is fine.
+    expect((await api.call('PATCH', own, admin.token, { api_quota: { api_calls_per_hour: 999 } })).status).toBe(200)
+
+    // The operator raises the member's plan; the admin may then move within THAT plan.
+    const op = await api.register('operator')
+    await createUsersRepository(t.backends.documents).setRole(op.tenant_id, op.user_id, 'superadmin')
+    await createProfilesRepository(t.backends.documents).patch(op.user_id, { role: 'superadmin' })
+    const opToken = await api.login(op.email)
+    const raised = await api.call('PATCH', theirs, opToken, { api_quota: { api_calls_per_hour: 5000 } })
+    expect(raised.status, JSON.stringify(raised.body)).toBe(200)
+    expect(raised.body.api_quota.api_calls_per_hour).toBe(5000)
+    expect(raised.body).not.toHaveProperty('api_quota_plan') // the seed's shape, nothing more
+    expect((await api.call('GET', '/api/v1/users/profile/quota/', member.token)).body.api_quota.api_calls_per_hour).toBe(5000)
+    expect((await api.call('PATCH', theirs, admin.token, { api_quota: { api_calls_per_hour: 100 } })).status).toBe(200)
+    expect((await api.call('PATCH', theirs, admin.token, { api_quota: { api_calls_per_hour: 5000 } })).status).toBe(200)
+    expectAbovePlan(await api.call('PATCH', theirs, admin.token, { api_quota: { api_calls_per_hour: 5001 } }))
+    // The admin's own plan did not move.
+    expectAbovePlan(await api.call('PATCH', own, admin.token, { api_quota: { api_calls_per_hour: 1001 } }))
   })
 
   it('a lowered role applies to the token already held, from its next request; the next sign-in carries it', async () => {

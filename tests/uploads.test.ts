@@ -121,10 +121,19 @@ describe.each(kinds)('upload metadata (%s backends)', (kind) => {
       expect(s.completed_at).toBeTruthy()
     })
 
+    it('allows pending → failed (an upload refused before processing), with its errors', async () => {
+      const u = await registerUpload(t.app, viewer, { log_count: 0 })
+      const f = await setStatus(t.app, viewer, u.upload_id, { status: 'failed', errors: ['unsupported encoding'] })
+      expect(f).toMatchObject({ status: 'failed', errors: ['unsupported encoding'] })
+      expect(f.completed_at).toBeTruthy()
+      const again = await call(t.app, 'PATCH', `${M}/${u.upload_id}`, { token: viewer.token, body: { status: 'processing' } })
+      expectProblem(again, 409, 'invalid-transition')
+      expect(again.body).toMatchObject({ from: 'failed', to: 'processing' })
+    })
+
     it('allows processing → failed; every other transition is 409 and changes nothing', async () => {
       const a = await registerUpload(t.app, viewer)
       expectProblem(await call(t.app, 'PATCH', `${M}/${a.upload_id}`, { token: viewer.token, body: { status: 'success' } }), 409, 'invalid-transition')
-      expectProblem(await call(t.app, 'PATCH', `${M}/${a.upload_id}`, { token: viewer.token, body: { status: 'failed' } }), 409, 'invalid-transition')
       expectProblem(await call(t.app, 'PATCH', `${M}/${a.upload_id}`, { token: viewer.token, body: { status: 'pending' } }), 409, 'invalid-transition')
       await setStatus(t.app, viewer, a.upload_id, { status: 'processing' })
       expectProblem(await call(t.app, 'PATCH', `${M}/${a.upload_id}`, { token: viewer.token, body: { status: 'processing' } }), 409, 'invalid-transition')
@@ -447,7 +456,7 @@ describe.each(kinds)('upload metadata (%s backends)', (kind) => {
         const owner = await newTenant(q.app)
         const mate = await addMember(q.app, owner, 'viewer')
         expect((await call(q.app, 'POST', '/api/v1/logs/admin/initialize-metadata-indexes', { token: owner.token })).status).toBe(200)
-        const first = await registerUpload(q.app, owner, { log_count: 600 })
+        await registerUpload(q.app, owner, { log_count: 600 })
         const over = await call(q.app, 'POST', M, {
           token: mate.token,
           body: { source: 's', environment: 'e', file_name: 'f', file_size: 1, format_type: 'text', log_count: 500 },
@@ -472,12 +481,13 @@ describe.each(kinds)('upload metadata (%s backends)', (kind) => {
         const free = await registerUpload(q.app, owner)
         expect(free.log_count).toBe(0)
         expect(await q.backends.counters.get(logsKey(owner.tenantId, Date.now()))).toBe(1000)
-        // A refused duplicate gives its count back.
+        // A refused duplicate gives its count back (upload_id is unique per tenant).
         const stranger = await newTenant(q.app)
+        const taken = await registerUpload(q.app, stranger)
         expectProblem(
           await call(q.app, 'POST', M, {
             token: stranger.token,
-            body: { source: 's', environment: 'e', file_name: 'f', file_size: 1, format_type: 'text', log_count: 300, upload_id: first.upload_id },
+            body: { source: 's', environment: 'e', file_name: 'f', file_size: 1, format_type: 'text', log_count: 300, upload_id: taken.upload_id },
           }),
           409,
         )
@@ -498,10 +508,51 @@ describe.each(kinds)('upload metadata (%s backends)', (kind) => {
       expect(a.status).toBe(200)
       expect(b.status).toBe(200)
       expect(a.body.collection).toBe('log_metadata')
-      expect(a.body.indexes).toEqual(expect.arrayContaining(['upload_id_1', 'task_id_1', 'tenant_id_1_status_1', 'tenant_id_1_created_at_1']))
+      expect(a.body.indexes).toEqual(expect.arrayContaining(['tenant_id_1_upload_id_1', 'task_id_1', 'tenant_id_1_status_1', 'tenant_id_1_created_at_1']))
+      expect(a.body.indexes).not.toContain('upload_id_1')
       expect([...b.body.indexes].sort()).toEqual([...a.body.indexes].sort())
       expectProblem(await call(t.app, 'POST', '/api/v1/logs/admin/initialize-metadata-indexes', { token: viewer.token }), 403, 'forbidden')
       expectProblem(await call(t.app, 'POST', '/api/v1/logs/admin/initialize-metadata-indexes'), 401)
+    })
+
+    it('migrates a store of an earlier version: drops the global upload_id index, creates the per-tenant one', async () => {
+      const old = await makeTestApp(kind, UPLOAD_TEST_ENV)
+      try {
+        const a = await newTenant(old.app)
+        const b = await newTenant(old.app)
+        const uploads = old.backends.documents.collection('log_metadata')
+        await uploads.createIndexes([{ key: { upload_id: 1 }, name: 'upload_id_1', unique: true }]) // as earlier versions did
+        const id = `shared-${Math.random().toString(36).slice(2)}`
+        await registerUpload(old.app, a, { upload_id: id })
+        const before = await call(old.app, 'POST', M, {
+          token: b.token,
+          body: { source: 's', environment: 'e', file_name: 'f', file_size: 1, format_type: 'text', upload_id: id },
+        })
+        expectProblem(before, 409, 'conflict') // the old index: one tenant's id blocks another's
+        const migrated = await call(old.app, 'POST', '/api/v1/logs/admin/initialize-metadata-indexes', { token: a.token })
+        expect(migrated.status, JSON.stringify(migrated.body)).toBe(200)
+        expect(migrated.body.indexes).toContain('tenant_id_1_upload_id_1')
+        expect(migrated.body.indexes).not.toContain('upload_id_1')
+        expect((await uploads.listIndexes()).find((ix) => ix.name === 'tenant_id_1_upload_id_1')).toMatchObject({
+          key: { tenant_id: 1, upload_id: 1 },
+          unique: true,
+        })
+        const mineB = await registerUpload(old.app, b, { upload_id: id, file_name: 'b.log' })
+        expect(mineB).toMatchObject({ upload_id: id, tenant_id: b.tenantId })
+        expect((await call(old.app, 'GET', `${M}/${id}`, { token: a.token })).body.tenant_id).toBe(a.tenantId)
+        expect((await call(old.app, 'GET', `${M}/${id}`, { token: b.token })).body.file_name).toBe('b.log')
+        // Still unique within a tenant.
+        const dup = await call(old.app, 'POST', M, {
+          token: b.token,
+          body: { source: 's', environment: 'e', file_name: 'f', file_size: 1, format_type: 'text', upload_id: id },
+        })
+        expectProblem(dup, 409, 'conflict')
+        // Run again: nothing left to migrate, same indexes.
+        const again = await call(old.app, 'POST', '/api/v1/logs/admin/initialize-metadata-indexes', { token: a.token })
+        expect([...again.body.indexes].sort()).toEqual([...migrated.body.indexes].sort())
+      } finally {
+        await old.close()
+      }
     })
   })
 
@@ -571,18 +622,21 @@ describe.each(kinds)('upload metadata (%s backends)', (kind) => {
       // The other tenant's reads never come from the owner's cache entries.
       const s = await call(t.app, 'GET', `${M}/stats`, { token: other.token })
       expect(s.body.total_uploads).toBe(0)
-      // A taken upload_id is refused (ids are unique across tenants) without saying whose it is.
-      const dup = await call(t.app, 'POST', M, {
+      // upload_id is unique per tenant: the other tenant registers the same id as its own, and
+      // learns nothing (no 409 oracle) about the owner's.
+      const same = await call(t.app, 'POST', M, {
         token: other.token,
         body: { source: 's', environment: 'e', file_name: 'f', file_size: 1, format_type: 'text', upload_id: id },
       })
-      expectProblem(dup, 409)
-      check('register-duplicate', dup)
+      expect(same.status, JSON.stringify(same.body)).toBe(201)
+      expect(same.body).toMatchObject({ upload_id: id, tenant_id: other.tenantId, file_name: 'f' })
+      expect(JSON.stringify(same.body)).not.toMatch(new RegExp(`secret-source|${admin.tenantId}`))
       expect(leaks).toEqual([])
 
-      // And the owner's record is untouched.
+      // And the owner's record is untouched; each tenant reads its own under the one id.
       const still = await call(t.app, 'GET', `${M}/${id}`, { token: viewer.token })
       expect(still.body).toEqual(mine)
+      expect((await call(t.app, 'GET', `${M}/${id}`, { token: other.token })).body).toEqual(same.body)
     })
   })
 })

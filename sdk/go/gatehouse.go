@@ -99,7 +99,7 @@ func (c *Client) Tokens() Tokens { return c.session.get() }
 // SetTokens replaces the tokens (e.g. restored from storage).
 func (c *Client) SetTokens(t Tokens) { c.session.set(t) }
 
-// Header sets a header on one call, e.g. c.PostApiV1LogsMetadataWithResponse(ctx, body, gatehouse.Header("X-Trace", id)).
+// Header sets a header on one call, e.g. c.PostApiV1LogsMetadataWithResponse(ctx, nil, body, gatehouse.Header("X-Trace", id)).
 func Header(name, value string) api.RequestEditorFn {
 	return func(_ context.Context, req *http.Request) error {
 		req.Header.Set(name, value)

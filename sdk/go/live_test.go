@@ -66,7 +66,7 @@ func TestLiveScenario(t *testing.T) {
 
 	suffix := strconv.FormatInt(time.Now().UnixNano(), 36)
 	email := "go-" + suffix + "@sdk.example"
-	reg, err := c.PostApiV1AuthRegisterWithResponse(ctx, api.RegisterRequest{Email: openapi_types.Email(email), Password: password, Organization: "Go " + suffix})
+	reg, err := c.PostApiV1AuthRegisterWithResponse(ctx, nil, api.RegisterRequest{Email: openapi_types.Email(email), Password: password, Organization: "Go " + suffix})
 	must(t, err)
 	check(t, reg.JSON201 != nil && reg.JSON201.Role == api.RoleAdmin, "register (admin of a new organisation): %d %s", reg.StatusCode(), reg.Body)
 	var refusedLogin *gatehouse.ProblemError
@@ -85,7 +85,7 @@ func TestLiveScenario(t *testing.T) {
 
 	key := "go-" + suffix
 	logCount := 12
-	created, err := c.PostApiV1LogsMetadataWithResponse(ctx, api.RegisterUploadRequest{
+	created, err := c.PostApiV1LogsMetadataWithResponse(ctx, nil, api.RegisterUploadRequest{
 		Source: "sdk", Environment: "test", FileName: "go.log", FileSize: 2048, FormatType: api.FormatTypeJson, LogCount: &logCount,
 	}, gatehouse.IdempotencyKey(key))
 	must(t, err)

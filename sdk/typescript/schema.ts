@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Status of the API and its backends (MongoDB, Redis) */
+        /** Status of the API and its backends (MongoDB, Redis); 503 when any backend is unhealthy */
         get: {
             parameters: {
                 query?: never;
@@ -21,8 +21,17 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Backend status; `status` is unhealthy when any backend is */
+                /** @description Every backend answers */
                 200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Health"];
+                    };
+                };
+                /** @description A backend is unhealthy (same body, `status: unhealthy`) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -259,14 +268,19 @@ export interface paths {
         head?: never;
         /**
          * Update the caller's profile (preferences are merged deeply)
-         * @description Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. Unknown fields are refused (422).
+         * @description Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`). Unknown fields are refused (422).
          *
-         *     Requires a bearer token of a signed-in person (API keys are refused with 403).
+         *     Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         patch: {
             parameters: {
                 query?: never;
                 header?: {
+                    /**
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                     /** @description ETag from a previous GET/PATCH; a stale one gets 412, a malformed one 400 */
                     "if-match"?: string;
                 };
@@ -289,6 +303,7 @@ export interface paths {
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         /** @description Version of the profile; send it back in If-Match */
                         ETag?: string;
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -351,6 +366,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Conflict; or the Idempotency-Key is in use */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Precondition Failed */
                 412: {
                     headers: {
@@ -393,7 +417,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -452,12 +476,18 @@ export interface paths {
         put?: never;
         /**
          * Create the caller's profile (role from the account, quota from the defaults)
-         * @description Requires a bearer token of a signed-in person (API keys are refused with 403).
+         * @description Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -477,6 +507,7 @@ export interface paths {
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         /** @description Version of the profile; send it back in If-Match */
                         ETag?: string;
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -525,7 +556,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or the Idempotency-Key is in use */
                 409: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -567,7 +598,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -855,12 +886,18 @@ export interface paths {
         put?: never;
         /**
          * Add a user to the caller's tenant (no role above the caller's own)
-         * @description Requires a bearer token or an API key with role admin or above.
+         * @description Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -878,6 +915,7 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -926,7 +964,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or the Idempotency-Key is in use */
                 409: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -968,7 +1006,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -1150,12 +1188,18 @@ export interface paths {
         post?: never;
         /**
          * Delete a user's profile; signs that user out everywhere and clears their cache
-         * @description Requires a bearer token or an API key with role admin or above.
+         * @description Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path: {
                     user_id: string;
                 };
@@ -1171,6 +1215,7 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1219,7 +1264,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Conflict; or the Idempotency-Key is in use */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -1271,12 +1325,17 @@ export interface paths {
          * Change a user's role, quota or preferences (admin: own tenant; never above your own role)
          * @description Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the user’s next request.
          *
-         *     Requires a bearer token or an API key with role admin or above.
+         *     Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         patch: {
             parameters: {
                 query?: never;
                 header?: {
+                    /**
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                     /** @description ETag from a previous GET/PATCH; a stale one gets 412, a malformed one 400 */
                     "if-match"?: string;
                 };
@@ -1301,6 +1360,7 @@ export interface paths {
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         /** @description Version of the profile; send it back in If-Match */
                         ETag?: string;
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1363,6 +1423,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Conflict; or the Idempotency-Key is in use */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Precondition Failed */
                 412: {
                     headers: {
@@ -1405,7 +1474,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -1466,7 +1535,7 @@ export interface paths {
          * Create the database indexes (idempotent; serialized across instances by a lock)
          * @description Also runs at start-up on Node. On Workers, call it once after each deploy.
          *
-         *     Requires a bearer token or an API key with role admin or above.
+         *     Requires a bearer token or an API key with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
@@ -1719,12 +1788,18 @@ export interface paths {
          * Register an upload
          * @description Any member of the tenant may register uploads. A known `log_count` counts against the tenant's logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is overwritten.
          *
-         *     Requires a bearer token or an API key.
+         *     Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1742,6 +1817,7 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1790,7 +1866,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or the Idempotency-Key is in use */
                 409: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -1832,7 +1908,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -2406,12 +2482,18 @@ export interface paths {
          * Delete an upload record
          * @description For the user who registered the upload, or an admin.
          *
-         *     Requires a bearer token or an API key.
+         *     Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path: {
                     upload_id: string;
                 };
@@ -2427,6 +2509,7 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -2473,7 +2556,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Conflict; or the Idempotency-Key is in use */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -2522,15 +2614,21 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change an upload's status (pending → processing → success | failed)
+         * Change an upload's status (pending → processing → success | failed; pending → failed)
          * @description For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.
          *
-         *     Requires a bearer token or an API key.
+         *     Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path: {
                     upload_id: string;
                 };
@@ -2550,6 +2648,7 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2612,7 +2711,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or the Idempotency-Key is in use */
                 409: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -2654,7 +2753,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -2713,7 +2812,7 @@ export interface paths {
         put?: never;
         /**
          * Create the upload metadata indexes (idempotent)
-         * @description Requires a bearer token or an API key with role admin or above.
+         * @description Requires a bearer token or an API key with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
@@ -2827,11 +2926,20 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an organization (tenant) and its first user, who becomes its admin */
+        /**
+         * Create an organization (tenant) and its first user, who becomes its admin
+         * @description Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2849,6 +2957,7 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2869,7 +2978,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or the Idempotency-Key is in use */
                 409: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -2911,7 +3020,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -2975,6 +3084,8 @@ export interface paths {
         /**
          * Sign in: opens a session and returns an access token and a refresh token
          * @description Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP (429 with Retry-After).
+         *
+         *     Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
@@ -3136,7 +3247,9 @@ export interface paths {
         put?: never;
         /**
          * Trade a refresh token for a new token pair (the old refresh token stops working)
-         * @description Refresh tokens are single use. Presenting one that was already used revokes its whole session. The session of a disabled account ends: 403 `account-disabled`.
+         * @description Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
+         *
+         *     Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
@@ -3298,7 +3411,7 @@ export interface paths {
         put?: never;
         /**
          * Sign out: revokes this session and this access token immediately
-         * @description Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit.
+         * @description Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit. Retries: harmless (then 401). Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
@@ -3587,7 +3700,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke the caller's other sessions (scope=others) or all of them (scope=all)
-         * @description Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit.
+         * @description Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         delete: {
             parameters: {
@@ -3595,7 +3708,13 @@ export interface paths {
                     /** @description `others`: every session but the caller’s; `all`: every session including the caller’s */
                     scope: "others" | "all";
                 };
-                header?: never;
+                header?: {
+                    /**
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3609,6 +3728,7 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3643,7 +3763,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Conflict; or the Idempotency-Key is in use */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -3706,12 +3835,18 @@ export interface paths {
         post?: never;
         /**
          * Revoke one of the caller's sessions; its tokens are refused from their next request
-         * @description Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit.
+         * @description Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path: {
                     session_id: string;
                 };
@@ -3727,6 +3862,7 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -3773,7 +3909,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Conflict; or the Idempotency-Key is in use */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -3835,12 +3980,18 @@ export interface paths {
         put?: never;
         /**
          * Change the password; every other session is revoked
-         * @description Requires a bearer token of a signed-in person (API keys are refused with 403).
+         * @description Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3858,6 +4009,7 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3906,6 +4058,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Conflict; or the Idempotency-Key is in use */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Content Too Large */
                 413: {
                     headers: {
@@ -3934,7 +4095,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -3998,12 +4159,18 @@ export interface paths {
         post?: never;
         /**
          * Sign a user of your tenant out everywhere (superadmin: any tenant)
-         * @description Requires a bearer token or an API key with role admin or above.
+         * @description Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path: {
                     user_id: string;
                 };
@@ -4019,6 +4186,7 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4067,7 +4235,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Conflict; or the Idempotency-Key is in use */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -4131,12 +4308,18 @@ export interface paths {
          * Disable an account: signed out everywhere at once, sign-in refused until enabled
          * @description Every session ends and every token is refused from its next request; sign-in answers 403 `account-disabled`. Disabling a disabled account signs it out again. The last enabled admin of a tenant cannot be disabled (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
          *
-         *     Requires a bearer token or an API key with role admin or above.
+         *     Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path: {
                     user_id: string;
                 };
@@ -4152,6 +4335,7 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4200,7 +4384,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or the Idempotency-Key is in use */
                 409: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -4214,7 +4398,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -4279,12 +4463,18 @@ export interface paths {
          * Enable a disabled account: it may sign in again
          * @description Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
          *
-         *     Requires a bearer token or an API key with role admin or above.
+         *     Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path: {
                     user_id: string;
                 };
@@ -4300,6 +4490,7 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4348,7 +4539,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Conflict; or the Idempotency-Key is in use */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -4414,12 +4614,18 @@ export interface paths {
          * Delete an account: its credentials, sessions and profile (the tenant's uploads stay)
          * @description Sign-in is refused from then on and every token of the account at once. The last enabled admin of a tenant cannot be deleted (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
          *
-         *     Requires a bearer token or an API key with role admin or above.
+         *     Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
                 path: {
                     user_id: string;
                 };
@@ -4435,6 +4641,7 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4483,7 +4690,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or the Idempotency-Key is in use */
                 409: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -4497,7 +4704,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unprocessable Content */
+                /** @description Unprocessable Content; or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -4680,7 +4887,7 @@ export interface paths {
          * Create an API key (shown once; never a role above your own)
          * @description Send it as `X-API-Key: <key>` or `Authorization: Bearer <key>`. It carries its own role and rate limit, and draws from the tenant budget. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
          *
-         *     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+         *     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry creates another key: answers carrying a key are never kept (delete a spare one). Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
@@ -4875,7 +5082,7 @@ export interface paths {
          * Rotate a key: a new key with the same id, role and limits; the old one works for `grace_seconds` more
          * @description The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
          *
-         *     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+         *     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers carrying a key are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         post: {
             parameters: {
@@ -5059,7 +5266,7 @@ export interface paths {
          * Delete (revoke) a key: refused from its next request, on every instance
          * @description Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
          *
-         *     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+         *     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent (then 404). Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         delete: {
             parameters: {
@@ -5181,7 +5388,7 @@ export interface paths {
          * Change a key’s own rate limit (applies from its next request, on every instance)
          * @description Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
          *
-         *     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+         *     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         patch: {
             parameters: {
@@ -5475,7 +5682,7 @@ export interface paths {
         };
         /**
          * Override a tenant’s budget (superadmin; applies from the next request, on every instance)
-         * @description Requires a bearer token of a signed-in person (API keys are refused with 403) with role superadmin or above.
+         * @description Requires a bearer token of a signed-in person (API keys are refused with 403) with role superadmin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         put: {
             parameters: {
@@ -6003,7 +6210,7 @@ export interface components {
                  */
                 theme?: "light" | "dark" | "system";
                 /**
-                 * @description IANA time zone name
+                 * @description IANA time zone name, kept as sent
                  * @example Europe/Paris
                  */
                 timezone?: string;
@@ -6013,7 +6220,7 @@ export interface components {
                 };
             };
             role?: components["schemas"]["Role"] & unknown;
-            /** @description Admin operation */
+            /** @description Admin operation, up to the member’s plan (set by a superadmin; else the defaults): 403 `above-plan` */
             api_quota?: {
                 logs_per_day?: number;
                 api_calls_per_hour?: number;
@@ -6038,7 +6245,7 @@ export interface components {
                  */
                 theme?: "light" | "dark" | "system";
                 /**
-                 * @description IANA time zone name
+                 * @description IANA time zone name, kept as sent
                  * @example Europe/Paris
                  */
                 timezone?: string;
@@ -6337,7 +6544,7 @@ export interface components {
          *       "collection": "log_metadata",
          *       "indexes": [
          *         "_id_",
-         *         "upload_id_1",
+         *         "tenant_id_1_upload_id_1",
          *         "task_id_1"
          *       ]
          *     }
@@ -6756,7 +6963,13 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /**
+         * @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+         * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+         */
+        IdempotencyKey: string;
+    };
     requestBodies: never;
     headers: {
         /**
@@ -6789,6 +7002,8 @@ export interface components {
          * @example 30
          */
         "Retry-After": number;
+        /** @description A replayed answer. */
+        "Idempotent-Replayed": "true";
     };
     pathItems: never;
 }

@@ -26,6 +26,7 @@ export const EXPOSED_HEADERS = [
   'X-Request-Id',
   'Location',
   'X-Cache',
+  'Idempotent-Replayed',
 ]
 
 /** Request headers a browser script may send (beyond the CORS-safelisted ones). */

@@ -10,6 +10,7 @@ import {
   ConflictError,
   DuplicateKeyError,
   ForbiddenError,
+  IdempotencyKeyError,
   IndexConflictError,
   InputError,
   InvalidTransitionError,
@@ -23,6 +24,7 @@ import {
   UnsupportedOperationError,
   ValidationError,
   VersionConflictError,
+  WriteDeadlineError,
 } from '../errors.ts'
 import { KeySourceError } from '../services/tokens.ts'
 
@@ -97,6 +99,18 @@ const TABLE: Rule<unknown>[] = [
     slug: 'busy',
     detail: 'Another change of the same data is still running; try again shortly',
     headers: retryShortly,
+  })),
+  rule(IdempotencyKeyError, (e) =>
+    e.reason === 'reused'
+      ? { status: 422, slug: 'idempotency-key-reused', detail: e.message }
+      : { status: 409, slug: 'idempotency-key-in-use', detail: e.message, headers: retryShortly },
+  ),
+  rule(WriteDeadlineError, () => ({
+    status: 503,
+    slug: 'write-pending',
+    detail: 'The write is still being applied; retry with the same Idempotency-Key for its outcome',
+    headers: { 'retry-after': '2' },
+    warn: true,
   })),
   rule(UnsupportedOperationError, () => ({ status: 501, slug: 'not-implemented', detail: 'The database does not support this operation', warn: true })),
 ]

@@ -13,6 +13,9 @@ import type { MiddlewareHandler } from 'hono'
 import { InputError } from '../errors.ts'
 import { gate } from './gate/index.ts'
 import type { GateRule } from './gate/rule.ts'
+import { idempotencyNotes, idempotencyParameter, withIdempotency } from './idempotency/docs.ts'
+import { type IdempotencyRule, keptAnswers } from './idempotency/index.ts'
+import { isWriteMethod } from './idempotency/settle.ts'
 import { problemResponses } from './problems.ts'
 import type { AppEnv } from './types.ts'
 
@@ -64,27 +67,39 @@ const requiredBody: MiddlewareHandler<AppEnv> = async function requiredBody(c, n
   await next()
 }
 
-export function apiRoute<const R extends RouteConfig>(route: R, rule: GateRule) {
+type WriteMethod = 'post' | 'patch' | 'put' | 'delete'
+type Failures = ReturnType<typeof problemResponses<readonly [401, 403, 429, 503]>>
+type ApiRouteConfig<R extends RouteConfig> = R & { security?: Array<Record<string, string[]>>; responses: Failures & R['responses'] }
+
+/** A write route: its rule must say how it answers a retry (`idempotency`). */
+export function apiRoute<const R extends RouteConfig & { method: WriteMethod }>(route: R, rule: GateRule & { idempotency: IdempotencyRule }): ApiRouteConfig<R>
+export function apiRoute<const R extends RouteConfig & { method: Exclude<RouteConfig['method'], WriteMethod> }>(route: R, rule: GateRule): ApiRouteConfig<R>
+export function apiRoute(route: RouteConfig, rule: GateRule): ApiRouteConfig<RouteConfig> {
   const own = route.middleware === undefined ? [] : Array.isArray(route.middleware) ? route.middleware : [route.middleware]
   const signedIn = rule.access === 'signed-in'
   const people = rule.caller === 'person'
   const credential = people ? 'a bearer token of a signed-in person (API keys are refused with 403)' : 'a bearer token or an API key'
+  const write = isWriteMethod(route.method) && rule.idempotency ? rule.idempotency : undefined
+  const keyed = write === 'keyed'
   const notes = [
     signedIn ? (rule.role ? `Requires ${credential} with role ${rule.role} or above.` : `Requires ${credential}.`) : undefined,
     rule.cost && rule.cost !== 1
       ? `Weighted: costs ${rule.cost} units of every rate-limit policy (the RateLimit and X-RateLimit-Remaining headers drop by ${rule.cost}).`
       : undefined,
     rule.chargeTo === 'address' ? 'Charged to the client address, never to the user’s own rate limit.' : undefined,
+    write ? idempotencyNotes(write) : undefined,
   ].filter(Boolean)
   const description = [route.description, notes.join(' ')].filter(Boolean).join('\n\n')
   const failures = signedIn ? problemResponses(401, 403, 429, 503) : problemResponses(429, 503)
+  const responses = withRateHeaders({ ...requestProblems(route), ...failures, ...route.responses })
   return {
     ...route,
     ...(signedIn ? { security: people ? [{ bearerAuth: [] }] : [{ bearerAuth: [] }, { apiKey: [] }] } : {}),
     ...(description ? { description } : {}),
     ...(rule.role ? { 'x-required-role': rule.role } : {}),
     ...(rule.cost && rule.cost !== 1 ? { 'x-rate-cost': rule.cost } : {}),
-    middleware: [gate(rule), ...(jsonBody(route)?.required ? [requiredBody] : []), ...own],
-    responses: withRateHeaders({ ...requestProblems(route), ...failures, ...route.responses }),
-  } as unknown as R & { security?: Array<Record<string, string[]>>; responses: typeof failures & R['responses'] }
+    ...(keyed ? { parameters: [...((route as { parameters?: unknown[] }).parameters ?? []), idempotencyParameter] } : {}),
+    middleware: [gate(rule), ...(keyed ? [keptAnswers()] : []), ...(jsonBody(route)?.required ? [requiredBody] : []), ...own],
+    responses: keyed ? withIdempotency(responses) : responses,
+  } as unknown as ApiRouteConfig<RouteConfig>
 }

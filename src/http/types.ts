@@ -3,6 +3,7 @@ import type { Context } from 'hono'
 import type { Deps } from '../deps.ts'
 import type { Principal } from '../domain/principal.ts'
 import type { MetricsRecorder } from '../metrics/recorder.ts'
+import type { KeptAnswer } from '../ports.ts'
 import type { RoundTrip } from './round-trip.ts'
 
 /**
@@ -25,6 +26,8 @@ export interface AppEnv {
     trip?: RoundTrip
     /** Rate-limit headers of this request, for every answer (errors included). */
     rateHeaders?: Record<string, string>
+    /** A keyed write's record, for an answer that settles after its deadline (src/http/idempotency). */
+    write?: { settledLate(answer: KeptAnswer | null): Promise<void> }
   }
 }
 

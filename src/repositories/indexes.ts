@@ -2,7 +2,7 @@
  * Collection names and the indexes every repository relies on (the ELK Vision seed's indexes
  * plus those of sign-in accounts), with explicit names so re-running is a no-op on MongoDB,
  * FerretDB and the embedded store alike. No TTL indexes: FerretDB v1 refuses them.
- * Uniqueness (email, user_id, upload_id, tenant_id) lives in these indexes — run
+ * Uniqueness (email, user_id, tenant_id; upload_id per tenant) lives in these indexes — run
  * `ensureIndexes` at start-up (the repositories do not create them on their own).
  */
 import type { DocumentStore, IndexSpec } from '../ports.ts'
@@ -25,7 +25,9 @@ const PROFILE_INDEXES: IndexSpec[] = [
 ]
 
 const UPLOAD_INDEXES: IndexSpec[] = [
-  { key: { upload_id: 1 }, name: 'upload_id_1', unique: true },
+  // upload_id is unique per tenant: a global one would let one tenant take ids before another
+  // and tell it (409) that another tenant has an id it cannot see (404).
+  { key: { tenant_id: 1, upload_id: 1 }, name: 'tenant_id_1_upload_id_1', unique: true },
   { key: { task_id: 1 }, name: 'task_id_1' },
   { key: { tenant_id: 1 }, name: 'tenant_id_1' },
   { key: { tenant_id: 1, status: 1 }, name: 'tenant_id_1_status_1' },
@@ -49,6 +51,18 @@ export const INDEXES: Record<CollectionKind, IndexSpec[]> = {
   uploads: UPLOAD_INDEXES,
 }
 
+/**
+ * Indexes earlier versions created that must go, each dropped only when it still has exactly
+ * this definition, and only AFTER the current indexes exist — so no moment goes without the
+ * uniqueness the repositories rely on (the compound index is weaker than the old one, so data
+ * written under the old one always satisfies it).
+ */
+const RETIRED: Partial<Record<CollectionKind, IndexSpec[]>> = {
+  uploads: [{ key: { upload_id: 1 }, name: 'upload_id_1', unique: true }],
+}
+
+const sameDefinition = (a: IndexSpec, b: IndexSpec) => JSON.stringify(a.key) === JSON.stringify(b.key) && !!a.unique === !!b.unique
+
 export interface EnsureIndexesOptions {
   /** Which collections (default: all four). */
   only?: CollectionKind[]
@@ -57,9 +71,9 @@ export interface EnsureIndexesOptions {
 }
 
 /**
- * Creates the indexes idempotently. Returns, per collection name, the index names it now has.
- * Safe to run concurrently: an index created by a racing instance under the same name and key
- * is left alone.
+ * Creates the indexes idempotently and drops the retired ones (the migration). Returns, per
+ * collection name, the index names it now has. Safe to run concurrently: an index created by a
+ * racing instance under the same name and key is left alone, one dropped by it is gone already.
  *
  * @example
  * await ensureIndexes(backends.documents, { only: ['profiles'] })
@@ -73,7 +87,13 @@ export async function ensureIndexes(store: DocumentStore, options: EnsureIndexes
     // One index per call: FerretDB v1.24 drops the connection (server-side panic) when a single
     // createIndexes names two or more indexes that all exist already.
     for (const spec of INDEXES[kind]) await coll.createIndexes([spec])
-    out[name] = (await coll.listIndexes()).map((i) => i.name)
+    let present = await coll.listIndexes()
+    const retired = (RETIRED[kind] ?? []).filter((old) => present.some((ix) => ix.name === old.name && sameDefinition(ix, old)))
+    if (retired.length > 0) {
+      for (const old of retired) await coll.dropIndex(old.name)
+      present = await coll.listIndexes()
+    }
+    out[name] = present.map((i) => i.name)
   }
   return out
 }

@@ -37,6 +37,8 @@ export type ProfileRecord = {
   role: Role
   preferences: Preferences
   api_quota: ApiQuota
+  /** The operator's plan for this member: the quotas a superadmin set (profile-rules.ts). */
+  api_quota_plan?: Partial<ApiQuota>
   created_at: Date
   updated_at: Date
   version: number
@@ -63,6 +65,8 @@ interface ProfilePatch {
   /** Merged deeply: `{theme: 'light'}` keeps timezone and notifications. */
   preferences?: PreferencesPatch
   api_quota?: Partial<ApiQuota>
+  /** Merged field by field into the member's plan. */
+  api_quota_plan?: Partial<ApiQuota>
 }
 
 const DEFAULT_PREFERENCES: Preferences = { theme: 'system', timezone: 'UTC', notifications: { email: true, browser: true } }
@@ -94,7 +98,7 @@ export interface ProfilesRepository {
   delete(userId: string, scope?: ProfileScope): Promise<boolean>
 }
 
-const PATCH_KEYS = ['organization', 'role', 'preferences', 'api_quota'] as const
+const PATCH_KEYS = ['organization', 'role', 'preferences', 'api_quota', 'api_quota_plan'] as const
 const PREFERENCE_KEYS = ['theme', 'timezone', 'notifications'] as const
 const NOTIFICATION_KEYS = ['email', 'browser'] as const
 const QUOTA_KEYS = ['logs_per_day', 'api_calls_per_hour', 'retention_days'] as const
@@ -116,13 +120,13 @@ function preferenceSets(value: unknown): Record<string, unknown> {
   return sets
 }
 
-function quotaSets(value: unknown): Record<string, unknown> {
-  const quota = object('api_quota', value)
-  onlyKeys('api_quota', quota, QUOTA_KEYS)
+function quotaSets(value: unknown, field: 'api_quota' | 'api_quota_plan' = 'api_quota'): Record<string, unknown> {
+  const quota = object(field, value)
+  onlyKeys(field, quota, QUOTA_KEYS)
   const sets: Record<string, unknown> = {}
-  if (quota.logs_per_day !== undefined) sets['api_quota.logs_per_day'] = int('api_quota.logs_per_day', quota.logs_per_day, 0, 1e12)
-  if (quota.api_calls_per_hour !== undefined) sets['api_quota.api_calls_per_hour'] = int('api_quota.api_calls_per_hour', quota.api_calls_per_hour, 0, 1e12)
-  if (quota.retention_days !== undefined) sets['api_quota.retention_days'] = int('api_quota.retention_days', quota.retention_days, 1, 36_500)
+  if (quota.logs_per_day !== undefined) sets[`${field}.logs_per_day`] = int(`${field}.logs_per_day`, quota.logs_per_day, 0, 1e12)
+  if (quota.api_calls_per_hour !== undefined) sets[`${field}.api_calls_per_hour`] = int(`${field}.api_calls_per_hour`, quota.api_calls_per_hour, 0, 1e12)
+  if (quota.retention_days !== undefined) sets[`${field}.retention_days`] = int(`${field}.retention_days`, quota.retention_days, 1, 36_500)
   return sets
 }
 
@@ -197,6 +201,7 @@ export function createProfilesRepository(store: DocumentStore, options: Profiles
       if (patch.role !== undefined) sets.role = oneOf('role', patch.role, ROLES)
       if (patch.preferences !== undefined) Object.assign(sets, preferenceSets(patch.preferences))
       if (patch.api_quota !== undefined) Object.assign(sets, quotaSets(patch.api_quota))
+      if (patch.api_quota_plan !== undefined) Object.assign(sets, quotaSets(patch.api_quota_plan, 'api_quota_plan'))
       const filter = scoped(userId, opts)
       const expected = opts.expectedVersion === undefined ? undefined : int('expectedVersion', opts.expectedVersion, 0, Number.MAX_SAFE_INTEGER)
 

@@ -1,7 +1,8 @@
 /**
  * Upload metadata (the ELK Vision seed's LogMetadata), written once against `Collection`.
  * Every call is scoped to a tenant. Status changes follow pending → processing → success|failed
- * and are conditional updates on the current status, so of two racing transitions one wins.
+ * (and pending → failed: an upload refused before processing) and are conditional updates on the
+ * current status, so of two racing transitions one wins. upload_id is unique per tenant.
  * Statistics use `$group` with one `$sum` each (averages are sums divided in code): FerretDB v1
  * has no `$avg` and fills only the first accumulator of a `$group`.
  */
@@ -20,7 +21,8 @@ type FormatType = (typeof FORMAT_TYPES)[number]
 
 /** The only status changes allowed. */
 const TRANSITIONS: Record<UploadStatus, readonly UploadStatus[]> = {
-  pending: ['processing'],
+  // An upload can be refused before any processing (bad format, quota, virus scan...).
+  pending: ['processing', 'failed'],
   processing: ['success', 'failed'],
   success: [],
   failed: [],

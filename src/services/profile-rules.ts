@@ -5,13 +5,18 @@
  * - `role` and `api_quota` are admin operations: the actor must be admin or above, must rank at
  *   least as high as the target's current role, and may not grant a role above their own — not
  *   to anyone, themselves included.
+ * - `api_quota` is the operator's plan. Only a superadmin (the operator) sets it freely; what a
+ *   superadmin sets becomes that member's plan. A tenant admin may set a member's quota — their
+ *   own included — only within the plan: at most what a superadmin granted that member, else the
+ *   configured defaults (QUOTA_*). So an admin can lower a quota and restore it up to the plan,
+ *   never raise anyone's above it (403).
  * - Admins act inside their own tenant (another tenant's user is "not found"); a superadmin
  *   acts across tenants.
  */
 import type { Principal } from '../domain/principal.ts'
 import { type Role, roleAtLeast } from '../domain/roles.ts'
 import { ForbiddenError } from '../errors.ts'
-import type { ApiQuota, PreferencesPatch, ProfileScope } from '../repositories/profiles.ts'
+import type { ApiQuota, PreferencesPatch, ProfileRecord, ProfileScope } from '../repositories/profiles.ts'
 
 /** The actor of a profile operation: the checked caller. */
 export type Actor = Pick<Principal, 'userId' | 'tenantId' | 'role' | 'sessionHandle'>
@@ -36,11 +41,33 @@ export function checkRequest(actor: Actor, changes: ProfileChanges): void {
   }
 }
 
-/** Refuses a privileged change of a target whose role is above the actor's. */
-export function checkTarget(actor: Actor, changes: ProfileChanges, targetRole: Role): void {
-  if (isPrivileged(changes) && !roleAtLeast(actor.role, targetRole)) {
+/** The member's plan: what a superadmin granted them, field by field; the configured defaults elsewhere. */
+function planOf(target: Pick<ProfileRecord, 'api_quota_plan'>, defaults: ApiQuota): ApiQuota {
+  const granted = target.api_quota_plan ?? {}
+  const pick = (k: keyof ApiQuota) => (typeof granted[k] === 'number' ? granted[k] : defaults[k])
+  return { logs_per_day: pick('logs_per_day'), api_calls_per_hour: pick('api_calls_per_hour'), retention_days: pick('retention_days') }
+}
+
+/**
+ * Refuses a privileged change of a target whose role is above the actor's, and a quota above the
+ * target's plan by anyone but a superadmin.
+ */
+export function checkTarget(actor: Actor, changes: ProfileChanges, target: Pick<ProfileRecord, 'role' | 'api_quota_plan'>, defaults: ApiQuota): void {
+  if (isPrivileged(changes) && !roleAtLeast(actor.role, target.role)) {
     throw new ForbiddenError('You cannot change a profile whose role is above yours')
   }
+  if (!changes.api_quota || actor.role === 'superadmin') return
+  const plan = planOf(target, defaults)
+  for (const [field, value] of Object.entries(changes.api_quota) as Array<[keyof ApiQuota, number | undefined]>) {
+    if (value !== undefined && value > plan[field]) {
+      throw new ForbiddenError(`api_quota.${field} is above the plan (${plan[field]})`, 'above-plan')
+    }
+  }
+}
+
+/** What the write records besides the changes: a superadmin's quota is the member's new plan. */
+export function planChanges(actor: Actor, changes: ProfileChanges): Partial<ApiQuota> | undefined {
+  return actor.role === 'superadmin' && changes.api_quota ? changes.api_quota : undefined
 }
 
 /** Refuses deleting a profile whose role is above the actor's. */

@@ -24,7 +24,7 @@ import type { CacheRead } from '../ports.ts'
 import { type ApiQuota, createProfilesRepository, type Preferences, type PreferencesPatch, type ProfileRecord } from '../repositories/profiles.ts'
 import { createTenantsRepository, createUsersRepository } from '../repositories/users.ts'
 import { type CachedItem, lookupCached, readThrough } from './cache.ts'
-import { type Actor, actorScope, checkDelete, checkRequest, checkTarget, isPrivileged, type ProfileChanges } from './profile-rules.ts'
+import { type Actor, actorScope, checkDelete, checkRequest, checkTarget, isPrivileged, type ProfileChanges, planChanges } from './profile-rules.ts'
 import { defaultQuota, quotaLimits } from './quotas.ts'
 import { signOutEverywhere } from './sessions.ts'
 
@@ -183,14 +183,18 @@ export async function updateProfile(
     for (let attempt = 0; ; attempt++) {
       const current = await repo.getByUser(targetUserId, scope)
       if (!current) throw new NotFoundError(self ? 'You have no profile yet; create it first' : 'No such profile')
-      checkTarget(actor, changes, current.role)
+      checkTarget(actor, changes, current, defaultQuota(deps.config))
       if (versions && !versions.includes(current.version)) {
         await dropCachedProfile(deps, current.tenant_id, targetUserId) // the client saw an old copy
         throw changedSinceRead()
       }
       const conditional = versions !== undefined || isPrivileged(changes)
       try {
-        const written = await repo.patch(targetUserId, changes, { ...scope, ...(conditional ? { expectedVersion: current.version } : {}) })
+        const plan = planChanges(actor, changes)
+        const written = await repo.patch(targetUserId, plan ? { ...changes, api_quota_plan: plan } : changes, {
+          ...scope,
+          ...(conditional ? { expectedVersion: current.version } : {}),
+        })
         if (!written) throw new NotFoundError('No such profile')
         return written
       } catch (err) {

@@ -5,8 +5,16 @@
  * - access token: a short-lived JWT (tokens.ts) whose `sid` is the raw session id;
  * - refresh token: `<tenant>.<raw session id>.<256-bit secret>`, opaque to clients. Only
  *   SHA-256(secret) is stored (in the session); every refresh swaps it with a compare-and-swap
- *   (SessionStore.rotateRefresh), so a refresh token works once. Presenting a used one means
- *   it was copied: the whole session is revoked.
+ *   (SessionStore.rotateRefresh), so a refresh token is traded once. Presenting a used one means
+ *   it was copied: the whole session is revoked — except within REFRESH_REUSE_GRACE_SECONDS of
+ *   its rotation, when it is a client retrying (concurrent tabs, a lost answer): that gets the
+ *   pair it was already traded for (as Supabase Auth does).
+ *
+ * How a replay gets "the same pair" with nothing secret stored: the next secret is
+ * HMAC-SHA256(key = the presented secret, message = a random nonce); the session keeps the nonce
+ * and SHA-256 of the secrets. Whoever presents the previous secret within the grace can derive
+ * its successor again; nobody can from what is stored, and an old token never yields later ones
+ * (each step needs that step's nonce). A replay gets a fresh access token for the session.
  * The session carries what authorization needs — the role and the plan (api_calls_per_hour) —
  * read by the gate on every request and updated whenever the account changes.
  * The API names sessions by their handle (SHA-256 of the raw id), never by the raw id.
@@ -46,6 +54,14 @@ const b64url = (bytes: Uint8Array) =>
 const REFRESH_PATTERN = /^([A-Za-z0-9][A-Za-z0-9_.:@-]{0,127})\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/
 
 const newRefreshSecret = (): string => b64url(crypto.getRandomValues(new Uint8Array(32)))
+const newNonce = (): string => b64url(crypto.getRandomValues(new Uint8Array(16)))
+
+/** The secret that follows `secret` under `nonce`: HMAC-SHA256, base64url (43 characters). */
+async function successorOf(secret: string, nonce: string): Promise<string> {
+  const enc = new TextEncoder()
+  const key = await crypto.subtle.importKey('raw', enc.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+  return b64url(new Uint8Array(await crypto.subtle.sign('HMAC', key, enc.encode(nonce))))
+}
 
 /** The plan the gate applies to a user: the profile's api_calls_per_hour (the default without one). */
 async function hourlyLimitOf(deps: Deps, tenantId: string, userId: string): Promise<number> {
@@ -122,7 +138,7 @@ export async function login(deps: Deps, input: { email: string; password: string
 const refreshRefused = (detail = 'The refresh token is invalid, expired or already used') =>
   new UnauthenticatedError('refresh', detail, 'invalid-refresh-token')
 
-/** POST /auth/refresh: single-use rotation; a replayed token revokes its session. */
+/** POST /auth/refresh: rotation; a replay within the grace gets the same pair, a later one revokes the session. */
 export async function refresh(deps: Deps, refreshToken: string, client: ClientInfo): Promise<TokenPair> {
   const { config, backends } = deps
   const m = REFRESH_PATTERN.exec(refreshToken)
@@ -135,18 +151,23 @@ export async function refresh(deps: Deps, refreshToken: string, client: ClientIn
   if (!session) throw refreshRefused()
   // A disabled or deleted account gets no new tokens; its session ends (account-standing.ts).
   await ensureActive(deps, tenantId, session.userId, session.handle, refreshRefused)
-  const next = newRefreshSecret()
-  const outcome = await backends.sessions.rotateRefresh(tenantId, rawId, await digestHex(secret), await digestHex(next))
-  if (outcome === 'mismatch') {
-    // A used (or forged) refresh token for a live session: assume theft, end the session.
+  const nonce = newNonce()
+  const next = await successorOf(secret, nonce)
+  const graceMs = config.REFRESH_REUSE_GRACE_SECONDS * 1000
+  const [presented, nextHash] = await Promise.all([digestHex(secret), digestHex(next)])
+  const rotation = await backends.sessions.rotateRefresh(tenantId, rawId, { presented, next: nextHash, nonce, graceMs })
+  if (rotation.outcome === 'reused') {
+    // A used (or forged) refresh token for a live session, past the grace: assume theft, end the session.
     await backends.sessions.revoke(tenantId, session.userId, session.handle)
     deps.logger.warn('refresh token reuse: session revoked', { user_id: session.userId })
     throw refreshRefused('This refresh token was already used; the session has been revoked')
   }
-  if (outcome === 'missing') throw refreshRefused()
+  if (rotation.outcome === 'missing') throw refreshRefused()
+  // A retry within the grace: the successor it was already traded for, derived again.
+  const issued = rotation.outcome === 'replayed' ? await successorOf(secret, rotation.nonce) : next
   // Refreshing is activity: slide the idle expiry (the record also carries the current role).
   const live = (await backends.sessions.touch(tenantId, rawId)) ?? session
-  return tokenPair(deps, live, rawId, next)
+  return tokenPair(deps, live, rawId, issued)
 }
 
 /** POST /auth/logout: this session and this very token stop working now. */

@@ -9,12 +9,13 @@
  * - a known `log_count` at registration is counted against the tenant's logs_per_day quota
  *   (Counters, UTC day) and refused over it; a log_count first learnt on a status change is
  *   counted then (not refused: the logs were already processed);
- * - every successful write invalidates the tenant's cached upload answers (tag `uploads`).
+ * - every write invalidates the tenant's cached upload answers (tag `uploads`) once it settled —
+ *   also one that failed in a way that may have written (a timeout).
  */
 import type { Deps } from '../deps.ts'
 import type { Principal } from '../domain/principal.ts'
 import { roleAtLeast } from '../domain/roles.ts'
-import { ConflictError, DuplicateKeyError, ForbiddenError, NotFoundError, RateLimitedError } from '../errors.ts'
+import { ConflictError, DuplicateKeyError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '../errors.ts'
 import { createProfilesRepository } from '../repositories/profiles.ts'
 import {
   createUploadsRepository,
@@ -86,6 +87,18 @@ export function uploadsService(deps: Deps) {
   // the client would retry (and get 409 for).
   const invalidate = (tenantId: string) => invalidateCached(backends.cache, tenantId, [UPLOADS_TAG], logger)
 
+  /**
+   * Runs a write, then drops the tenant's cached answers — also when it failed: a write that timed
+   * out (or whose read-back did) may have been applied, and a stale list must not outlive it.
+   */
+  const writing = async <T>(tenantId: string, write: () => Promise<T>): Promise<T> => {
+    try {
+      return await write()
+    } finally {
+      await invalidate(tenantId)
+    }
+  }
+
   const mayWrite = (actor: Actor, record: UploadRecord) => record.user_id === actor.userId || roleAtLeast(actor.role, 'admin')
 
   /** The tenant's logs_per_day limit: the uploader's profile quota, else the configured default. */
@@ -131,24 +144,24 @@ export function uploadsService(deps: Deps) {
       const refund = count > 0 ? await chargeLogs(actor, count, now) : null
       let record: UploadRecord
       try {
-        record = await repo.create({ ...input, tenant_id: actor.tenantId, user_id: actor.userId })
+        record = await writing(actor.tenantId, () => repo.create({ ...input, tenant_id: actor.tenantId, user_id: actor.userId }))
       } catch (err) {
-        await refund?.().catch(() => undefined)
+        // Refunded only when nothing was written; a write with an unknown outcome (a timeout) may
+        // have landed, and then its logs count.
+        if (err instanceof DuplicateKeyError || err instanceof ValidationError) await refund?.().catch(() => undefined)
         if (err instanceof DuplicateKeyError) throw new ConflictError('An upload with this upload_id already exists')
         throw err
       }
-      await invalidate(actor.tenantId)
       return toView(record)
     },
 
-    /** Moves an upload along pending → processing → success|failed (409 otherwise). */
+    /** Moves an upload along pending → processing → success|failed, or pending → failed (409 otherwise). */
     async changeStatus(actor: Actor, uploadId: string, change: StatusChange): Promise<UploadView> {
       const current = await mustGet(actor.tenantId, uploadId)
       if (!mayWrite(actor, current)) throw new ForbiddenError('Only the uploading user or an admin may change this upload')
       const { status, ...details } = change
-      const updated = await repo.updateStatus(actor.tenantId, uploadId, status, details)
+      const updated = await writing(actor.tenantId, () => repo.updateStatus(actor.tenantId, uploadId, status, details))
       if (!updated) throw new NotFoundError('No upload with this id')
-      await invalidate(actor.tenantId)
       // Log lines learnt only now are counted (never refused: they were processed already).
       const added = (updated.log_count ?? 0) - (current.log_count ?? 0)
       if (added > 0) await backends.counters.increment(logsKey(actor.tenantId, clock()), added, LOGS_TTL_SECONDS)
@@ -162,8 +175,7 @@ export function uploadsService(deps: Deps) {
     async remove(actor: Actor, uploadId: string): Promise<void> {
       const current = await mustGet(actor.tenantId, uploadId)
       if (!mayWrite(actor, current)) throw new ForbiddenError('Only the uploading user or an admin may delete this upload')
-      if (!(await repo.delete(actor.tenantId, uploadId))) throw new NotFoundError('No upload with this id')
-      await invalidate(actor.tenantId)
+      if (!(await writing(actor.tenantId, () => repo.delete(actor.tenantId, uploadId)))) throw new NotFoundError('No upload with this id')
     },
 
     async byTask(actor: Actor, taskId: string): Promise<{ task_id: string; metadata: UploadView[]; count: number }> {

@@ -202,6 +202,43 @@ export function collectionContract(store: () => DocumentStore): void {
       expect(bc.unique ?? false).toBe(false)
     })
 
+    it('dropIndex drops one index by name (the unique constraint goes with it); false when absent; _id_ refused', async () => {
+      const c = fresh()
+      await c.createIndexes([
+        { key: { k: 1 }, name: 'k_1', unique: true },
+        { key: { j: 1 }, name: 'j_1' },
+      ])
+      await c.insertOne({ k: 'same', j: 1 })
+      await expect(c.insertOne({ k: 'same', j: 2 })).rejects.toBeInstanceOf(DuplicateKeyError)
+      expect(await c.dropIndex('k_1')).toBe(true)
+      expect((await c.listIndexes()).map((i) => i.name).sort()).toEqual(['_id_', 'j_1'])
+      await c.insertOne({ k: 'same', j: 3 })
+      expect(await c.count({ k: 'same' })).toBe(2)
+      expect(await c.dropIndex('k_1')).toBe(false)
+      expect(await fresh().dropIndex('nothing_1')).toBe(false)
+      await expect(c.dropIndex('_id_')).rejects.toThrow()
+    })
+
+    it('ensureIndexes migrates the retired global upload_id index to the per-tenant one', async () => {
+      const name = uniq('uploads').replace(/-/g, '_')
+      const only = { only: ['uploads' as const], names: { uploads: name } }
+      const uploads = store().collection(name)
+      await ensureIndexes(store(), only)
+      // An older deployment: the single-field unique index, not the compound one.
+      await uploads.dropIndex('tenant_id_1_upload_id_1')
+      await uploads.createIndexes([{ key: { upload_id: 1 }, name: 'upload_id_1', unique: true }])
+      const id = uniq('shared-id')
+      await uploads.insertOne({ tenant_id: uniq('ta'), upload_id: id })
+      await expect(uploads.insertOne({ tenant_id: uniq('tb'), upload_id: id })).rejects.toBeInstanceOf(DuplicateKeyError)
+      const names = (await ensureIndexes(store(), only))[name]!
+      expect(names).toContain('tenant_id_1_upload_id_1')
+      expect(names).not.toContain('upload_id_1')
+      const tenant = uniq('tb')
+      await uploads.insertOne({ tenant_id: tenant, upload_id: id })
+      await expect(uploads.insertOne({ tenant_id: tenant, upload_id: id })).rejects.toBeInstanceOf(DuplicateKeyError)
+      expect(await uploads.count({ upload_id: id })).toBe(2)
+    })
+
     it('aggregate: $match, $group with $sum (a count, a field sum), $sort, $limit, $project', async () => {
       const c = fresh()
       const rows = [

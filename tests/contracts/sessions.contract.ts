@@ -73,16 +73,45 @@ export function sessionStoreContract(name: string, make: MakeKv): void {
     it('rotateRefresh is a compare-and-swap: 25 concurrent rotations of one token have exactly one winner', async ({ expect }) => {
       const s = await store()
       const { id } = await s.create(input('u1', { refreshHash: 'r0' }))
-      const outcomes = await Promise.all(Array.from({ length: 25 }, (_, i) => s.rotateRefresh(T, id, 'r0', `r1-${i}`)))
-      expect(outcomes.filter((o) => o === 'rotated')).toHaveLength(1)
-      expect(outcomes.filter((o) => o === 'mismatch')).toHaveLength(24)
-      const winner = outcomes.indexOf('rotated')
+      const strict = (presented: string, next: string) => ({ presented, next, nonce: `n-${next}`, graceMs: 0 })
+      const outcomes = await Promise.all(Array.from({ length: 25 }, (_, i) => s.rotateRefresh(T, id, strict('r0', `r1-${i}`))))
+      expect(outcomes.filter((o) => o.outcome === 'rotated')).toHaveLength(1)
+      expect(outcomes.filter((o) => o.outcome === 'reused')).toHaveLength(24) // no grace: every other one is a reuse
+      const winner = outcomes.findIndex((o) => o.outcome === 'rotated')
       expect((await s.get(T, id))!.refreshHash).toBe(`r1-${winner}`)
-      expect(await s.rotateRefresh(T, id, 'r0', 'again')).toBe('mismatch') // reuse of a rotated token
-      expect(await s.rotateRefresh(T, id, `r1-${winner}`, 'r2')).toBe('rotated')
-      expect(await s.rotateRefresh(T, 'B'.repeat(22), 'r2', 'r3')).toBe('missing')
+      expect(await s.rotateRefresh(T, id, strict('r0', 'again'))).toEqual({ outcome: 'reused' }) // reuse of a rotated token
+      expect(await s.rotateRefresh(T, id, strict(`r1-${winner}`, 'r2'))).toEqual({ outcome: 'rotated' })
+      expect(await s.rotateRefresh(T, 'B'.repeat(22), strict('r2', 'r3'))).toEqual({ outcome: 'missing' })
       const bare = await s.create(input('u1'))
-      expect(await s.rotateRefresh(T, bare.id, 'r0', 'r1')).toBe('mismatch') // no refresh token yet
+      expect(await s.rotateRefresh(T, bare.id, strict('r0', 'r1'))).toEqual({ outcome: 'reused' }) // no refresh token yet
+    })
+
+    it('rotateRefresh reuse grace: the previous token within the grace is a replay (nonce of its successor); after it, or older, a reuse', async ({
+      expect,
+    }) => {
+      const s = await store()
+      const { id } = await s.create(input('u1', { refreshHash: 'a' }))
+      const graceMs = 600
+      const rotation = (presented: string, next: string) => ({ presented, next, nonce: `nonce-of-${next}`, graceMs })
+      // 20 concurrent presentations of one token: one rotation, 19 replays naming the same successor.
+      const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => s.rotateRefresh(T, id, rotation('a', `b-${i}`))))
+      const won = outcomes.findIndex((o) => o.outcome === 'rotated')
+      expect(won).toBeGreaterThanOrEqual(0)
+      expect(outcomes.filter((o) => o.outcome === 'replayed')).toHaveLength(19)
+      for (const o of outcomes) if (o.outcome === 'replayed') expect(o.nonce).toBe(`nonce-of-b-${won}`)
+      expect((await s.get(T, id))!.refreshHash).toBe(`b-${won}`) // replays changed nothing
+      // The successor rotates on; its parent is now the replayable one, the grandparent a reuse.
+      expect(await s.rotateRefresh(T, id, rotation(`b-${won}`, 'c'))).toEqual({ outcome: 'rotated' })
+      expect(await s.rotateRefresh(T, id, rotation('a', 'x'))).toEqual({ outcome: 'reused' })
+      expect(await s.rotateRefresh(T, id, rotation(`b-${won}`, 'y'))).toEqual({ outcome: 'replayed', nonce: 'nonce-of-c' })
+      await sleep(graceMs + 150)
+      expect(await s.rotateRefresh(T, id, rotation(`b-${won}`, 'z'))).toEqual({ outcome: 'reused' }) // past the grace
+      expect((await s.get(T, id))!.refreshHash).toBe('c')
+      // A refresh token set outright ends the grace of the one before it.
+      expect(await s.rotateRefresh(T, id, rotation('c', 'd'))).toEqual({ outcome: 'rotated' })
+      await s.update(T, id, { refreshHash: 'e' })
+      expect(await s.rotateRefresh(T, id, rotation('c', 'f'))).toEqual({ outcome: 'reused' })
+      expect(await s.rotateRefresh(T, id, rotation('e', 'g'))).toEqual({ outcome: 'rotated' })
     })
 
     it('lists a user’s live sessions newest first; revoked ones never appear', async ({ expect }) => {
@@ -101,7 +130,7 @@ export function sessionStoreContract(name: string, make: MakeKv): void {
       expect(await s.revoke(T, 'u1', b.session.handle)).toBe(false) // already gone
       expect(await s.get(T, b.id)).toBeNull()
       expect(await s.touch(T, b.id)).toBeNull()
-      expect(await s.rotateRefresh(T, b.id, 'x', 'y')).toBe('missing')
+      expect(await s.rotateRefresh(T, b.id, { presented: 'x', next: 'y', nonce: 'n', graceMs: 0 })).toEqual({ outcome: 'missing' })
       expect((await s.list(T, 'u1')).map((x) => x.handle)).toEqual([c.session.handle, a.session.handle])
 
       expect(await s.revokeAll(T, 'u1', [c.session.handle])).toBe(1)
@@ -119,7 +148,7 @@ export function sessionStoreContract(name: string, make: MakeKv): void {
       expect(await s.get('t2', id)).toBeNull()
       expect(await s.touch('t2', id)).toBeNull()
       expect(await s.update('t2', id, { role: 'admin' })).toBeNull()
-      expect(await s.rotateRefresh('t2', id, 'x', 'y')).toBe('missing')
+      expect(await s.rotateRefresh('t2', id, { presented: 'x', next: 'y', nonce: 'n', graceMs: 10_000 })).toEqual({ outcome: 'missing' })
       expect(await s.list('t2', 'u1')).toEqual([])
       expect(await s.revoke('t2', 'u1', session.handle)).toBe(false)
       expect(await s.revokeAll('t2', 'u1')).toBe(0)
@@ -170,7 +199,7 @@ export function sessionStoreContract(name: string, make: MakeKv): void {
       expect(await s.get(T, a.id)).toBeNull()
       expect(await s.touch(T, a.id)).toBeNull()
       expect(await s.update(T, a.id, { role: 'admin' })).toBeNull()
-      expect(await s.rotateRefresh(T, a.id, 'x', 'y')).toBe('missing')
+      expect(await s.rotateRefresh(T, a.id, { presented: 'x', next: 'y', nonce: 'n', graceMs: 10_000 })).toEqual({ outcome: 'missing' })
       expect(await s.list(T, 'u1')).toEqual([])
 
       expect(await s.cleanupExpired()).toBe(2) // u2's two sessions, never read since they expired

@@ -35,11 +35,15 @@ export function uploadsContract(store: () => DocumentStore): void {
       expect(got!.created_at).toBeInstanceOf(Date)
     })
 
-    it('a duplicate upload_id is a DuplicateKeyError and overwrites nothing', async () => {
+    it('upload_id is unique per tenant: a duplicate is a DuplicateKeyError and overwrites nothing; another tenant may use it', async () => {
       const tenant = uniq('tenant')
       const uploadId = uniq('upload')
       await repo().create(upload(tenant, { upload_id: uploadId, file_name: 'first.log' }))
-      await expect(repo().create(upload(uniq('other'), { upload_id: uploadId, file_name: 'second.log' }))).rejects.toBeInstanceOf(DuplicateKeyError)
+      await expect(repo().create(upload(tenant, { upload_id: uploadId, file_name: 'second.log' }))).rejects.toBeInstanceOf(DuplicateKeyError)
+      expect(await repo().get(tenant, uploadId)).toMatchObject({ file_name: 'first.log', tenant_id: tenant })
+      const other = uniq('other')
+      await repo().create(upload(other, { upload_id: uploadId, file_name: 'theirs.log' }))
+      expect(await repo().get(other, uploadId)).toMatchObject({ file_name: 'theirs.log', tenant_id: other })
       expect(await repo().get(tenant, uploadId)).toMatchObject({ file_name: 'first.log', tenant_id: tenant })
     })
 
@@ -107,6 +111,15 @@ export function uploadsContract(store: () => DocumentStore): void {
       expect(filteredPage.items).toHaveLength(1)
       await expect(repo().list(tenant, {}, { sort: 'password' })).rejects.toBeInstanceOf(ValidationError)
       await expect(repo().list(tenant, {}, { page_size: 101 })).rejects.toBeInstanceOf(ValidationError)
+    })
+
+    it('pending → failed is allowed (refused before processing); failed is final', async () => {
+      const tenant = uniq('tenant')
+      const { upload_id } = await repo().create(upload(tenant))
+      const failed = await repo().updateStatus(tenant, upload_id, 'failed', { errors: ['bad format'] })
+      expect(failed).toMatchObject({ status: 'failed', errors: ['bad format'] })
+      expect(failed!.completed_at).toBeInstanceOf(Date)
+      await expect(repo().updateStatus(tenant, upload_id, 'processing')).rejects.toBeInstanceOf(InvalidTransitionError)
     })
 
     it('status transitions: pending → processing → success; illegal ones are InvalidTransitionError', async () => {

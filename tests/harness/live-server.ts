@@ -29,7 +29,8 @@ export async function startLiveServer(env: Record<string, string> = {}): Promise
   const port = await freePort()
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !INHERITED_OUT.test(k)))
   const child = spawn(process.execPath, [ENTRY], {
-    env: { ...base, LOG_LEVEL: 'warn', ...env, GATEHOUSE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' },
+    // No refresh reuse grace: the SDK scenarios check that a used refresh token is refused at once.
+    env: { ...base, LOG_LEVEL: 'warn', REFRESH_REUSE_GRACE_SECONDS: '0', ...env, GATEHOUSE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''

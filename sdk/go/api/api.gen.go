@@ -774,7 +774,7 @@ type Me struct {
 // MeIssuer defines model for Me.Issuer.
 type MeIssuer string
 
-// MetadataIndexes Example: {"collection":"log_metadata","indexes":["_id_","upload_id_1","task_id_1"]}
+// MetadataIndexes Example: {"collection":"log_metadata","indexes":["_id_","tenant_id_1_upload_id_1","task_id_1"]}
 type MetadataIndexes struct {
 	Collection string   `json:"collection"`
 	Indexes    []string `json:"indexes"`
@@ -880,7 +880,7 @@ type ProfileCreate struct {
 		// Theme Example: dark
 		Theme *ProfileCreatePreferencesTheme `json:"theme,omitempty"`
 
-		// Timezone IANA time zone name
+		// Timezone IANA time zone name, kept as sent
 		//
 		// Example: Europe/Paris
 		Timezone *string `json:"timezone,omitempty"`
@@ -892,7 +892,7 @@ type ProfileCreatePreferencesTheme string
 
 // ProfilePatch Example: {"preferences":{"theme":"light"}}
 type ProfilePatch struct {
-	// ApiQuota Admin operation
+	// ApiQuota Admin operation, up to the member’s plan (set by a superadmin; else the defaults): 403 `above-plan`
 	ApiQuota *struct {
 		ApiCallsPerHour *int `json:"api_calls_per_hour,omitempty"`
 		LogsPerDay      *int `json:"logs_per_day,omitempty"`
@@ -907,7 +907,7 @@ type ProfilePatch struct {
 		// Theme Example: dark
 		Theme *ProfilePatchPreferencesTheme `json:"theme,omitempty"`
 
-		// Timezone IANA time zone name
+		// Timezone IANA time zone name, kept as sent
 		//
 		// Example: Europe/Paris
 		Timezone *string `json:"timezone,omitempty"`
@@ -1313,6 +1313,9 @@ type UserProfile struct {
 	UserId       string      `json:"user_id"`
 }
 
+// IdempotencyKey defines model for IdempotencyKey.
+type IdempotencyKey = string
+
 // GetApiV1ApiKeysParams defines parameters for GetApiV1ApiKeys.
 type GetApiV1ApiKeysParams struct {
 	// TenantId Superadmin: the tenant to act on (default: your own)
@@ -1343,14 +1346,41 @@ type PostApiV1ApiKeysIdRotateParams struct {
 	TenantId *string `form:"tenant_id,omitempty" json:"tenant_id,omitempty"`
 }
 
+// PostApiV1AuthPasswordParams defines parameters for PostApiV1AuthPassword.
+type PostApiV1AuthPasswordParams struct {
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// PostApiV1AuthRegisterParams defines parameters for PostApiV1AuthRegister.
+type PostApiV1AuthRegisterParams struct {
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // DeleteApiV1AuthSessionsParams defines parameters for DeleteApiV1AuthSessions.
 type DeleteApiV1AuthSessionsParams struct {
 	// Scope `others`: every session but the caller’s; `all`: every session including the caller’s
 	Scope DeleteApiV1AuthSessionsParamsScope `form:"scope" json:"scope"`
+
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // DeleteApiV1AuthSessionsParamsScope defines parameters for DeleteApiV1AuthSessions.
 type DeleteApiV1AuthSessionsParamsScope string
+
+// DeleteApiV1AuthSessionsSessionIdParams defines parameters for DeleteApiV1AuthSessionsSessionId.
+type DeleteApiV1AuthSessionsSessionIdParams struct {
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// DeleteApiV1AuthUsersUserIdSessionsParams defines parameters for DeleteApiV1AuthUsersUserIdSessions.
+type DeleteApiV1AuthUsersUserIdSessionsParams struct {
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
 
 // GetApiV1LogsMetadataParams defines parameters for GetApiV1LogsMetadata.
 type GetApiV1LogsMetadataParams struct {
@@ -1398,6 +1428,12 @@ type GetApiV1LogsMetadataParamsSort string
 // GetApiV1LogsMetadataParamsOrder defines parameters for GetApiV1LogsMetadata.
 type GetApiV1LogsMetadataParamsOrder string
 
+// PostApiV1LogsMetadataParams defines parameters for PostApiV1LogsMetadata.
+type PostApiV1LogsMetadataParams struct {
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // GetApiV1LogsMetadataRecentParams defines parameters for GetApiV1LogsMetadataRecent.
 type GetApiV1LogsMetadataRecentParams struct {
 	// Limit How many (default 10)
@@ -1408,6 +1444,18 @@ type GetApiV1LogsMetadataRecentParams struct {
 type GetApiV1LogsMetadataStatsParams struct {
 	// Days Period in days (default 30)
 	Days *int `form:"days,omitempty" json:"days,omitempty"`
+}
+
+// DeleteApiV1LogsMetadataUploadIdParams defines parameters for DeleteApiV1LogsMetadataUploadId.
+type DeleteApiV1LogsMetadataUploadIdParams struct {
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// PatchApiV1LogsMetadataUploadIdParams defines parameters for PatchApiV1LogsMetadataUploadId.
+type PatchApiV1LogsMetadataUploadIdParams struct {
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // GetApiV1MetricsTenantParams defines parameters for GetApiV1MetricsTenant.
@@ -1425,16 +1473,52 @@ type GetApiV1MetricsTenantParams struct {
 // GetApiV1MetricsTenantParamsResolution defines parameters for GetApiV1MetricsTenant.
 type GetApiV1MetricsTenantParamsResolution string
 
+// DeleteApiV1UsersAdminProfileUserIdParams defines parameters for DeleteApiV1UsersAdminProfileUserId.
+type DeleteApiV1UsersAdminProfileUserIdParams struct {
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // PatchApiV1UsersAdminProfileUserIdParams defines parameters for PatchApiV1UsersAdminProfileUserId.
 type PatchApiV1UsersAdminProfileUserIdParams struct {
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+
 	// IfMatch ETag from a previous GET/PATCH; a stale one gets 412, a malformed one 400
 	IfMatch *string `json:"if-match,omitempty"`
 }
 
+// DeleteApiV1UsersAdminUsersUserIdParams defines parameters for DeleteApiV1UsersAdminUsersUserId.
+type DeleteApiV1UsersAdminUsersUserIdParams struct {
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// PostApiV1UsersAdminUsersUserIdDisableParams defines parameters for PostApiV1UsersAdminUsersUserIdDisable.
+type PostApiV1UsersAdminUsersUserIdDisableParams struct {
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// PostApiV1UsersAdminUsersUserIdEnableParams defines parameters for PostApiV1UsersAdminUsersUserIdEnable.
+type PostApiV1UsersAdminUsersUserIdEnableParams struct {
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // PatchApiV1UsersProfileParams defines parameters for PatchApiV1UsersProfile.
 type PatchApiV1UsersProfileParams struct {
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+
 	// IfMatch ETag from a previous GET/PATCH; a stale one gets 412, a malformed one 400
 	IfMatch *string `json:"if-match,omitempty"`
+}
+
+// PostApiV1UsersProfileCreateParams defines parameters for PostApiV1UsersProfileCreate.
+type PostApiV1UsersProfileCreateParams struct {
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // GetApiV1UsersTenantUsersParams defines parameters for GetApiV1UsersTenantUsers.
@@ -1447,6 +1531,12 @@ type GetApiV1UsersTenantUsersParams struct {
 
 	// TenantId Superadmin only: list another tenant
 	TenantId *string `form:"tenant_id,omitempty" json:"tenant_id,omitempty"`
+}
+
+// PostApiV1UsersTenantUsersParams defines parameters for PostApiV1UsersTenantUsers.
+type PostApiV1UsersTenantUsersParams struct {
+	// IdempotencyKey draft-ietf-httpapi-idempotency-key-header: a retry with the same key and request replays the first answer (kept 24 h; not 429/5xx).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // GetHealthLive200JSONResponseBodyStatus defines parameters for GetHealthLive.
@@ -1903,7 +1993,7 @@ type ClientInterface interface {
 	//
 	// Send it as `X-API-Key: <key>` or `Authorization: Bearer <key>`. It carries its own role and rate limit, and draws from the tenant budget. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry creates another key: answers carrying a key are never kept (delete a spare one). Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1914,7 +2004,7 @@ type ClientInterface interface {
 	//
 	// Send it as `X-API-Key: <key>` or `Authorization: Bearer <key>`. It carries its own role and rate limit, and draws from the tenant budget. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry creates another key: answers carrying a key are never kept (delete a spare one). Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1925,7 +2015,7 @@ type ClientInterface interface {
 	//
 	// Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent (then 404). Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Corresponds with DELETE /api/v1/api-keys/{id} (the `DeleteApiV1ApiKeysId` operationId).
 	DeleteApiV1ApiKeysId(ctx context.Context, id string, params *DeleteApiV1ApiKeysIdParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -1934,7 +2024,7 @@ type ClientInterface interface {
 	//
 	// Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1945,7 +2035,7 @@ type ClientInterface interface {
 	//
 	// Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1956,7 +2046,7 @@ type ClientInterface interface {
 	//
 	// The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers carrying a key are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1967,7 +2057,7 @@ type ClientInterface interface {
 	//
 	// The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers carrying a key are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1978,6 +2068,8 @@ type ClientInterface interface {
 	//
 	// Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP (429 with Retry-After).
 	//
+	// Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/v1/auth/login (the `PostApiV1AuthLogin` operationId).
@@ -1987,6 +2079,8 @@ type ClientInterface interface {
 	//
 	// Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP (429 with Retry-After).
 	//
+	// Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/v1/auth/login (the `PostApiV1AuthLogin` operationId).
@@ -1994,7 +2088,7 @@ type ClientInterface interface {
 
 	// PostApiV1AuthLogout Sign out: revokes this session and this access token immediately
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit.
+	// Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit. Retries: harmless (then 401). Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Corresponds with POST /api/v1/auth/logout (the `PostApiV1AuthLogout` operationId).
 	PostApiV1AuthLogout(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2008,25 +2102,27 @@ type ClientInterface interface {
 
 	// PostApiV1AuthPasswordWithBody Change the password; every other session is revoked
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403).
+	// Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/v1/auth/password (the `PostApiV1AuthPassword` operationId).
-	PostApiV1AuthPasswordWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	PostApiV1AuthPasswordWithBody(ctx context.Context, params *PostApiV1AuthPasswordParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PostApiV1AuthPassword Change the password; every other session is revoked
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403).
+	// Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/v1/auth/password (the `PostApiV1AuthPassword` operationId).
-	PostApiV1AuthPassword(ctx context.Context, body PostApiV1AuthPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	PostApiV1AuthPassword(ctx context.Context, params *PostApiV1AuthPasswordParams, body PostApiV1AuthPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PostApiV1AuthRefreshWithBody Trade a refresh token for a new token pair (the old refresh token stops working)
 	//
-	// Refresh tokens are single use. Presenting one that was already used revokes its whole session. The session of a disabled account ends: 403 `account-disabled`.
+	// Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
+	//
+	// Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -2035,7 +2131,9 @@ type ClientInterface interface {
 
 	// PostApiV1AuthRefresh Trade a refresh token for a new token pair (the old refresh token stops working)
 	//
-	// Refresh tokens are single use. Presenting one that was already used revokes its whole session. The session of a disabled account ends: 403 `account-disabled`.
+	// Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
+	//
+	// Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -2044,21 +2142,25 @@ type ClientInterface interface {
 
 	// PostApiV1AuthRegisterWithBody Create an organization (tenant) and its first user, who becomes its admin
 	//
+	// Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/v1/auth/register (the `PostApiV1AuthRegister` operationId).
-	PostApiV1AuthRegisterWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	PostApiV1AuthRegisterWithBody(ctx context.Context, params *PostApiV1AuthRegisterParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PostApiV1AuthRegister Create an organization (tenant) and its first user, who becomes its admin
+	//
+	// Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/v1/auth/register (the `PostApiV1AuthRegister` operationId).
-	PostApiV1AuthRegister(ctx context.Context, body PostApiV1AuthRegisterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	PostApiV1AuthRegister(ctx context.Context, params *PostApiV1AuthRegisterParams, body PostApiV1AuthRegisterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteApiV1AuthSessions Revoke the caller's other sessions (scope=others) or all of them (scope=all)
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit.
+	// Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Corresponds with DELETE /api/v1/auth/sessions (the `DeleteApiV1AuthSessions` operationId).
 	DeleteApiV1AuthSessions(ctx context.Context, params *DeleteApiV1AuthSessionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2072,21 +2174,21 @@ type ClientInterface interface {
 
 	// DeleteApiV1AuthSessionsSessionId Revoke one of the caller's sessions; its tokens are refused from their next request
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit.
+	// Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Corresponds with DELETE /api/v1/auth/sessions/{session_id} (the `DeleteApiV1AuthSessionsSessionId` operationId).
-	DeleteApiV1AuthSessionsSessionId(ctx context.Context, sessionId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteApiV1AuthSessionsSessionId(ctx context.Context, sessionId string, params *DeleteApiV1AuthSessionsSessionIdParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteApiV1AuthUsersUserIdSessions Sign a user of your tenant out everywhere (superadmin: any tenant)
 	//
-	// Requires a bearer token or an API key with role admin or above.
+	// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Corresponds with DELETE /api/v1/auth/users/{user_id}/sessions (the `DeleteApiV1AuthUsersUserIdSessions` operationId).
-	DeleteApiV1AuthUsersUserIdSessions(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteApiV1AuthUsersUserIdSessions(ctx context.Context, userId string, params *DeleteApiV1AuthUsersUserIdSessionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PostApiV1LogsAdminInitializeMetadataIndexes Create the upload metadata indexes (idempotent)
 	//
-	// Requires a bearer token or an API key with role admin or above.
+	// Requires a bearer token or an API key with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Corresponds with POST /api/v1/logs/admin/initialize-metadata-indexes (the `PostApiV1LogsAdminInitializeMetadataIndexes` operationId).
 	PostApiV1LogsAdminInitializeMetadataIndexes(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2102,23 +2204,23 @@ type ClientInterface interface {
 	//
 	// Any member of the tenant may register uploads. A known `log_count` counts against the tenant's logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is overwritten.
 	//
-	// Requires a bearer token or an API key.
+	// Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/v1/logs/metadata (the `PostApiV1LogsMetadata` operationId).
-	PostApiV1LogsMetadataWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	PostApiV1LogsMetadataWithBody(ctx context.Context, params *PostApiV1LogsMetadataParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PostApiV1LogsMetadata Register an upload
 	//
 	// Any member of the tenant may register uploads. A known `log_count` counts against the tenant's logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is overwritten.
 	//
-	// Requires a bearer token or an API key.
+	// Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/v1/logs/metadata (the `PostApiV1LogsMetadata` operationId).
-	PostApiV1LogsMetadata(ctx context.Context, body PostApiV1LogsMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	PostApiV1LogsMetadata(ctx context.Context, params *PostApiV1LogsMetadataParams, body PostApiV1LogsMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetApiV1LogsMetadataRecent The tenant's newest uploads
 	//
@@ -2145,10 +2247,10 @@ type ClientInterface interface {
 	//
 	// For the user who registered the upload, or an admin.
 	//
-	// Requires a bearer token or an API key.
+	// Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Corresponds with DELETE /api/v1/logs/metadata/{upload_id} (the `DeleteApiV1LogsMetadataUploadId` operationId).
-	DeleteApiV1LogsMetadataUploadId(ctx context.Context, uploadId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteApiV1LogsMetadataUploadId(ctx context.Context, uploadId string, params *DeleteApiV1LogsMetadataUploadIdParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetApiV1LogsMetadataUploadId One upload
 	//
@@ -2157,27 +2259,27 @@ type ClientInterface interface {
 	// Corresponds with GET /api/v1/logs/metadata/{upload_id} (the `GetApiV1LogsMetadataUploadId` operationId).
 	GetApiV1LogsMetadataUploadId(ctx context.Context, uploadId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// PatchApiV1LogsMetadataUploadIdWithBody Change an upload's status (pending → processing → success | failed)
+	// PatchApiV1LogsMetadataUploadIdWithBody Change an upload's status (pending → processing → success | failed; pending → failed)
 	//
 	// For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.
 	//
-	// Requires a bearer token or an API key.
+	// Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PATCH /api/v1/logs/metadata/{upload_id} (the `PatchApiV1LogsMetadataUploadId` operationId).
-	PatchApiV1LogsMetadataUploadIdWithBody(ctx context.Context, uploadId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	PatchApiV1LogsMetadataUploadIdWithBody(ctx context.Context, uploadId string, params *PatchApiV1LogsMetadataUploadIdParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// PatchApiV1LogsMetadataUploadId Change an upload's status (pending → processing → success | failed)
+	// PatchApiV1LogsMetadataUploadId Change an upload's status (pending → processing → success | failed; pending → failed)
 	//
 	// For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.
 	//
-	// Requires a bearer token or an API key.
+	// Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /api/v1/logs/metadata/{upload_id} (the `PatchApiV1LogsMetadataUploadId` operationId).
-	PatchApiV1LogsMetadataUploadId(ctx context.Context, uploadId string, body PatchApiV1LogsMetadataUploadIdJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	PatchApiV1LogsMetadataUploadId(ctx context.Context, uploadId string, params *PatchApiV1LogsMetadataUploadIdParams, body PatchApiV1LogsMetadataUploadIdJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetApiV1MetricsTenant The caller's tenant as a time series: requests, denials, cache, latency (admin; superadmin: any tenant)
 	//
@@ -2199,7 +2301,7 @@ type ClientInterface interface {
 
 	// PutApiV1TenantsTenantIdBudgetWithBody Override a tenant’s budget (superadmin; applies from the next request, on every instance)
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role superadmin or above.
+	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role superadmin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -2208,7 +2310,7 @@ type ClientInterface interface {
 
 	// PutApiV1TenantsTenantIdBudget Override a tenant’s budget (superadmin; applies from the next request, on every instance)
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role superadmin or above.
+	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role superadmin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -2219,17 +2321,17 @@ type ClientInterface interface {
 	//
 	// Also runs at start-up on Node. On Workers, call it once after each deploy.
 	//
-	// Requires a bearer token or an API key with role admin or above.
+	// Requires a bearer token or an API key with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Corresponds with POST /api/v1/users/admin/initialize-indexes (the `PostApiV1UsersAdminInitializeIndexes` operationId).
 	PostApiV1UsersAdminInitializeIndexes(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteApiV1UsersAdminProfileUserId Delete a user's profile; signs that user out everywhere and clears their cache
 	//
-	// Requires a bearer token or an API key with role admin or above.
+	// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Corresponds with DELETE /api/v1/users/admin/profile/{user_id} (the `DeleteApiV1UsersAdminProfileUserId` operationId).
-	DeleteApiV1UsersAdminProfileUserId(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteApiV1UsersAdminProfileUserId(ctx context.Context, userId string, params *DeleteApiV1UsersAdminProfileUserIdParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetApiV1UsersAdminProfileUserId A user's profile (admin: own tenant; superadmin: any tenant)
 	//
@@ -2242,7 +2344,7 @@ type ClientInterface interface {
 	//
 	// Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the user’s next request.
 	//
-	// Requires a bearer token or an API key with role admin or above.
+	// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -2253,7 +2355,7 @@ type ClientInterface interface {
 	//
 	// Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the user’s next request.
 	//
-	// Requires a bearer token or an API key with role admin or above.
+	// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -2264,28 +2366,28 @@ type ClientInterface interface {
 	//
 	// Sign-in is refused from then on and every token of the account at once. The last enabled admin of a tenant cannot be deleted (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
 	//
-	// Requires a bearer token or an API key with role admin or above.
+	// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Corresponds with DELETE /api/v1/users/admin/users/{user_id} (the `DeleteApiV1UsersAdminUsersUserId` operationId).
-	DeleteApiV1UsersAdminUsersUserId(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteApiV1UsersAdminUsersUserId(ctx context.Context, userId string, params *DeleteApiV1UsersAdminUsersUserIdParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PostApiV1UsersAdminUsersUserIdDisable Disable an account: signed out everywhere at once, sign-in refused until enabled
 	//
 	// Every session ends and every token is refused from its next request; sign-in answers 403 `account-disabled`. Disabling a disabled account signs it out again. The last enabled admin of a tenant cannot be disabled (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
 	//
-	// Requires a bearer token or an API key with role admin or above.
+	// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Corresponds with POST /api/v1/users/admin/users/{user_id}/disable (the `PostApiV1UsersAdminUsersUserIdDisable` operationId).
-	PostApiV1UsersAdminUsersUserIdDisable(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	PostApiV1UsersAdminUsersUserIdDisable(ctx context.Context, userId string, params *PostApiV1UsersAdminUsersUserIdDisableParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PostApiV1UsersAdminUsersUserIdEnable Enable a disabled account: it may sign in again
 	//
 	// Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
 	//
-	// Requires a bearer token or an API key with role admin or above.
+	// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Corresponds with POST /api/v1/users/admin/users/{user_id}/enable (the `PostApiV1UsersAdminUsersUserIdEnable` operationId).
-	PostApiV1UsersAdminUsersUserIdEnable(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	PostApiV1UsersAdminUsersUserIdEnable(ctx context.Context, userId string, params *PostApiV1UsersAdminUsersUserIdEnableParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetApiV1UsersProfile The caller's profile
 	//
@@ -2298,9 +2400,9 @@ type ClientInterface interface {
 
 	// PatchApiV1UsersProfileWithBody Update the caller's profile (preferences are merged deeply)
 	//
-	// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. Unknown fields are refused (422).
+	// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`). Unknown fields are refused (422).
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403).
+	// Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -2309,9 +2411,9 @@ type ClientInterface interface {
 
 	// PatchApiV1UsersProfile Update the caller's profile (preferences are merged deeply)
 	//
-	// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. Unknown fields are refused (422).
+	// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`). Unknown fields are refused (422).
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403).
+	// Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -2320,21 +2422,21 @@ type ClientInterface interface {
 
 	// PostApiV1UsersProfileCreateWithBody Create the caller's profile (role from the account, quota from the defaults)
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403).
+	// Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/v1/users/profile/create (the `PostApiV1UsersProfileCreate` operationId).
-	PostApiV1UsersProfileCreateWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	PostApiV1UsersProfileCreateWithBody(ctx context.Context, params *PostApiV1UsersProfileCreateParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PostApiV1UsersProfileCreate Create the caller's profile (role from the account, quota from the defaults)
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403).
+	// Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/v1/users/profile/create (the `PostApiV1UsersProfileCreate` operationId).
-	PostApiV1UsersProfileCreate(ctx context.Context, body PostApiV1UsersProfileCreateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	PostApiV1UsersProfileCreate(ctx context.Context, params *PostApiV1UsersProfileCreateParams, body PostApiV1UsersProfileCreateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetApiV1UsersProfileQuota The caller's API quota: limits and live usage in the current windows
 	//
@@ -2354,23 +2456,23 @@ type ClientInterface interface {
 
 	// PostApiV1UsersTenantUsersWithBody Add a user to the caller's tenant (no role above the caller's own)
 	//
-	// Requires a bearer token or an API key with role admin or above.
+	// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/v1/users/tenant/users (the `PostApiV1UsersTenantUsers` operationId).
-	PostApiV1UsersTenantUsersWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	PostApiV1UsersTenantUsersWithBody(ctx context.Context, params *PostApiV1UsersTenantUsersParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PostApiV1UsersTenantUsers Add a user to the caller's tenant (no role above the caller's own)
 	//
-	// Requires a bearer token or an API key with role admin or above.
+	// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/v1/users/tenant/users (the `PostApiV1UsersTenantUsers` operationId).
-	PostApiV1UsersTenantUsers(ctx context.Context, body PostApiV1UsersTenantUsersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	PostApiV1UsersTenantUsers(ctx context.Context, params *PostApiV1UsersTenantUsersParams, body PostApiV1UsersTenantUsersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// GetHealth Status of the API and its backends (MongoDB, Redis)
+	// GetHealth Status of the API and its backends (MongoDB, Redis); 503 when any backend is unhealthy
 	//
 	// Corresponds with GET /health (the `GetHealth` operationId).
 	GetHealth(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2424,7 +2526,7 @@ func (c *Client) GetApiV1ApiKeys(ctx context.Context, params *GetApiV1ApiKeysPar
 //
 // Send it as `X-API-Key: <key>` or `Authorization: Bearer <key>`. It carries its own role and rate limit, and draws from the tenant budget. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry creates another key: answers carrying a key are never kept (delete a spare one). Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type.
 //
@@ -2445,7 +2547,7 @@ func (c *Client) PostApiV1ApiKeysWithBody(ctx context.Context, params *PostApiV1
 //
 // Send it as `X-API-Key: <key>` or `Authorization: Bearer <key>`. It carries its own role and rate limit, and draws from the tenant budget. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry creates another key: answers carrying a key are never kept (delete a spare one). Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2466,7 +2568,7 @@ func (c *Client) PostApiV1ApiKeys(ctx context.Context, params *PostApiV1ApiKeysP
 //
 // Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent (then 404). Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Corresponds with DELETE /api/v1/api-keys/{id} (the `DeleteApiV1ApiKeysId` operationId).
 func (c *Client) DeleteApiV1ApiKeysId(ctx context.Context, id string, params *DeleteApiV1ApiKeysIdParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2485,7 +2587,7 @@ func (c *Client) DeleteApiV1ApiKeysId(ctx context.Context, id string, params *De
 //
 // Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type.
 //
@@ -2506,7 +2608,7 @@ func (c *Client) PatchApiV1ApiKeysIdWithBody(ctx context.Context, id string, par
 //
 // Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2527,7 +2629,7 @@ func (c *Client) PatchApiV1ApiKeysId(ctx context.Context, id string, params *Pat
 //
 // The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers carrying a key are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type.
 //
@@ -2548,7 +2650,7 @@ func (c *Client) PostApiV1ApiKeysIdRotateWithBody(ctx context.Context, id string
 //
 // The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers carrying a key are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2569,6 +2671,8 @@ func (c *Client) PostApiV1ApiKeysIdRotate(ctx context.Context, id string, params
 //
 // Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP (429 with Retry-After).
 //
+// Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/v1/auth/login (the `PostApiV1AuthLogin` operationId).
@@ -2588,6 +2692,8 @@ func (c *Client) PostApiV1AuthLoginWithBody(ctx context.Context, contentType str
 //
 // Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP (429 with Retry-After).
 //
+// Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/v1/auth/login (the `PostApiV1AuthLogin` operationId).
@@ -2605,7 +2711,7 @@ func (c *Client) PostApiV1AuthLogin(ctx context.Context, body PostApiV1AuthLogin
 
 // PostApiV1AuthLogout Sign out: revokes this session and this access token immediately
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit.
+// Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit. Retries: harmless (then 401). Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Corresponds with POST /api/v1/auth/logout (the `PostApiV1AuthLogout` operationId).
 func (c *Client) PostApiV1AuthLogout(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2639,13 +2745,13 @@ func (c *Client) GetApiV1AuthMe(ctx context.Context, reqEditors ...RequestEditor
 
 // PostApiV1AuthPasswordWithBody Change the password; every other session is revoked
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403).
+// Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/v1/auth/password (the `PostApiV1AuthPassword` operationId).
-func (c *Client) PostApiV1AuthPasswordWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPostApiV1AuthPasswordRequestWithBody(c.Server, contentType, body)
+func (c *Client) PostApiV1AuthPasswordWithBody(ctx context.Context, params *PostApiV1AuthPasswordParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostApiV1AuthPasswordRequestWithBody(c.Server, params, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2658,13 +2764,13 @@ func (c *Client) PostApiV1AuthPasswordWithBody(ctx context.Context, contentType 
 
 // PostApiV1AuthPassword Change the password; every other session is revoked
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403).
+// Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/v1/auth/password (the `PostApiV1AuthPassword` operationId).
-func (c *Client) PostApiV1AuthPassword(ctx context.Context, body PostApiV1AuthPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPostApiV1AuthPasswordRequest(c.Server, body)
+func (c *Client) PostApiV1AuthPassword(ctx context.Context, params *PostApiV1AuthPasswordParams, body PostApiV1AuthPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostApiV1AuthPasswordRequest(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2677,7 +2783,9 @@ func (c *Client) PostApiV1AuthPassword(ctx context.Context, body PostApiV1AuthPa
 
 // PostApiV1AuthRefreshWithBody Trade a refresh token for a new token pair (the old refresh token stops working)
 //
-// Refresh tokens are single use. Presenting one that was already used revokes its whole session. The session of a disabled account ends: 403 `account-disabled`.
+// Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
+//
+// Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type.
 //
@@ -2696,7 +2804,9 @@ func (c *Client) PostApiV1AuthRefreshWithBody(ctx context.Context, contentType s
 
 // PostApiV1AuthRefresh Trade a refresh token for a new token pair (the old refresh token stops working)
 //
-// Refresh tokens are single use. Presenting one that was already used revokes its whole session. The session of a disabled account ends: 403 `account-disabled`.
+// Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
+//
+// Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2715,11 +2825,13 @@ func (c *Client) PostApiV1AuthRefresh(ctx context.Context, body PostApiV1AuthRef
 
 // PostApiV1AuthRegisterWithBody Create an organization (tenant) and its first user, who becomes its admin
 //
+// Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/v1/auth/register (the `PostApiV1AuthRegister` operationId).
-func (c *Client) PostApiV1AuthRegisterWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPostApiV1AuthRegisterRequestWithBody(c.Server, contentType, body)
+func (c *Client) PostApiV1AuthRegisterWithBody(ctx context.Context, params *PostApiV1AuthRegisterParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostApiV1AuthRegisterRequestWithBody(c.Server, params, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2732,11 +2844,13 @@ func (c *Client) PostApiV1AuthRegisterWithBody(ctx context.Context, contentType 
 
 // PostApiV1AuthRegister Create an organization (tenant) and its first user, who becomes its admin
 //
+// Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/v1/auth/register (the `PostApiV1AuthRegister` operationId).
-func (c *Client) PostApiV1AuthRegister(ctx context.Context, body PostApiV1AuthRegisterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPostApiV1AuthRegisterRequest(c.Server, body)
+func (c *Client) PostApiV1AuthRegister(ctx context.Context, params *PostApiV1AuthRegisterParams, body PostApiV1AuthRegisterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostApiV1AuthRegisterRequest(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2749,7 +2863,7 @@ func (c *Client) PostApiV1AuthRegister(ctx context.Context, body PostApiV1AuthRe
 
 // DeleteApiV1AuthSessions Revoke the caller's other sessions (scope=others) or all of them (scope=all)
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit.
+// Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Corresponds with DELETE /api/v1/auth/sessions (the `DeleteApiV1AuthSessions` operationId).
 func (c *Client) DeleteApiV1AuthSessions(ctx context.Context, params *DeleteApiV1AuthSessionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2783,11 +2897,11 @@ func (c *Client) GetApiV1AuthSessions(ctx context.Context, reqEditors ...Request
 
 // DeleteApiV1AuthSessionsSessionId Revoke one of the caller's sessions; its tokens are refused from their next request
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit.
+// Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Corresponds with DELETE /api/v1/auth/sessions/{session_id} (the `DeleteApiV1AuthSessionsSessionId` operationId).
-func (c *Client) DeleteApiV1AuthSessionsSessionId(ctx context.Context, sessionId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteApiV1AuthSessionsSessionIdRequest(c.Server, sessionId)
+func (c *Client) DeleteApiV1AuthSessionsSessionId(ctx context.Context, sessionId string, params *DeleteApiV1AuthSessionsSessionIdParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteApiV1AuthSessionsSessionIdRequest(c.Server, sessionId, params)
 	if err != nil {
 		return nil, err
 	}
@@ -2800,11 +2914,11 @@ func (c *Client) DeleteApiV1AuthSessionsSessionId(ctx context.Context, sessionId
 
 // DeleteApiV1AuthUsersUserIdSessions Sign a user of your tenant out everywhere (superadmin: any tenant)
 //
-// Requires a bearer token or an API key with role admin or above.
+// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Corresponds with DELETE /api/v1/auth/users/{user_id}/sessions (the `DeleteApiV1AuthUsersUserIdSessions` operationId).
-func (c *Client) DeleteApiV1AuthUsersUserIdSessions(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteApiV1AuthUsersUserIdSessionsRequest(c.Server, userId)
+func (c *Client) DeleteApiV1AuthUsersUserIdSessions(ctx context.Context, userId string, params *DeleteApiV1AuthUsersUserIdSessionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteApiV1AuthUsersUserIdSessionsRequest(c.Server, userId, params)
 	if err != nil {
 		return nil, err
 	}
@@ -2817,7 +2931,7 @@ func (c *Client) DeleteApiV1AuthUsersUserIdSessions(ctx context.Context, userId 
 
 // PostApiV1LogsAdminInitializeMetadataIndexes Create the upload metadata indexes (idempotent)
 //
-// Requires a bearer token or an API key with role admin or above.
+// Requires a bearer token or an API key with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Corresponds with POST /api/v1/logs/admin/initialize-metadata-indexes (the `PostApiV1LogsAdminInitializeMetadataIndexes` operationId).
 func (c *Client) PostApiV1LogsAdminInitializeMetadataIndexes(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2853,13 +2967,13 @@ func (c *Client) GetApiV1LogsMetadata(ctx context.Context, params *GetApiV1LogsM
 //
 // Any member of the tenant may register uploads. A known `log_count` counts against the tenant's logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is overwritten.
 //
-// Requires a bearer token or an API key.
+// Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/v1/logs/metadata (the `PostApiV1LogsMetadata` operationId).
-func (c *Client) PostApiV1LogsMetadataWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPostApiV1LogsMetadataRequestWithBody(c.Server, contentType, body)
+func (c *Client) PostApiV1LogsMetadataWithBody(ctx context.Context, params *PostApiV1LogsMetadataParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostApiV1LogsMetadataRequestWithBody(c.Server, params, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2874,13 +2988,13 @@ func (c *Client) PostApiV1LogsMetadataWithBody(ctx context.Context, contentType 
 //
 // Any member of the tenant may register uploads. A known `log_count` counts against the tenant's logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is overwritten.
 //
-// Requires a bearer token or an API key.
+// Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/v1/logs/metadata (the `PostApiV1LogsMetadata` operationId).
-func (c *Client) PostApiV1LogsMetadata(ctx context.Context, body PostApiV1LogsMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPostApiV1LogsMetadataRequest(c.Server, body)
+func (c *Client) PostApiV1LogsMetadata(ctx context.Context, params *PostApiV1LogsMetadataParams, body PostApiV1LogsMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostApiV1LogsMetadataRequest(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2946,11 +3060,11 @@ func (c *Client) GetApiV1LogsMetadataTaskTaskId(ctx context.Context, taskId stri
 //
 // For the user who registered the upload, or an admin.
 //
-// Requires a bearer token or an API key.
+// Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Corresponds with DELETE /api/v1/logs/metadata/{upload_id} (the `DeleteApiV1LogsMetadataUploadId` operationId).
-func (c *Client) DeleteApiV1LogsMetadataUploadId(ctx context.Context, uploadId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteApiV1LogsMetadataUploadIdRequest(c.Server, uploadId)
+func (c *Client) DeleteApiV1LogsMetadataUploadId(ctx context.Context, uploadId string, params *DeleteApiV1LogsMetadataUploadIdParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteApiV1LogsMetadataUploadIdRequest(c.Server, uploadId, params)
 	if err != nil {
 		return nil, err
 	}
@@ -2978,17 +3092,17 @@ func (c *Client) GetApiV1LogsMetadataUploadId(ctx context.Context, uploadId stri
 	return c.Client.Do(req)
 }
 
-// PatchApiV1LogsMetadataUploadIdWithBody Change an upload's status (pending → processing → success | failed)
+// PatchApiV1LogsMetadataUploadIdWithBody Change an upload's status (pending → processing → success | failed; pending → failed)
 //
 // For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.
 //
-// Requires a bearer token or an API key.
+// Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PATCH /api/v1/logs/metadata/{upload_id} (the `PatchApiV1LogsMetadataUploadId` operationId).
-func (c *Client) PatchApiV1LogsMetadataUploadIdWithBody(ctx context.Context, uploadId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPatchApiV1LogsMetadataUploadIdRequestWithBody(c.Server, uploadId, contentType, body)
+func (c *Client) PatchApiV1LogsMetadataUploadIdWithBody(ctx context.Context, uploadId string, params *PatchApiV1LogsMetadataUploadIdParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPatchApiV1LogsMetadataUploadIdRequestWithBody(c.Server, uploadId, params, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2999,17 +3113,17 @@ func (c *Client) PatchApiV1LogsMetadataUploadIdWithBody(ctx context.Context, upl
 	return c.Client.Do(req)
 }
 
-// PatchApiV1LogsMetadataUploadId Change an upload's status (pending → processing → success | failed)
+// PatchApiV1LogsMetadataUploadId Change an upload's status (pending → processing → success | failed; pending → failed)
 //
 // For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.
 //
-// Requires a bearer token or an API key.
+// Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /api/v1/logs/metadata/{upload_id} (the `PatchApiV1LogsMetadataUploadId` operationId).
-func (c *Client) PatchApiV1LogsMetadataUploadId(ctx context.Context, uploadId string, body PatchApiV1LogsMetadataUploadIdJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPatchApiV1LogsMetadataUploadIdRequest(c.Server, uploadId, body)
+func (c *Client) PatchApiV1LogsMetadataUploadId(ctx context.Context, uploadId string, params *PatchApiV1LogsMetadataUploadIdParams, body PatchApiV1LogsMetadataUploadIdJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPatchApiV1LogsMetadataUploadIdRequest(c.Server, uploadId, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3060,7 +3174,7 @@ func (c *Client) GetApiV1TenantsTenantIdBudget(ctx context.Context, tenantId str
 
 // PutApiV1TenantsTenantIdBudgetWithBody Override a tenant’s budget (superadmin; applies from the next request, on every instance)
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403) with role superadmin or above.
+// Requires a bearer token of a signed-in person (API keys are refused with 403) with role superadmin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type.
 //
@@ -3079,7 +3193,7 @@ func (c *Client) PutApiV1TenantsTenantIdBudgetWithBody(ctx context.Context, tena
 
 // PutApiV1TenantsTenantIdBudget Override a tenant’s budget (superadmin; applies from the next request, on every instance)
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403) with role superadmin or above.
+// Requires a bearer token of a signed-in person (API keys are refused with 403) with role superadmin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -3100,7 +3214,7 @@ func (c *Client) PutApiV1TenantsTenantIdBudget(ctx context.Context, tenantId str
 //
 // Also runs at start-up on Node. On Workers, call it once after each deploy.
 //
-// Requires a bearer token or an API key with role admin or above.
+// Requires a bearer token or an API key with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Corresponds with POST /api/v1/users/admin/initialize-indexes (the `PostApiV1UsersAdminInitializeIndexes` operationId).
 func (c *Client) PostApiV1UsersAdminInitializeIndexes(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -3117,11 +3231,11 @@ func (c *Client) PostApiV1UsersAdminInitializeIndexes(ctx context.Context, reqEd
 
 // DeleteApiV1UsersAdminProfileUserId Delete a user's profile; signs that user out everywhere and clears their cache
 //
-// Requires a bearer token or an API key with role admin or above.
+// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Corresponds with DELETE /api/v1/users/admin/profile/{user_id} (the `DeleteApiV1UsersAdminProfileUserId` operationId).
-func (c *Client) DeleteApiV1UsersAdminProfileUserId(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteApiV1UsersAdminProfileUserIdRequest(c.Server, userId)
+func (c *Client) DeleteApiV1UsersAdminProfileUserId(ctx context.Context, userId string, params *DeleteApiV1UsersAdminProfileUserIdParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteApiV1UsersAdminProfileUserIdRequest(c.Server, userId, params)
 	if err != nil {
 		return nil, err
 	}
@@ -3153,7 +3267,7 @@ func (c *Client) GetApiV1UsersAdminProfileUserId(ctx context.Context, userId str
 //
 // Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the user’s next request.
 //
-// Requires a bearer token or an API key with role admin or above.
+// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type.
 //
@@ -3174,7 +3288,7 @@ func (c *Client) PatchApiV1UsersAdminProfileUserIdWithBody(ctx context.Context, 
 //
 // Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the user’s next request.
 //
-// Requires a bearer token or an API key with role admin or above.
+// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -3195,11 +3309,11 @@ func (c *Client) PatchApiV1UsersAdminProfileUserId(ctx context.Context, userId s
 //
 // Sign-in is refused from then on and every token of the account at once. The last enabled admin of a tenant cannot be deleted (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
 //
-// Requires a bearer token or an API key with role admin or above.
+// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Corresponds with DELETE /api/v1/users/admin/users/{user_id} (the `DeleteApiV1UsersAdminUsersUserId` operationId).
-func (c *Client) DeleteApiV1UsersAdminUsersUserId(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteApiV1UsersAdminUsersUserIdRequest(c.Server, userId)
+func (c *Client) DeleteApiV1UsersAdminUsersUserId(ctx context.Context, userId string, params *DeleteApiV1UsersAdminUsersUserIdParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteApiV1UsersAdminUsersUserIdRequest(c.Server, userId, params)
 	if err != nil {
 		return nil, err
 	}
@@ -3214,11 +3328,11 @@ func (c *Client) DeleteApiV1UsersAdminUsersUserId(ctx context.Context, userId st
 //
 // Every session ends and every token is refused from its next request; sign-in answers 403 `account-disabled`. Disabling a disabled account signs it out again. The last enabled admin of a tenant cannot be disabled (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
 //
-// Requires a bearer token or an API key with role admin or above.
+// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Corresponds with POST /api/v1/users/admin/users/{user_id}/disable (the `PostApiV1UsersAdminUsersUserIdDisable` operationId).
-func (c *Client) PostApiV1UsersAdminUsersUserIdDisable(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPostApiV1UsersAdminUsersUserIdDisableRequest(c.Server, userId)
+func (c *Client) PostApiV1UsersAdminUsersUserIdDisable(ctx context.Context, userId string, params *PostApiV1UsersAdminUsersUserIdDisableParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostApiV1UsersAdminUsersUserIdDisableRequest(c.Server, userId, params)
 	if err != nil {
 		return nil, err
 	}
@@ -3233,11 +3347,11 @@ func (c *Client) PostApiV1UsersAdminUsersUserIdDisable(ctx context.Context, user
 //
 // Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
 //
-// Requires a bearer token or an API key with role admin or above.
+// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Corresponds with POST /api/v1/users/admin/users/{user_id}/enable (the `PostApiV1UsersAdminUsersUserIdEnable` operationId).
-func (c *Client) PostApiV1UsersAdminUsersUserIdEnable(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPostApiV1UsersAdminUsersUserIdEnableRequest(c.Server, userId)
+func (c *Client) PostApiV1UsersAdminUsersUserIdEnable(ctx context.Context, userId string, params *PostApiV1UsersAdminUsersUserIdEnableParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostApiV1UsersAdminUsersUserIdEnableRequest(c.Server, userId, params)
 	if err != nil {
 		return nil, err
 	}
@@ -3269,9 +3383,9 @@ func (c *Client) GetApiV1UsersProfile(ctx context.Context, reqEditors ...Request
 
 // PatchApiV1UsersProfileWithBody Update the caller's profile (preferences are merged deeply)
 //
-// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. Unknown fields are refused (422).
+// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`). Unknown fields are refused (422).
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403).
+// Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type.
 //
@@ -3290,9 +3404,9 @@ func (c *Client) PatchApiV1UsersProfileWithBody(ctx context.Context, params *Pat
 
 // PatchApiV1UsersProfile Update the caller's profile (preferences are merged deeply)
 //
-// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. Unknown fields are refused (422).
+// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`). Unknown fields are refused (422).
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403).
+// Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -3311,13 +3425,13 @@ func (c *Client) PatchApiV1UsersProfile(ctx context.Context, params *PatchApiV1U
 
 // PostApiV1UsersProfileCreateWithBody Create the caller's profile (role from the account, quota from the defaults)
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403).
+// Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/v1/users/profile/create (the `PostApiV1UsersProfileCreate` operationId).
-func (c *Client) PostApiV1UsersProfileCreateWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPostApiV1UsersProfileCreateRequestWithBody(c.Server, contentType, body)
+func (c *Client) PostApiV1UsersProfileCreateWithBody(ctx context.Context, params *PostApiV1UsersProfileCreateParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostApiV1UsersProfileCreateRequestWithBody(c.Server, params, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3330,13 +3444,13 @@ func (c *Client) PostApiV1UsersProfileCreateWithBody(ctx context.Context, conten
 
 // PostApiV1UsersProfileCreate Create the caller's profile (role from the account, quota from the defaults)
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403).
+// Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/v1/users/profile/create (the `PostApiV1UsersProfileCreate` operationId).
-func (c *Client) PostApiV1UsersProfileCreate(ctx context.Context, body PostApiV1UsersProfileCreateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPostApiV1UsersProfileCreateRequest(c.Server, body)
+func (c *Client) PostApiV1UsersProfileCreate(ctx context.Context, params *PostApiV1UsersProfileCreateParams, body PostApiV1UsersProfileCreateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostApiV1UsersProfileCreateRequest(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3385,13 +3499,13 @@ func (c *Client) GetApiV1UsersTenantUsers(ctx context.Context, params *GetApiV1U
 
 // PostApiV1UsersTenantUsersWithBody Add a user to the caller's tenant (no role above the caller's own)
 //
-// Requires a bearer token or an API key with role admin or above.
+// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/v1/users/tenant/users (the `PostApiV1UsersTenantUsers` operationId).
-func (c *Client) PostApiV1UsersTenantUsersWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPostApiV1UsersTenantUsersRequestWithBody(c.Server, contentType, body)
+func (c *Client) PostApiV1UsersTenantUsersWithBody(ctx context.Context, params *PostApiV1UsersTenantUsersParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostApiV1UsersTenantUsersRequestWithBody(c.Server, params, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3404,13 +3518,13 @@ func (c *Client) PostApiV1UsersTenantUsersWithBody(ctx context.Context, contentT
 
 // PostApiV1UsersTenantUsers Add a user to the caller's tenant (no role above the caller's own)
 //
-// Requires a bearer token or an API key with role admin or above.
+// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/v1/users/tenant/users (the `PostApiV1UsersTenantUsers` operationId).
-func (c *Client) PostApiV1UsersTenantUsers(ctx context.Context, body PostApiV1UsersTenantUsersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPostApiV1UsersTenantUsersRequest(c.Server, body)
+func (c *Client) PostApiV1UsersTenantUsers(ctx context.Context, params *PostApiV1UsersTenantUsersParams, body PostApiV1UsersTenantUsersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostApiV1UsersTenantUsersRequest(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3421,7 +3535,7 @@ func (c *Client) PostApiV1UsersTenantUsers(ctx context.Context, body PostApiV1Us
 	return c.Client.Do(req)
 }
 
-// GetHealth Status of the API and its backends (MongoDB, Redis)
+// GetHealth Status of the API and its backends (MongoDB, Redis); 503 when any backend is unhealthy
 //
 // Corresponds with GET /health (the `GetHealth` operationId).
 func (c *Client) GetHealth(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -3918,18 +4032,18 @@ func NewGetApiV1AuthMeRequest(server string) (*http.Request, error) {
 }
 
 // NewPostApiV1AuthPasswordRequest calls the generic PostApiV1AuthPassword builder with application/json body
-func NewPostApiV1AuthPasswordRequest(server string, body PostApiV1AuthPasswordJSONRequestBody) (*http.Request, error) {
+func NewPostApiV1AuthPasswordRequest(server string, params *PostApiV1AuthPasswordParams, body PostApiV1AuthPasswordJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewPostApiV1AuthPasswordRequestWithBody(server, "application/json", bodyReader)
+	return NewPostApiV1AuthPasswordRequestWithBody(server, params, "application/json", bodyReader)
 }
 
 // NewPostApiV1AuthPasswordRequestWithBody constructs an http.Request for the PostApiV1AuthPassword method, with any body, and a specified content type
-func NewPostApiV1AuthPasswordRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+func NewPostApiV1AuthPasswordRequestWithBody(server string, params *PostApiV1AuthPasswordParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	serverURL, err := url.Parse(server)
@@ -3953,6 +4067,21 @@ func NewPostApiV1AuthPasswordRequestWithBody(server string, contentType string, 
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
 
 	return req, nil
 }
@@ -3998,18 +4127,18 @@ func NewPostApiV1AuthRefreshRequestWithBody(server string, contentType string, b
 }
 
 // NewPostApiV1AuthRegisterRequest calls the generic PostApiV1AuthRegister builder with application/json body
-func NewPostApiV1AuthRegisterRequest(server string, body PostApiV1AuthRegisterJSONRequestBody) (*http.Request, error) {
+func NewPostApiV1AuthRegisterRequest(server string, params *PostApiV1AuthRegisterParams, body PostApiV1AuthRegisterJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewPostApiV1AuthRegisterRequestWithBody(server, "application/json", bodyReader)
+	return NewPostApiV1AuthRegisterRequestWithBody(server, params, "application/json", bodyReader)
 }
 
 // NewPostApiV1AuthRegisterRequestWithBody constructs an http.Request for the PostApiV1AuthRegister method, with any body, and a specified content type
-func NewPostApiV1AuthRegisterRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+func NewPostApiV1AuthRegisterRequestWithBody(server string, params *PostApiV1AuthRegisterParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	serverURL, err := url.Parse(server)
@@ -4033,6 +4162,21 @@ func NewPostApiV1AuthRegisterRequestWithBody(server string, contentType string, 
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
 
 	return req, nil
 }
@@ -4084,6 +4228,21 @@ func NewDeleteApiV1AuthSessionsRequest(server string, params *DeleteApiV1AuthSes
 		return nil, err
 	}
 
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
 	return req, nil
 }
 
@@ -4115,7 +4274,7 @@ func NewGetApiV1AuthSessionsRequest(server string) (*http.Request, error) {
 }
 
 // NewDeleteApiV1AuthSessionsSessionIdRequest constructs an http.Request for the DeleteApiV1AuthSessionsSessionId method
-func NewDeleteApiV1AuthSessionsSessionIdRequest(server string, sessionId string) (*http.Request, error) {
+func NewDeleteApiV1AuthSessionsSessionIdRequest(server string, sessionId string, params *DeleteApiV1AuthSessionsSessionIdParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -4145,11 +4304,26 @@ func NewDeleteApiV1AuthSessionsSessionIdRequest(server string, sessionId string)
 		return nil, err
 	}
 
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
 	return req, nil
 }
 
 // NewDeleteApiV1AuthUsersUserIdSessionsRequest constructs an http.Request for the DeleteApiV1AuthUsersUserIdSessions method
-func NewDeleteApiV1AuthUsersUserIdSessionsRequest(server string, userId string) (*http.Request, error) {
+func NewDeleteApiV1AuthUsersUserIdSessionsRequest(server string, userId string, params *DeleteApiV1AuthUsersUserIdSessionsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -4177,6 +4351,21 @@ func NewDeleteApiV1AuthUsersUserIdSessionsRequest(server string, userId string) 
 	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
 	}
 
 	return req, nil
@@ -4396,18 +4585,18 @@ func NewGetApiV1LogsMetadataRequest(server string, params *GetApiV1LogsMetadataP
 }
 
 // NewPostApiV1LogsMetadataRequest calls the generic PostApiV1LogsMetadata builder with application/json body
-func NewPostApiV1LogsMetadataRequest(server string, body PostApiV1LogsMetadataJSONRequestBody) (*http.Request, error) {
+func NewPostApiV1LogsMetadataRequest(server string, params *PostApiV1LogsMetadataParams, body PostApiV1LogsMetadataJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewPostApiV1LogsMetadataRequestWithBody(server, "application/json", bodyReader)
+	return NewPostApiV1LogsMetadataRequestWithBody(server, params, "application/json", bodyReader)
 }
 
 // NewPostApiV1LogsMetadataRequestWithBody constructs an http.Request for the PostApiV1LogsMetadata method, with any body, and a specified content type
-func NewPostApiV1LogsMetadataRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+func NewPostApiV1LogsMetadataRequestWithBody(server string, params *PostApiV1LogsMetadataParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	serverURL, err := url.Parse(server)
@@ -4431,6 +4620,21 @@ func NewPostApiV1LogsMetadataRequestWithBody(server string, contentType string, 
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
 
 	return req, nil
 }
@@ -4578,7 +4782,7 @@ func NewGetApiV1LogsMetadataTaskTaskIdRequest(server string, taskId string) (*ht
 }
 
 // NewDeleteApiV1LogsMetadataUploadIdRequest constructs an http.Request for the DeleteApiV1LogsMetadataUploadId method
-func NewDeleteApiV1LogsMetadataUploadIdRequest(server string, uploadId string) (*http.Request, error) {
+func NewDeleteApiV1LogsMetadataUploadIdRequest(server string, uploadId string, params *DeleteApiV1LogsMetadataUploadIdParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -4606,6 +4810,21 @@ func NewDeleteApiV1LogsMetadataUploadIdRequest(server string, uploadId string) (
 	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
 	}
 
 	return req, nil
@@ -4646,18 +4865,18 @@ func NewGetApiV1LogsMetadataUploadIdRequest(server string, uploadId string) (*ht
 }
 
 // NewPatchApiV1LogsMetadataUploadIdRequest calls the generic PatchApiV1LogsMetadataUploadId builder with application/json body
-func NewPatchApiV1LogsMetadataUploadIdRequest(server string, uploadId string, body PatchApiV1LogsMetadataUploadIdJSONRequestBody) (*http.Request, error) {
+func NewPatchApiV1LogsMetadataUploadIdRequest(server string, uploadId string, params *PatchApiV1LogsMetadataUploadIdParams, body PatchApiV1LogsMetadataUploadIdJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewPatchApiV1LogsMetadataUploadIdRequestWithBody(server, uploadId, "application/json", bodyReader)
+	return NewPatchApiV1LogsMetadataUploadIdRequestWithBody(server, uploadId, params, "application/json", bodyReader)
 }
 
 // NewPatchApiV1LogsMetadataUploadIdRequestWithBody constructs an http.Request for the PatchApiV1LogsMetadataUploadId method, with any body, and a specified content type
-func NewPatchApiV1LogsMetadataUploadIdRequestWithBody(server string, uploadId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewPatchApiV1LogsMetadataUploadIdRequestWithBody(server string, uploadId string, params *PatchApiV1LogsMetadataUploadIdParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -4688,6 +4907,21 @@ func NewPatchApiV1LogsMetadataUploadIdRequestWithBody(server string, uploadId st
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
 
 	return req, nil
 }
@@ -4879,7 +5113,7 @@ func NewPostApiV1UsersAdminInitializeIndexesRequest(server string) (*http.Reques
 }
 
 // NewDeleteApiV1UsersAdminProfileUserIdRequest constructs an http.Request for the DeleteApiV1UsersAdminProfileUserId method
-func NewDeleteApiV1UsersAdminProfileUserIdRequest(server string, userId string) (*http.Request, error) {
+func NewDeleteApiV1UsersAdminProfileUserIdRequest(server string, userId string, params *DeleteApiV1UsersAdminProfileUserIdParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -4907,6 +5141,21 @@ func NewDeleteApiV1UsersAdminProfileUserIdRequest(server string, userId string) 
 	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
 	}
 
 	return req, nil
@@ -4992,15 +5241,26 @@ func NewPatchApiV1UsersAdminProfileUserIdRequestWithBody(server string, userId s
 
 	if params != nil {
 
-		if params.IfMatch != nil {
+		if params.IdempotencyKey != nil {
 			var headerParam0 string
 
-			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "if-match", *params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
 
-			req.Header.Set("if-match", headerParam0)
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+		if params.IfMatch != nil {
+			var headerParam1 string
+
+			headerParam1, err = runtime.StyleParamWithOptions("simple", false, "if-match", *params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("if-match", headerParam1)
 		}
 
 	}
@@ -5009,7 +5269,7 @@ func NewPatchApiV1UsersAdminProfileUserIdRequestWithBody(server string, userId s
 }
 
 // NewDeleteApiV1UsersAdminUsersUserIdRequest constructs an http.Request for the DeleteApiV1UsersAdminUsersUserId method
-func NewDeleteApiV1UsersAdminUsersUserIdRequest(server string, userId string) (*http.Request, error) {
+func NewDeleteApiV1UsersAdminUsersUserIdRequest(server string, userId string, params *DeleteApiV1UsersAdminUsersUserIdParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -5039,11 +5299,26 @@ func NewDeleteApiV1UsersAdminUsersUserIdRequest(server string, userId string) (*
 		return nil, err
 	}
 
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
 	return req, nil
 }
 
 // NewPostApiV1UsersAdminUsersUserIdDisableRequest constructs an http.Request for the PostApiV1UsersAdminUsersUserIdDisable method
-func NewPostApiV1UsersAdminUsersUserIdDisableRequest(server string, userId string) (*http.Request, error) {
+func NewPostApiV1UsersAdminUsersUserIdDisableRequest(server string, userId string, params *PostApiV1UsersAdminUsersUserIdDisableParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -5073,11 +5348,26 @@ func NewPostApiV1UsersAdminUsersUserIdDisableRequest(server string, userId strin
 		return nil, err
 	}
 
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
 	return req, nil
 }
 
 // NewPostApiV1UsersAdminUsersUserIdEnableRequest constructs an http.Request for the PostApiV1UsersAdminUsersUserIdEnable method
-func NewPostApiV1UsersAdminUsersUserIdEnableRequest(server string, userId string) (*http.Request, error) {
+func NewPostApiV1UsersAdminUsersUserIdEnableRequest(server string, userId string, params *PostApiV1UsersAdminUsersUserIdEnableParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -5105,6 +5395,21 @@ func NewPostApiV1UsersAdminUsersUserIdEnableRequest(server string, userId string
 	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
 	}
 
 	return req, nil
@@ -5176,15 +5481,26 @@ func NewPatchApiV1UsersProfileRequestWithBody(server string, params *PatchApiV1U
 
 	if params != nil {
 
-		if params.IfMatch != nil {
+		if params.IdempotencyKey != nil {
 			var headerParam0 string
 
-			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "if-match", *params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
 
-			req.Header.Set("if-match", headerParam0)
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+		if params.IfMatch != nil {
+			var headerParam1 string
+
+			headerParam1, err = runtime.StyleParamWithOptions("simple", false, "if-match", *params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("if-match", headerParam1)
 		}
 
 	}
@@ -5193,18 +5509,18 @@ func NewPatchApiV1UsersProfileRequestWithBody(server string, params *PatchApiV1U
 }
 
 // NewPostApiV1UsersProfileCreateRequest calls the generic PostApiV1UsersProfileCreate builder with application/json body
-func NewPostApiV1UsersProfileCreateRequest(server string, body PostApiV1UsersProfileCreateJSONRequestBody) (*http.Request, error) {
+func NewPostApiV1UsersProfileCreateRequest(server string, params *PostApiV1UsersProfileCreateParams, body PostApiV1UsersProfileCreateJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewPostApiV1UsersProfileCreateRequestWithBody(server, "application/json", bodyReader)
+	return NewPostApiV1UsersProfileCreateRequestWithBody(server, params, "application/json", bodyReader)
 }
 
 // NewPostApiV1UsersProfileCreateRequestWithBody constructs an http.Request for the PostApiV1UsersProfileCreate method, with any body, and a specified content type
-func NewPostApiV1UsersProfileCreateRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+func NewPostApiV1UsersProfileCreateRequestWithBody(server string, params *PostApiV1UsersProfileCreateParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	serverURL, err := url.Parse(server)
@@ -5228,6 +5544,21 @@ func NewPostApiV1UsersProfileCreateRequestWithBody(server string, contentType st
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
 
 	return req, nil
 }
@@ -5350,18 +5681,18 @@ func NewGetApiV1UsersTenantUsersRequest(server string, params *GetApiV1UsersTena
 }
 
 // NewPostApiV1UsersTenantUsersRequest calls the generic PostApiV1UsersTenantUsers builder with application/json body
-func NewPostApiV1UsersTenantUsersRequest(server string, body PostApiV1UsersTenantUsersJSONRequestBody) (*http.Request, error) {
+func NewPostApiV1UsersTenantUsersRequest(server string, params *PostApiV1UsersTenantUsersParams, body PostApiV1UsersTenantUsersJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewPostApiV1UsersTenantUsersRequestWithBody(server, "application/json", bodyReader)
+	return NewPostApiV1UsersTenantUsersRequestWithBody(server, params, "application/json", bodyReader)
 }
 
 // NewPostApiV1UsersTenantUsersRequestWithBody constructs an http.Request for the PostApiV1UsersTenantUsers method, with any body, and a specified content type
-func NewPostApiV1UsersTenantUsersRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+func NewPostApiV1UsersTenantUsersRequestWithBody(server string, params *PostApiV1UsersTenantUsersParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	serverURL, err := url.Parse(server)
@@ -5385,6 +5716,21 @@ func NewPostApiV1UsersTenantUsersRequestWithBody(server string, contentType stri
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
 
 	return req, nil
 }
@@ -5536,7 +5882,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Send it as `X-API-Key: <key>` or `Authorization: Bearer <key>`. It carries its own role and rate limit, and draws from the tenant budget. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry creates another key: answers carrying a key are never kept (delete a spare one). Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5547,7 +5893,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Send it as `X-API-Key: <key>` or `Authorization: Bearer <key>`. It carries its own role and rate limit, and draws from the tenant budget. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry creates another key: answers carrying a key are never kept (delete a spare one). Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5558,7 +5904,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent (then 404). Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -5569,7 +5915,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5580,7 +5926,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5591,7 +5937,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers carrying a key are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5602,7 +5948,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers carrying a key are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5613,6 +5959,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP (429 with Retry-After).
 	//
+	// Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/auth/login (the `PostApiV1AuthLogin` operationId).
@@ -5622,6 +5970,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP (429 with Retry-After).
 	//
+	// Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/auth/login (the `PostApiV1AuthLogin` operationId).
@@ -5629,7 +5979,7 @@ type ClientWithResponsesInterface interface {
 
 	// PostApiV1AuthLogoutWithResponse Sign out: revokes this session and this access token immediately
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit.
+	// Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit. Retries: harmless (then 401). Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -5647,25 +5997,27 @@ type ClientWithResponsesInterface interface {
 
 	// PostApiV1AuthPasswordWithBodyWithResponse Change the password; every other session is revoked
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403).
+	// Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/auth/password (the `PostApiV1AuthPassword` operationId).
-	PostApiV1AuthPasswordWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostApiV1AuthPasswordResponse, error)
+	PostApiV1AuthPasswordWithBodyWithResponse(ctx context.Context, params *PostApiV1AuthPasswordParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostApiV1AuthPasswordResponse, error)
 
 	// PostApiV1AuthPasswordWithResponse Change the password; every other session is revoked
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403).
+	// Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/auth/password (the `PostApiV1AuthPassword` operationId).
-	PostApiV1AuthPasswordWithResponse(ctx context.Context, body PostApiV1AuthPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*PostApiV1AuthPasswordResponse, error)
+	PostApiV1AuthPasswordWithResponse(ctx context.Context, params *PostApiV1AuthPasswordParams, body PostApiV1AuthPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*PostApiV1AuthPasswordResponse, error)
 
 	// PostApiV1AuthRefreshWithBodyWithResponse Trade a refresh token for a new token pair (the old refresh token stops working)
 	//
-	// Refresh tokens are single use. Presenting one that was already used revokes its whole session. The session of a disabled account ends: 403 `account-disabled`.
+	// Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
+	//
+	// Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5674,7 +6026,9 @@ type ClientWithResponsesInterface interface {
 
 	// PostApiV1AuthRefreshWithResponse Trade a refresh token for a new token pair (the old refresh token stops working)
 	//
-	// Refresh tokens are single use. Presenting one that was already used revokes its whole session. The session of a disabled account ends: 403 `account-disabled`.
+	// Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
+	//
+	// Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5683,21 +6037,25 @@ type ClientWithResponsesInterface interface {
 
 	// PostApiV1AuthRegisterWithBodyWithResponse Create an organization (tenant) and its first user, who becomes its admin
 	//
+	// Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/auth/register (the `PostApiV1AuthRegister` operationId).
-	PostApiV1AuthRegisterWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostApiV1AuthRegisterResponse, error)
+	PostApiV1AuthRegisterWithBodyWithResponse(ctx context.Context, params *PostApiV1AuthRegisterParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostApiV1AuthRegisterResponse, error)
 
 	// PostApiV1AuthRegisterWithResponse Create an organization (tenant) and its first user, who becomes its admin
+	//
+	// Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/auth/register (the `PostApiV1AuthRegister` operationId).
-	PostApiV1AuthRegisterWithResponse(ctx context.Context, body PostApiV1AuthRegisterJSONRequestBody, reqEditors ...RequestEditorFn) (*PostApiV1AuthRegisterResponse, error)
+	PostApiV1AuthRegisterWithResponse(ctx context.Context, params *PostApiV1AuthRegisterParams, body PostApiV1AuthRegisterJSONRequestBody, reqEditors ...RequestEditorFn) (*PostApiV1AuthRegisterResponse, error)
 
 	// DeleteApiV1AuthSessionsWithResponse Revoke the caller's other sessions (scope=others) or all of them (scope=all)
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit.
+	// Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -5715,25 +6073,25 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteApiV1AuthSessionsSessionIdWithResponse Revoke one of the caller's sessions; its tokens are refused from their next request
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit.
+	// Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/v1/auth/sessions/{session_id} (the `DeleteApiV1AuthSessionsSessionId` operationId).
-	DeleteApiV1AuthSessionsSessionIdWithResponse(ctx context.Context, sessionId string, reqEditors ...RequestEditorFn) (*DeleteApiV1AuthSessionsSessionIdResponse, error)
+	DeleteApiV1AuthSessionsSessionIdWithResponse(ctx context.Context, sessionId string, params *DeleteApiV1AuthSessionsSessionIdParams, reqEditors ...RequestEditorFn) (*DeleteApiV1AuthSessionsSessionIdResponse, error)
 
 	// DeleteApiV1AuthUsersUserIdSessionsWithResponse Sign a user of your tenant out everywhere (superadmin: any tenant)
 	//
-	// Requires a bearer token or an API key with role admin or above.
+	// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/v1/auth/users/{user_id}/sessions (the `DeleteApiV1AuthUsersUserIdSessions` operationId).
-	DeleteApiV1AuthUsersUserIdSessionsWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*DeleteApiV1AuthUsersUserIdSessionsResponse, error)
+	DeleteApiV1AuthUsersUserIdSessionsWithResponse(ctx context.Context, userId string, params *DeleteApiV1AuthUsersUserIdSessionsParams, reqEditors ...RequestEditorFn) (*DeleteApiV1AuthUsersUserIdSessionsResponse, error)
 
 	// PostApiV1LogsAdminInitializeMetadataIndexesWithResponse Create the upload metadata indexes (idempotent)
 	//
-	// Requires a bearer token or an API key with role admin or above.
+	// Requires a bearer token or an API key with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -5753,23 +6111,23 @@ type ClientWithResponsesInterface interface {
 	//
 	// Any member of the tenant may register uploads. A known `log_count` counts against the tenant's logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is overwritten.
 	//
-	// Requires a bearer token or an API key.
+	// Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/logs/metadata (the `PostApiV1LogsMetadata` operationId).
-	PostApiV1LogsMetadataWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostApiV1LogsMetadataResponse, error)
+	PostApiV1LogsMetadataWithBodyWithResponse(ctx context.Context, params *PostApiV1LogsMetadataParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostApiV1LogsMetadataResponse, error)
 
 	// PostApiV1LogsMetadataWithResponse Register an upload
 	//
 	// Any member of the tenant may register uploads. A known `log_count` counts against the tenant's logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is overwritten.
 	//
-	// Requires a bearer token or an API key.
+	// Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/logs/metadata (the `PostApiV1LogsMetadata` operationId).
-	PostApiV1LogsMetadataWithResponse(ctx context.Context, body PostApiV1LogsMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*PostApiV1LogsMetadataResponse, error)
+	PostApiV1LogsMetadataWithResponse(ctx context.Context, params *PostApiV1LogsMetadataParams, body PostApiV1LogsMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*PostApiV1LogsMetadataResponse, error)
 
 	// GetApiV1LogsMetadataRecentWithResponse The tenant's newest uploads
 	//
@@ -5802,12 +6160,12 @@ type ClientWithResponsesInterface interface {
 	//
 	// For the user who registered the upload, or an admin.
 	//
-	// Requires a bearer token or an API key.
+	// Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/v1/logs/metadata/{upload_id} (the `DeleteApiV1LogsMetadataUploadId` operationId).
-	DeleteApiV1LogsMetadataUploadIdWithResponse(ctx context.Context, uploadId string, reqEditors ...RequestEditorFn) (*DeleteApiV1LogsMetadataUploadIdResponse, error)
+	DeleteApiV1LogsMetadataUploadIdWithResponse(ctx context.Context, uploadId string, params *DeleteApiV1LogsMetadataUploadIdParams, reqEditors ...RequestEditorFn) (*DeleteApiV1LogsMetadataUploadIdResponse, error)
 
 	// GetApiV1LogsMetadataUploadIdWithResponse One upload
 	//
@@ -5818,27 +6176,27 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /api/v1/logs/metadata/{upload_id} (the `GetApiV1LogsMetadataUploadId` operationId).
 	GetApiV1LogsMetadataUploadIdWithResponse(ctx context.Context, uploadId string, reqEditors ...RequestEditorFn) (*GetApiV1LogsMetadataUploadIdResponse, error)
 
-	// PatchApiV1LogsMetadataUploadIdWithBodyWithResponse Change an upload's status (pending → processing → success | failed)
+	// PatchApiV1LogsMetadataUploadIdWithBodyWithResponse Change an upload's status (pending → processing → success | failed; pending → failed)
 	//
 	// For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.
 	//
-	// Requires a bearer token or an API key.
+	// Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /api/v1/logs/metadata/{upload_id} (the `PatchApiV1LogsMetadataUploadId` operationId).
-	PatchApiV1LogsMetadataUploadIdWithBodyWithResponse(ctx context.Context, uploadId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PatchApiV1LogsMetadataUploadIdResponse, error)
+	PatchApiV1LogsMetadataUploadIdWithBodyWithResponse(ctx context.Context, uploadId string, params *PatchApiV1LogsMetadataUploadIdParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PatchApiV1LogsMetadataUploadIdResponse, error)
 
-	// PatchApiV1LogsMetadataUploadIdWithResponse Change an upload's status (pending → processing → success | failed)
+	// PatchApiV1LogsMetadataUploadIdWithResponse Change an upload's status (pending → processing → success | failed; pending → failed)
 	//
 	// For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.
 	//
-	// Requires a bearer token or an API key.
+	// Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /api/v1/logs/metadata/{upload_id} (the `PatchApiV1LogsMetadataUploadId` operationId).
-	PatchApiV1LogsMetadataUploadIdWithResponse(ctx context.Context, uploadId string, body PatchApiV1LogsMetadataUploadIdJSONRequestBody, reqEditors ...RequestEditorFn) (*PatchApiV1LogsMetadataUploadIdResponse, error)
+	PatchApiV1LogsMetadataUploadIdWithResponse(ctx context.Context, uploadId string, params *PatchApiV1LogsMetadataUploadIdParams, body PatchApiV1LogsMetadataUploadIdJSONRequestBody, reqEditors ...RequestEditorFn) (*PatchApiV1LogsMetadataUploadIdResponse, error)
 
 	// GetApiV1MetricsTenantWithResponse The caller's tenant as a time series: requests, denials, cache, latency (admin; superadmin: any tenant)
 	//
@@ -5864,7 +6222,7 @@ type ClientWithResponsesInterface interface {
 
 	// PutApiV1TenantsTenantIdBudgetWithBodyWithResponse Override a tenant’s budget (superadmin; applies from the next request, on every instance)
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role superadmin or above.
+	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role superadmin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5873,7 +6231,7 @@ type ClientWithResponsesInterface interface {
 
 	// PutApiV1TenantsTenantIdBudgetWithResponse Override a tenant’s budget (superadmin; applies from the next request, on every instance)
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role superadmin or above.
+	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role superadmin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5884,7 +6242,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Also runs at start-up on Node. On Workers, call it once after each deploy.
 	//
-	// Requires a bearer token or an API key with role admin or above.
+	// Requires a bearer token or an API key with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -5893,12 +6251,12 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteApiV1UsersAdminProfileUserIdWithResponse Delete a user's profile; signs that user out everywhere and clears their cache
 	//
-	// Requires a bearer token or an API key with role admin or above.
+	// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/v1/users/admin/profile/{user_id} (the `DeleteApiV1UsersAdminProfileUserId` operationId).
-	DeleteApiV1UsersAdminProfileUserIdWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*DeleteApiV1UsersAdminProfileUserIdResponse, error)
+	DeleteApiV1UsersAdminProfileUserIdWithResponse(ctx context.Context, userId string, params *DeleteApiV1UsersAdminProfileUserIdParams, reqEditors ...RequestEditorFn) (*DeleteApiV1UsersAdminProfileUserIdResponse, error)
 
 	// GetApiV1UsersAdminProfileUserIdWithResponse A user's profile (admin: own tenant; superadmin: any tenant)
 	//
@@ -5913,7 +6271,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the user’s next request.
 	//
-	// Requires a bearer token or an API key with role admin or above.
+	// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5924,7 +6282,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the user’s next request.
 	//
-	// Requires a bearer token or an API key with role admin or above.
+	// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5935,34 +6293,34 @@ type ClientWithResponsesInterface interface {
 	//
 	// Sign-in is refused from then on and every token of the account at once. The last enabled admin of a tenant cannot be deleted (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
 	//
-	// Requires a bearer token or an API key with role admin or above.
+	// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/v1/users/admin/users/{user_id} (the `DeleteApiV1UsersAdminUsersUserId` operationId).
-	DeleteApiV1UsersAdminUsersUserIdWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*DeleteApiV1UsersAdminUsersUserIdResponse, error)
+	DeleteApiV1UsersAdminUsersUserIdWithResponse(ctx context.Context, userId string, params *DeleteApiV1UsersAdminUsersUserIdParams, reqEditors ...RequestEditorFn) (*DeleteApiV1UsersAdminUsersUserIdResponse, error)
 
 	// PostApiV1UsersAdminUsersUserIdDisableWithResponse Disable an account: signed out everywhere at once, sign-in refused until enabled
 	//
 	// Every session ends and every token is refused from its next request; sign-in answers 403 `account-disabled`. Disabling a disabled account signs it out again. The last enabled admin of a tenant cannot be disabled (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
 	//
-	// Requires a bearer token or an API key with role admin or above.
+	// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/users/admin/users/{user_id}/disable (the `PostApiV1UsersAdminUsersUserIdDisable` operationId).
-	PostApiV1UsersAdminUsersUserIdDisableWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*PostApiV1UsersAdminUsersUserIdDisableResponse, error)
+	PostApiV1UsersAdminUsersUserIdDisableWithResponse(ctx context.Context, userId string, params *PostApiV1UsersAdminUsersUserIdDisableParams, reqEditors ...RequestEditorFn) (*PostApiV1UsersAdminUsersUserIdDisableResponse, error)
 
 	// PostApiV1UsersAdminUsersUserIdEnableWithResponse Enable a disabled account: it may sign in again
 	//
 	// Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
 	//
-	// Requires a bearer token or an API key with role admin or above.
+	// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/users/admin/users/{user_id}/enable (the `PostApiV1UsersAdminUsersUserIdEnable` operationId).
-	PostApiV1UsersAdminUsersUserIdEnableWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*PostApiV1UsersAdminUsersUserIdEnableResponse, error)
+	PostApiV1UsersAdminUsersUserIdEnableWithResponse(ctx context.Context, userId string, params *PostApiV1UsersAdminUsersUserIdEnableParams, reqEditors ...RequestEditorFn) (*PostApiV1UsersAdminUsersUserIdEnableResponse, error)
 
 	// GetApiV1UsersProfileWithResponse The caller's profile
 	//
@@ -5977,9 +6335,9 @@ type ClientWithResponsesInterface interface {
 
 	// PatchApiV1UsersProfileWithBodyWithResponse Update the caller's profile (preferences are merged deeply)
 	//
-	// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. Unknown fields are refused (422).
+	// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`). Unknown fields are refused (422).
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403).
+	// Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5988,9 +6346,9 @@ type ClientWithResponsesInterface interface {
 
 	// PatchApiV1UsersProfileWithResponse Update the caller's profile (preferences are merged deeply)
 	//
-	// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. Unknown fields are refused (422).
+	// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`). Unknown fields are refused (422).
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403).
+	// Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5999,21 +6357,21 @@ type ClientWithResponsesInterface interface {
 
 	// PostApiV1UsersProfileCreateWithBodyWithResponse Create the caller's profile (role from the account, quota from the defaults)
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403).
+	// Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/users/profile/create (the `PostApiV1UsersProfileCreate` operationId).
-	PostApiV1UsersProfileCreateWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostApiV1UsersProfileCreateResponse, error)
+	PostApiV1UsersProfileCreateWithBodyWithResponse(ctx context.Context, params *PostApiV1UsersProfileCreateParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostApiV1UsersProfileCreateResponse, error)
 
 	// PostApiV1UsersProfileCreateWithResponse Create the caller's profile (role from the account, quota from the defaults)
 	//
-	// Requires a bearer token of a signed-in person (API keys are refused with 403).
+	// Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/users/profile/create (the `PostApiV1UsersProfileCreate` operationId).
-	PostApiV1UsersProfileCreateWithResponse(ctx context.Context, body PostApiV1UsersProfileCreateJSONRequestBody, reqEditors ...RequestEditorFn) (*PostApiV1UsersProfileCreateResponse, error)
+	PostApiV1UsersProfileCreateWithResponse(ctx context.Context, params *PostApiV1UsersProfileCreateParams, body PostApiV1UsersProfileCreateJSONRequestBody, reqEditors ...RequestEditorFn) (*PostApiV1UsersProfileCreateResponse, error)
 
 	// GetApiV1UsersProfileQuotaWithResponse The caller's API quota: limits and live usage in the current windows
 	//
@@ -6037,23 +6395,23 @@ type ClientWithResponsesInterface interface {
 
 	// PostApiV1UsersTenantUsersWithBodyWithResponse Add a user to the caller's tenant (no role above the caller's own)
 	//
-	// Requires a bearer token or an API key with role admin or above.
+	// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/users/tenant/users (the `PostApiV1UsersTenantUsers` operationId).
-	PostApiV1UsersTenantUsersWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostApiV1UsersTenantUsersResponse, error)
+	PostApiV1UsersTenantUsersWithBodyWithResponse(ctx context.Context, params *PostApiV1UsersTenantUsersParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostApiV1UsersTenantUsersResponse, error)
 
 	// PostApiV1UsersTenantUsersWithResponse Add a user to the caller's tenant (no role above the caller's own)
 	//
-	// Requires a bearer token or an API key with role admin or above.
+	// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/users/tenant/users (the `PostApiV1UsersTenantUsers` operationId).
-	PostApiV1UsersTenantUsersWithResponse(ctx context.Context, body PostApiV1UsersTenantUsersJSONRequestBody, reqEditors ...RequestEditorFn) (*PostApiV1UsersTenantUsersResponse, error)
+	PostApiV1UsersTenantUsersWithResponse(ctx context.Context, params *PostApiV1UsersTenantUsersParams, body PostApiV1UsersTenantUsersJSONRequestBody, reqEditors ...RequestEditorFn) (*PostApiV1UsersTenantUsersResponse, error)
 
-	// GetHealthWithResponse Status of the API and its backends (MongoDB, Redis)
+	// GetHealthWithResponse Status of the API and its backends (MongoDB, Redis); 503 when any backend is unhealthy
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -7593,6 +7951,7 @@ func (r GetApiV1AuthMeResponse) ContentType() string {
 
 // PostApiV1AuthPasswordResponse200Headers the declared response headers of an HTTP 200 response for PostApiV1AuthPassword
 type PostApiV1AuthPasswordResponse200Headers struct {
+	IdempotentReplayed  *string
 	RateLimit           *string
 	RateLimitPolicy     *string
 	XRateLimitLimit     *int
@@ -7685,6 +8044,8 @@ type PostApiV1AuthPasswordResponse struct {
 	ApplicationproblemJSON401 *Problem
 	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
 	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *Problem
 	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
 	ApplicationproblemJSON413 *Problem
 	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
@@ -7733,6 +8094,11 @@ func (r PostApiV1AuthPasswordResponse) GetApplicationproblemJSON401() *Problem {
 // GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
 func (r PostApiV1AuthPasswordResponse) GetApplicationproblemJSON403() *Problem {
 	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r PostApiV1AuthPasswordResponse) GetApplicationproblemJSON409() *Problem {
+	return r.ApplicationproblemJSON409
 }
 
 // GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
@@ -7989,6 +8355,7 @@ func (r PostApiV1AuthRefreshResponse) ContentType() string {
 
 // PostApiV1AuthRegisterResponse201Headers the declared response headers of an HTTP 201 response for PostApiV1AuthRegister
 type PostApiV1AuthRegisterResponse201Headers struct {
+	IdempotentReplayed  *string
 	RateLimit           *string
 	RateLimitPolicy     *string
 	XRateLimitLimit     *int
@@ -8169,6 +8536,7 @@ func (r PostApiV1AuthRegisterResponse) ContentType() string {
 
 // DeleteApiV1AuthSessionsResponse200Headers the declared response headers of an HTTP 200 response for DeleteApiV1AuthSessions
 type DeleteApiV1AuthSessionsResponse200Headers struct {
+	IdempotentReplayed  *string
 	RateLimit           *string
 	RateLimitPolicy     *string
 	XRateLimitLimit     *int
@@ -8232,6 +8600,8 @@ type DeleteApiV1AuthSessionsResponse struct {
 	ApplicationproblemJSON401 *Problem
 	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
 	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *Problem
 	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
 	ApplicationproblemJSON422 *Problem
 	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
@@ -8265,6 +8635,11 @@ func (r DeleteApiV1AuthSessionsResponse) GetApplicationproblemJSON401() *Problem
 // GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
 func (r DeleteApiV1AuthSessionsResponse) GetApplicationproblemJSON403() *Problem {
 	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r DeleteApiV1AuthSessionsResponse) GetApplicationproblemJSON409() *Problem {
+	return r.ApplicationproblemJSON409
 }
 
 // GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
@@ -8439,6 +8814,7 @@ func (r GetApiV1AuthSessionsResponse) ContentType() string {
 
 // DeleteApiV1AuthSessionsSessionIdResponse204Headers the declared response headers of an HTTP 204 response for DeleteApiV1AuthSessionsSessionId
 type DeleteApiV1AuthSessionsSessionIdResponse204Headers struct {
+	IdempotentReplayed  *string
 	RateLimit           *string
 	RateLimitPolicy     *string
 	XRateLimitLimit     *int
@@ -8511,6 +8887,8 @@ type DeleteApiV1AuthSessionsSessionIdResponse struct {
 	ApplicationproblemJSON403 *Problem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *Problem
 	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
 	ApplicationproblemJSON422 *Problem
 	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
@@ -8546,6 +8924,11 @@ func (r DeleteApiV1AuthSessionsSessionIdResponse) GetApplicationproblemJSON403()
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r DeleteApiV1AuthSessionsSessionIdResponse) GetApplicationproblemJSON404() *Problem {
 	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r DeleteApiV1AuthSessionsSessionIdResponse) GetApplicationproblemJSON409() *Problem {
+	return r.ApplicationproblemJSON409
 }
 
 // GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
@@ -8594,6 +8977,7 @@ func (r DeleteApiV1AuthSessionsSessionIdResponse) ContentType() string {
 
 // DeleteApiV1AuthUsersUserIdSessionsResponse200Headers the declared response headers of an HTTP 200 response for DeleteApiV1AuthUsersUserIdSessions
 type DeleteApiV1AuthUsersUserIdSessionsResponse200Headers struct {
+	IdempotentReplayed  *string
 	RateLimit           *string
 	RateLimitPolicy     *string
 	XRateLimitLimit     *int
@@ -8668,6 +9052,8 @@ type DeleteApiV1AuthUsersUserIdSessionsResponse struct {
 	ApplicationproblemJSON403 *Problem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *Problem
 	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
 	ApplicationproblemJSON422 *Problem
 	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
@@ -8708,6 +9094,11 @@ func (r DeleteApiV1AuthUsersUserIdSessionsResponse) GetApplicationproblemJSON403
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r DeleteApiV1AuthUsersUserIdSessionsResponse) GetApplicationproblemJSON404() *Problem {
 	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r DeleteApiV1AuthUsersUserIdSessionsResponse) GetApplicationproblemJSON409() *Problem {
+	return r.ApplicationproblemJSON409
 }
 
 // GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
@@ -9058,6 +9449,7 @@ func (r GetApiV1LogsMetadataResponse) ContentType() string {
 
 // PostApiV1LogsMetadataResponse201Headers the declared response headers of an HTTP 201 response for PostApiV1LogsMetadata
 type PostApiV1LogsMetadataResponse201Headers struct {
+	IdempotentReplayed  *string
 	RateLimit           *string
 	RateLimitPolicy     *string
 	XRateLimitLimit     *int
@@ -9734,6 +10126,7 @@ func (r GetApiV1LogsMetadataTaskTaskIdResponse) ContentType() string {
 
 // DeleteApiV1LogsMetadataUploadIdResponse204Headers the declared response headers of an HTTP 204 response for DeleteApiV1LogsMetadataUploadId
 type DeleteApiV1LogsMetadataUploadIdResponse204Headers struct {
+	IdempotentReplayed  *string
 	RateLimit           *string
 	RateLimitPolicy     *string
 	XRateLimitLimit     *int
@@ -9806,6 +10199,8 @@ type DeleteApiV1LogsMetadataUploadIdResponse struct {
 	ApplicationproblemJSON403 *Problem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *Problem
 	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
 	ApplicationproblemJSON422 *Problem
 	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
@@ -9841,6 +10236,11 @@ func (r DeleteApiV1LogsMetadataUploadIdResponse) GetApplicationproblemJSON403() 
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r DeleteApiV1LogsMetadataUploadIdResponse) GetApplicationproblemJSON404() *Problem {
 	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r DeleteApiV1LogsMetadataUploadIdResponse) GetApplicationproblemJSON409() *Problem {
+	return r.ApplicationproblemJSON409
 }
 
 // GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
@@ -10051,6 +10451,7 @@ func (r GetApiV1LogsMetadataUploadIdResponse) ContentType() string {
 
 // PatchApiV1LogsMetadataUploadIdResponse200Headers the declared response headers of an HTTP 200 response for PatchApiV1LogsMetadataUploadId
 type PatchApiV1LogsMetadataUploadIdResponse200Headers struct {
+	IdempotentReplayed  *string
 	RateLimit           *string
 	RateLimitPolicy     *string
 	XRateLimitLimit     *int
@@ -10969,6 +11370,7 @@ func (r PostApiV1UsersAdminInitializeIndexesResponse) ContentType() string {
 
 // DeleteApiV1UsersAdminProfileUserIdResponse200Headers the declared response headers of an HTTP 200 response for DeleteApiV1UsersAdminProfileUserId
 type DeleteApiV1UsersAdminProfileUserIdResponse200Headers struct {
+	IdempotentReplayed  *string
 	RateLimit           *string
 	RateLimitPolicy     *string
 	XRateLimitLimit     *int
@@ -11043,6 +11445,8 @@ type DeleteApiV1UsersAdminProfileUserIdResponse struct {
 	ApplicationproblemJSON403 *Problem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *Problem
 	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
 	ApplicationproblemJSON422 *Problem
 	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
@@ -11083,6 +11487,11 @@ func (r DeleteApiV1UsersAdminProfileUserIdResponse) GetApplicationproblemJSON403
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r DeleteApiV1UsersAdminProfileUserIdResponse) GetApplicationproblemJSON404() *Problem {
 	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r DeleteApiV1UsersAdminProfileUserIdResponse) GetApplicationproblemJSON409() *Problem {
+	return r.ApplicationproblemJSON409
 }
 
 // GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
@@ -11295,6 +11704,7 @@ func (r GetApiV1UsersAdminProfileUserIdResponse) ContentType() string {
 // PatchApiV1UsersAdminProfileUserIdResponse200Headers the declared response headers of an HTTP 200 response for PatchApiV1UsersAdminProfileUserId
 type PatchApiV1UsersAdminProfileUserIdResponse200Headers struct {
 	ETag                *string
+	IdempotentReplayed  *string
 	RateLimit           *string
 	RateLimitPolicy     *string
 	XRateLimitLimit     *int
@@ -11407,6 +11817,8 @@ type PatchApiV1UsersAdminProfileUserIdResponse struct {
 	ApplicationproblemJSON403 *Problem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *Problem
 	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
 	ApplicationproblemJSON412 *Problem
 	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
@@ -11466,6 +11878,11 @@ func (r PatchApiV1UsersAdminProfileUserIdResponse) GetApplicationproblemJSON403(
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r PatchApiV1UsersAdminProfileUserIdResponse) GetApplicationproblemJSON404() *Problem {
 	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r PatchApiV1UsersAdminProfileUserIdResponse) GetApplicationproblemJSON409() *Problem {
+	return r.ApplicationproblemJSON409
 }
 
 // GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
@@ -11529,6 +11946,7 @@ func (r PatchApiV1UsersAdminProfileUserIdResponse) ContentType() string {
 
 // DeleteApiV1UsersAdminUsersUserIdResponse200Headers the declared response headers of an HTTP 200 response for DeleteApiV1UsersAdminUsersUserId
 type DeleteApiV1UsersAdminUsersUserIdResponse200Headers struct {
+	IdempotentReplayed  *string
 	RateLimit           *string
 	RateLimitPolicy     *string
 	XRateLimitLimit     *int
@@ -11709,6 +12127,7 @@ func (r DeleteApiV1UsersAdminUsersUserIdResponse) ContentType() string {
 
 // PostApiV1UsersAdminUsersUserIdDisableResponse200Headers the declared response headers of an HTTP 200 response for PostApiV1UsersAdminUsersUserIdDisable
 type PostApiV1UsersAdminUsersUserIdDisableResponse200Headers struct {
+	IdempotentReplayed  *string
 	RateLimit           *string
 	RateLimitPolicy     *string
 	XRateLimitLimit     *int
@@ -11889,6 +12308,7 @@ func (r PostApiV1UsersAdminUsersUserIdDisableResponse) ContentType() string {
 
 // PostApiV1UsersAdminUsersUserIdEnableResponse200Headers the declared response headers of an HTTP 200 response for PostApiV1UsersAdminUsersUserIdEnable
 type PostApiV1UsersAdminUsersUserIdEnableResponse200Headers struct {
+	IdempotentReplayed  *string
 	RateLimit           *string
 	RateLimitPolicy     *string
 	XRateLimitLimit     *int
@@ -11963,6 +12383,8 @@ type PostApiV1UsersAdminUsersUserIdEnableResponse struct {
 	ApplicationproblemJSON403 *Problem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *Problem
 	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
 	ApplicationproblemJSON422 *Problem
 	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
@@ -12003,6 +12425,11 @@ func (r PostApiV1UsersAdminUsersUserIdEnableResponse) GetApplicationproblemJSON4
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r PostApiV1UsersAdminUsersUserIdEnableResponse) GetApplicationproblemJSON404() *Problem {
 	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r PostApiV1UsersAdminUsersUserIdEnableResponse) GetApplicationproblemJSON409() *Problem {
+	return r.ApplicationproblemJSON409
 }
 
 // GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
@@ -12210,6 +12637,7 @@ func (r GetApiV1UsersProfileResponse) ContentType() string {
 // PatchApiV1UsersProfileResponse200Headers the declared response headers of an HTTP 200 response for PatchApiV1UsersProfile
 type PatchApiV1UsersProfileResponse200Headers struct {
 	ETag                *string
+	IdempotentReplayed  *string
 	RateLimit           *string
 	RateLimitPolicy     *string
 	XRateLimitLimit     *int
@@ -12322,6 +12750,8 @@ type PatchApiV1UsersProfileResponse struct {
 	ApplicationproblemJSON403 *Problem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *Problem
 	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
 	ApplicationproblemJSON412 *Problem
 	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
@@ -12381,6 +12811,11 @@ func (r PatchApiV1UsersProfileResponse) GetApplicationproblemJSON403() *Problem 
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r PatchApiV1UsersProfileResponse) GetApplicationproblemJSON404() *Problem {
 	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r PatchApiV1UsersProfileResponse) GetApplicationproblemJSON409() *Problem {
+	return r.ApplicationproblemJSON409
 }
 
 // GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
@@ -12445,6 +12880,7 @@ func (r PatchApiV1UsersProfileResponse) ContentType() string {
 // PostApiV1UsersProfileCreateResponse201Headers the declared response headers of an HTTP 201 response for PostApiV1UsersProfileCreate
 type PostApiV1UsersProfileCreateResponse201Headers struct {
 	ETag                *string
+	IdempotentReplayed  *string
 	RateLimit           *string
 	RateLimitPolicy     *string
 	XRateLimitLimit     *int
@@ -12949,6 +13385,7 @@ func (r GetApiV1UsersTenantUsersResponse) ContentType() string {
 
 // PostApiV1UsersTenantUsersResponse201Headers the declared response headers of an HTTP 201 response for PostApiV1UsersTenantUsers
 type PostApiV1UsersTenantUsersResponse201Headers struct {
+	IdempotentReplayed  *string
 	RateLimit           *string
 	RateLimitPolicy     *string
 	XRateLimitLimit     *int
@@ -13168,11 +13605,18 @@ type GetHealthResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *Health
+	// JSON503 the response for an HTTP 503 `application/json` response
+	JSON503 *Health
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r GetHealthResponse) GetJSON200() *Health {
 	return r.JSON200
+}
+
+// GetJSON503 returns the response for an HTTP 503 `application/json` response
+func (r GetHealthResponse) GetJSON503() *Health {
+	return r.JSON503
 }
 
 // GetBody returns the raw response body bytes
@@ -13331,7 +13775,7 @@ func (c *ClientWithResponses) GetApiV1ApiKeysWithResponse(ctx context.Context, p
 //
 // Send it as `X-API-Key: <key>` or `Authorization: Bearer <key>`. It carries its own role and rate limit, and draws from the tenant budget. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry creates another key: answers carrying a key are never kept (delete a spare one). Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -13348,7 +13792,7 @@ func (c *ClientWithResponses) PostApiV1ApiKeysWithBodyWithResponse(ctx context.C
 //
 // Send it as `X-API-Key: <key>` or `Authorization: Bearer <key>`. It carries its own role and rate limit, and draws from the tenant budget. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry creates another key: answers carrying a key are never kept (delete a spare one). Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -13365,7 +13809,7 @@ func (c *ClientWithResponses) PostApiV1ApiKeysWithResponse(ctx context.Context, 
 //
 // Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent (then 404). Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -13382,7 +13826,7 @@ func (c *ClientWithResponses) DeleteApiV1ApiKeysIdWithResponse(ctx context.Conte
 //
 // Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -13399,7 +13843,7 @@ func (c *ClientWithResponses) PatchApiV1ApiKeysIdWithBodyWithResponse(ctx contex
 //
 // Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -13416,7 +13860,7 @@ func (c *ClientWithResponses) PatchApiV1ApiKeysIdWithResponse(ctx context.Contex
 //
 // The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers carrying a key are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -13433,7 +13877,7 @@ func (c *ClientWithResponses) PostApiV1ApiKeysIdRotateWithBodyWithResponse(ctx c
 //
 // The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above.
+// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers carrying a key are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -13450,6 +13894,8 @@ func (c *ClientWithResponses) PostApiV1ApiKeysIdRotateWithResponse(ctx context.C
 //
 // Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP (429 with Retry-After).
 //
+// Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/auth/login (the `PostApiV1AuthLogin` operationId).
@@ -13465,6 +13911,8 @@ func (c *ClientWithResponses) PostApiV1AuthLoginWithBodyWithResponse(ctx context
 //
 // Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP (429 with Retry-After).
 //
+// Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/auth/login (the `PostApiV1AuthLogin` operationId).
@@ -13478,7 +13926,7 @@ func (c *ClientWithResponses) PostApiV1AuthLoginWithResponse(ctx context.Context
 
 // PostApiV1AuthLogoutWithResponse Sign out: revokes this session and this access token immediately
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit.
+// Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit. Retries: harmless (then 401). Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -13508,13 +13956,13 @@ func (c *ClientWithResponses) GetApiV1AuthMeWithResponse(ctx context.Context, re
 
 // PostApiV1AuthPasswordWithBodyWithResponse Change the password; every other session is revoked
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403).
+// Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/auth/password (the `PostApiV1AuthPassword` operationId).
-func (c *ClientWithResponses) PostApiV1AuthPasswordWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostApiV1AuthPasswordResponse, error) {
-	rsp, err := c.PostApiV1AuthPasswordWithBody(ctx, contentType, body, reqEditors...)
+func (c *ClientWithResponses) PostApiV1AuthPasswordWithBodyWithResponse(ctx context.Context, params *PostApiV1AuthPasswordParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostApiV1AuthPasswordResponse, error) {
+	rsp, err := c.PostApiV1AuthPasswordWithBody(ctx, params, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -13523,13 +13971,13 @@ func (c *ClientWithResponses) PostApiV1AuthPasswordWithBodyWithResponse(ctx cont
 
 // PostApiV1AuthPasswordWithResponse Change the password; every other session is revoked
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403).
+// Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/auth/password (the `PostApiV1AuthPassword` operationId).
-func (c *ClientWithResponses) PostApiV1AuthPasswordWithResponse(ctx context.Context, body PostApiV1AuthPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*PostApiV1AuthPasswordResponse, error) {
-	rsp, err := c.PostApiV1AuthPassword(ctx, body, reqEditors...)
+func (c *ClientWithResponses) PostApiV1AuthPasswordWithResponse(ctx context.Context, params *PostApiV1AuthPasswordParams, body PostApiV1AuthPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*PostApiV1AuthPasswordResponse, error) {
+	rsp, err := c.PostApiV1AuthPassword(ctx, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -13538,7 +13986,9 @@ func (c *ClientWithResponses) PostApiV1AuthPasswordWithResponse(ctx context.Cont
 
 // PostApiV1AuthRefreshWithBodyWithResponse Trade a refresh token for a new token pair (the old refresh token stops working)
 //
-// Refresh tokens are single use. Presenting one that was already used revokes its whole session. The session of a disabled account ends: 403 `account-disabled`.
+// Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
+//
+// Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -13553,7 +14003,9 @@ func (c *ClientWithResponses) PostApiV1AuthRefreshWithBodyWithResponse(ctx conte
 
 // PostApiV1AuthRefreshWithResponse Trade a refresh token for a new token pair (the old refresh token stops working)
 //
-// Refresh tokens are single use. Presenting one that was already used revokes its whole session. The session of a disabled account ends: 403 `account-disabled`.
+// Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
+//
+// Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -13568,11 +14020,13 @@ func (c *ClientWithResponses) PostApiV1AuthRefreshWithResponse(ctx context.Conte
 
 // PostApiV1AuthRegisterWithBodyWithResponse Create an organization (tenant) and its first user, who becomes its admin
 //
+// Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/auth/register (the `PostApiV1AuthRegister` operationId).
-func (c *ClientWithResponses) PostApiV1AuthRegisterWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostApiV1AuthRegisterResponse, error) {
-	rsp, err := c.PostApiV1AuthRegisterWithBody(ctx, contentType, body, reqEditors...)
+func (c *ClientWithResponses) PostApiV1AuthRegisterWithBodyWithResponse(ctx context.Context, params *PostApiV1AuthRegisterParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostApiV1AuthRegisterResponse, error) {
+	rsp, err := c.PostApiV1AuthRegisterWithBody(ctx, params, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -13581,11 +14035,13 @@ func (c *ClientWithResponses) PostApiV1AuthRegisterWithBodyWithResponse(ctx cont
 
 // PostApiV1AuthRegisterWithResponse Create an organization (tenant) and its first user, who becomes its admin
 //
+// Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/auth/register (the `PostApiV1AuthRegister` operationId).
-func (c *ClientWithResponses) PostApiV1AuthRegisterWithResponse(ctx context.Context, body PostApiV1AuthRegisterJSONRequestBody, reqEditors ...RequestEditorFn) (*PostApiV1AuthRegisterResponse, error) {
-	rsp, err := c.PostApiV1AuthRegister(ctx, body, reqEditors...)
+func (c *ClientWithResponses) PostApiV1AuthRegisterWithResponse(ctx context.Context, params *PostApiV1AuthRegisterParams, body PostApiV1AuthRegisterJSONRequestBody, reqEditors ...RequestEditorFn) (*PostApiV1AuthRegisterResponse, error) {
+	rsp, err := c.PostApiV1AuthRegister(ctx, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -13594,7 +14050,7 @@ func (c *ClientWithResponses) PostApiV1AuthRegisterWithResponse(ctx context.Cont
 
 // DeleteApiV1AuthSessionsWithResponse Revoke the caller's other sessions (scope=others) or all of them (scope=all)
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit.
+// Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -13624,13 +14080,13 @@ func (c *ClientWithResponses) GetApiV1AuthSessionsWithResponse(ctx context.Conte
 
 // DeleteApiV1AuthSessionsSessionIdWithResponse Revoke one of the caller's sessions; its tokens are refused from their next request
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit.
+// Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/v1/auth/sessions/{session_id} (the `DeleteApiV1AuthSessionsSessionId` operationId).
-func (c *ClientWithResponses) DeleteApiV1AuthSessionsSessionIdWithResponse(ctx context.Context, sessionId string, reqEditors ...RequestEditorFn) (*DeleteApiV1AuthSessionsSessionIdResponse, error) {
-	rsp, err := c.DeleteApiV1AuthSessionsSessionId(ctx, sessionId, reqEditors...)
+func (c *ClientWithResponses) DeleteApiV1AuthSessionsSessionIdWithResponse(ctx context.Context, sessionId string, params *DeleteApiV1AuthSessionsSessionIdParams, reqEditors ...RequestEditorFn) (*DeleteApiV1AuthSessionsSessionIdResponse, error) {
+	rsp, err := c.DeleteApiV1AuthSessionsSessionId(ctx, sessionId, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -13639,13 +14095,13 @@ func (c *ClientWithResponses) DeleteApiV1AuthSessionsSessionIdWithResponse(ctx c
 
 // DeleteApiV1AuthUsersUserIdSessionsWithResponse Sign a user of your tenant out everywhere (superadmin: any tenant)
 //
-// Requires a bearer token or an API key with role admin or above.
+// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/v1/auth/users/{user_id}/sessions (the `DeleteApiV1AuthUsersUserIdSessions` operationId).
-func (c *ClientWithResponses) DeleteApiV1AuthUsersUserIdSessionsWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*DeleteApiV1AuthUsersUserIdSessionsResponse, error) {
-	rsp, err := c.DeleteApiV1AuthUsersUserIdSessions(ctx, userId, reqEditors...)
+func (c *ClientWithResponses) DeleteApiV1AuthUsersUserIdSessionsWithResponse(ctx context.Context, userId string, params *DeleteApiV1AuthUsersUserIdSessionsParams, reqEditors ...RequestEditorFn) (*DeleteApiV1AuthUsersUserIdSessionsResponse, error) {
+	rsp, err := c.DeleteApiV1AuthUsersUserIdSessions(ctx, userId, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -13654,7 +14110,7 @@ func (c *ClientWithResponses) DeleteApiV1AuthUsersUserIdSessionsWithResponse(ctx
 
 // PostApiV1LogsAdminInitializeMetadataIndexesWithResponse Create the upload metadata indexes (idempotent)
 //
-// Requires a bearer token or an API key with role admin or above.
+// Requires a bearer token or an API key with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -13686,13 +14142,13 @@ func (c *ClientWithResponses) GetApiV1LogsMetadataWithResponse(ctx context.Conte
 //
 // Any member of the tenant may register uploads. A known `log_count` counts against the tenant's logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is overwritten.
 //
-// Requires a bearer token or an API key.
+// Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/logs/metadata (the `PostApiV1LogsMetadata` operationId).
-func (c *ClientWithResponses) PostApiV1LogsMetadataWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostApiV1LogsMetadataResponse, error) {
-	rsp, err := c.PostApiV1LogsMetadataWithBody(ctx, contentType, body, reqEditors...)
+func (c *ClientWithResponses) PostApiV1LogsMetadataWithBodyWithResponse(ctx context.Context, params *PostApiV1LogsMetadataParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostApiV1LogsMetadataResponse, error) {
+	rsp, err := c.PostApiV1LogsMetadataWithBody(ctx, params, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -13703,13 +14159,13 @@ func (c *ClientWithResponses) PostApiV1LogsMetadataWithBodyWithResponse(ctx cont
 //
 // Any member of the tenant may register uploads. A known `log_count` counts against the tenant's logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is overwritten.
 //
-// Requires a bearer token or an API key.
+// Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/logs/metadata (the `PostApiV1LogsMetadata` operationId).
-func (c *ClientWithResponses) PostApiV1LogsMetadataWithResponse(ctx context.Context, body PostApiV1LogsMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*PostApiV1LogsMetadataResponse, error) {
-	rsp, err := c.PostApiV1LogsMetadata(ctx, body, reqEditors...)
+func (c *ClientWithResponses) PostApiV1LogsMetadataWithResponse(ctx context.Context, params *PostApiV1LogsMetadataParams, body PostApiV1LogsMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*PostApiV1LogsMetadataResponse, error) {
+	rsp, err := c.PostApiV1LogsMetadata(ctx, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -13765,13 +14221,13 @@ func (c *ClientWithResponses) GetApiV1LogsMetadataTaskTaskIdWithResponse(ctx con
 //
 // For the user who registered the upload, or an admin.
 //
-// Requires a bearer token or an API key.
+// Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/v1/logs/metadata/{upload_id} (the `DeleteApiV1LogsMetadataUploadId` operationId).
-func (c *ClientWithResponses) DeleteApiV1LogsMetadataUploadIdWithResponse(ctx context.Context, uploadId string, reqEditors ...RequestEditorFn) (*DeleteApiV1LogsMetadataUploadIdResponse, error) {
-	rsp, err := c.DeleteApiV1LogsMetadataUploadId(ctx, uploadId, reqEditors...)
+func (c *ClientWithResponses) DeleteApiV1LogsMetadataUploadIdWithResponse(ctx context.Context, uploadId string, params *DeleteApiV1LogsMetadataUploadIdParams, reqEditors ...RequestEditorFn) (*DeleteApiV1LogsMetadataUploadIdResponse, error) {
+	rsp, err := c.DeleteApiV1LogsMetadataUploadId(ctx, uploadId, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -13793,34 +14249,34 @@ func (c *ClientWithResponses) GetApiV1LogsMetadataUploadIdWithResponse(ctx conte
 	return ParseGetApiV1LogsMetadataUploadIdResponse(rsp)
 }
 
-// PatchApiV1LogsMetadataUploadIdWithBodyWithResponse Change an upload's status (pending → processing → success | failed)
+// PatchApiV1LogsMetadataUploadIdWithBodyWithResponse Change an upload's status (pending → processing → success | failed; pending → failed)
 //
 // For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.
 //
-// Requires a bearer token or an API key.
+// Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /api/v1/logs/metadata/{upload_id} (the `PatchApiV1LogsMetadataUploadId` operationId).
-func (c *ClientWithResponses) PatchApiV1LogsMetadataUploadIdWithBodyWithResponse(ctx context.Context, uploadId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PatchApiV1LogsMetadataUploadIdResponse, error) {
-	rsp, err := c.PatchApiV1LogsMetadataUploadIdWithBody(ctx, uploadId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) PatchApiV1LogsMetadataUploadIdWithBodyWithResponse(ctx context.Context, uploadId string, params *PatchApiV1LogsMetadataUploadIdParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PatchApiV1LogsMetadataUploadIdResponse, error) {
+	rsp, err := c.PatchApiV1LogsMetadataUploadIdWithBody(ctx, uploadId, params, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParsePatchApiV1LogsMetadataUploadIdResponse(rsp)
 }
 
-// PatchApiV1LogsMetadataUploadIdWithResponse Change an upload's status (pending → processing → success | failed)
+// PatchApiV1LogsMetadataUploadIdWithResponse Change an upload's status (pending → processing → success | failed; pending → failed)
 //
 // For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.
 //
-// Requires a bearer token or an API key.
+// Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /api/v1/logs/metadata/{upload_id} (the `PatchApiV1LogsMetadataUploadId` operationId).
-func (c *ClientWithResponses) PatchApiV1LogsMetadataUploadIdWithResponse(ctx context.Context, uploadId string, body PatchApiV1LogsMetadataUploadIdJSONRequestBody, reqEditors ...RequestEditorFn) (*PatchApiV1LogsMetadataUploadIdResponse, error) {
-	rsp, err := c.PatchApiV1LogsMetadataUploadId(ctx, uploadId, body, reqEditors...)
+func (c *ClientWithResponses) PatchApiV1LogsMetadataUploadIdWithResponse(ctx context.Context, uploadId string, params *PatchApiV1LogsMetadataUploadIdParams, body PatchApiV1LogsMetadataUploadIdJSONRequestBody, reqEditors ...RequestEditorFn) (*PatchApiV1LogsMetadataUploadIdResponse, error) {
+	rsp, err := c.PatchApiV1LogsMetadataUploadId(ctx, uploadId, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -13863,7 +14319,7 @@ func (c *ClientWithResponses) GetApiV1TenantsTenantIdBudgetWithResponse(ctx cont
 
 // PutApiV1TenantsTenantIdBudgetWithBodyWithResponse Override a tenant’s budget (superadmin; applies from the next request, on every instance)
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403) with role superadmin or above.
+// Requires a bearer token of a signed-in person (API keys are refused with 403) with role superadmin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -13878,7 +14334,7 @@ func (c *ClientWithResponses) PutApiV1TenantsTenantIdBudgetWithBodyWithResponse(
 
 // PutApiV1TenantsTenantIdBudgetWithResponse Override a tenant’s budget (superadmin; applies from the next request, on every instance)
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403) with role superadmin or above.
+// Requires a bearer token of a signed-in person (API keys are refused with 403) with role superadmin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -13895,7 +14351,7 @@ func (c *ClientWithResponses) PutApiV1TenantsTenantIdBudgetWithResponse(ctx cont
 //
 // Also runs at start-up on Node. On Workers, call it once after each deploy.
 //
-// Requires a bearer token or an API key with role admin or above.
+// Requires a bearer token or an API key with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -13910,13 +14366,13 @@ func (c *ClientWithResponses) PostApiV1UsersAdminInitializeIndexesWithResponse(c
 
 // DeleteApiV1UsersAdminProfileUserIdWithResponse Delete a user's profile; signs that user out everywhere and clears their cache
 //
-// Requires a bearer token or an API key with role admin or above.
+// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/v1/users/admin/profile/{user_id} (the `DeleteApiV1UsersAdminProfileUserId` operationId).
-func (c *ClientWithResponses) DeleteApiV1UsersAdminProfileUserIdWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*DeleteApiV1UsersAdminProfileUserIdResponse, error) {
-	rsp, err := c.DeleteApiV1UsersAdminProfileUserId(ctx, userId, reqEditors...)
+func (c *ClientWithResponses) DeleteApiV1UsersAdminProfileUserIdWithResponse(ctx context.Context, userId string, params *DeleteApiV1UsersAdminProfileUserIdParams, reqEditors ...RequestEditorFn) (*DeleteApiV1UsersAdminProfileUserIdResponse, error) {
+	rsp, err := c.DeleteApiV1UsersAdminProfileUserId(ctx, userId, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -13942,7 +14398,7 @@ func (c *ClientWithResponses) GetApiV1UsersAdminProfileUserIdWithResponse(ctx co
 //
 // Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the user’s next request.
 //
-// Requires a bearer token or an API key with role admin or above.
+// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -13959,7 +14415,7 @@ func (c *ClientWithResponses) PatchApiV1UsersAdminProfileUserIdWithBodyWithRespo
 //
 // Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the user’s next request.
 //
-// Requires a bearer token or an API key with role admin or above.
+// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -13976,13 +14432,13 @@ func (c *ClientWithResponses) PatchApiV1UsersAdminProfileUserIdWithResponse(ctx 
 //
 // Sign-in is refused from then on and every token of the account at once. The last enabled admin of a tenant cannot be deleted (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
 //
-// Requires a bearer token or an API key with role admin or above.
+// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/v1/users/admin/users/{user_id} (the `DeleteApiV1UsersAdminUsersUserId` operationId).
-func (c *ClientWithResponses) DeleteApiV1UsersAdminUsersUserIdWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*DeleteApiV1UsersAdminUsersUserIdResponse, error) {
-	rsp, err := c.DeleteApiV1UsersAdminUsersUserId(ctx, userId, reqEditors...)
+func (c *ClientWithResponses) DeleteApiV1UsersAdminUsersUserIdWithResponse(ctx context.Context, userId string, params *DeleteApiV1UsersAdminUsersUserIdParams, reqEditors ...RequestEditorFn) (*DeleteApiV1UsersAdminUsersUserIdResponse, error) {
+	rsp, err := c.DeleteApiV1UsersAdminUsersUserId(ctx, userId, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -13993,13 +14449,13 @@ func (c *ClientWithResponses) DeleteApiV1UsersAdminUsersUserIdWithResponse(ctx c
 //
 // Every session ends and every token is refused from its next request; sign-in answers 403 `account-disabled`. Disabling a disabled account signs it out again. The last enabled admin of a tenant cannot be disabled (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
 //
-// Requires a bearer token or an API key with role admin or above.
+// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/users/admin/users/{user_id}/disable (the `PostApiV1UsersAdminUsersUserIdDisable` operationId).
-func (c *ClientWithResponses) PostApiV1UsersAdminUsersUserIdDisableWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*PostApiV1UsersAdminUsersUserIdDisableResponse, error) {
-	rsp, err := c.PostApiV1UsersAdminUsersUserIdDisable(ctx, userId, reqEditors...)
+func (c *ClientWithResponses) PostApiV1UsersAdminUsersUserIdDisableWithResponse(ctx context.Context, userId string, params *PostApiV1UsersAdminUsersUserIdDisableParams, reqEditors ...RequestEditorFn) (*PostApiV1UsersAdminUsersUserIdDisableResponse, error) {
+	rsp, err := c.PostApiV1UsersAdminUsersUserIdDisable(ctx, userId, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14010,13 +14466,13 @@ func (c *ClientWithResponses) PostApiV1UsersAdminUsersUserIdDisableWithResponse(
 //
 // Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).
 //
-// Requires a bearer token or an API key with role admin or above.
+// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/users/admin/users/{user_id}/enable (the `PostApiV1UsersAdminUsersUserIdEnable` operationId).
-func (c *ClientWithResponses) PostApiV1UsersAdminUsersUserIdEnableWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*PostApiV1UsersAdminUsersUserIdEnableResponse, error) {
-	rsp, err := c.PostApiV1UsersAdminUsersUserIdEnable(ctx, userId, reqEditors...)
+func (c *ClientWithResponses) PostApiV1UsersAdminUsersUserIdEnableWithResponse(ctx context.Context, userId string, params *PostApiV1UsersAdminUsersUserIdEnableParams, reqEditors ...RequestEditorFn) (*PostApiV1UsersAdminUsersUserIdEnableResponse, error) {
+	rsp, err := c.PostApiV1UsersAdminUsersUserIdEnable(ctx, userId, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14042,9 +14498,9 @@ func (c *ClientWithResponses) GetApiV1UsersProfileWithResponse(ctx context.Conte
 
 // PatchApiV1UsersProfileWithBodyWithResponse Update the caller's profile (preferences are merged deeply)
 //
-// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. Unknown fields are refused (422).
+// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`). Unknown fields are refused (422).
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403).
+// Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -14059,9 +14515,9 @@ func (c *ClientWithResponses) PatchApiV1UsersProfileWithBodyWithResponse(ctx con
 
 // PatchApiV1UsersProfileWithResponse Update the caller's profile (preferences are merged deeply)
 //
-// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. Unknown fields are refused (422).
+// Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`). Unknown fields are refused (422).
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403).
+// Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -14076,13 +14532,13 @@ func (c *ClientWithResponses) PatchApiV1UsersProfileWithResponse(ctx context.Con
 
 // PostApiV1UsersProfileCreateWithBodyWithResponse Create the caller's profile (role from the account, quota from the defaults)
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403).
+// Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/users/profile/create (the `PostApiV1UsersProfileCreate` operationId).
-func (c *ClientWithResponses) PostApiV1UsersProfileCreateWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostApiV1UsersProfileCreateResponse, error) {
-	rsp, err := c.PostApiV1UsersProfileCreateWithBody(ctx, contentType, body, reqEditors...)
+func (c *ClientWithResponses) PostApiV1UsersProfileCreateWithBodyWithResponse(ctx context.Context, params *PostApiV1UsersProfileCreateParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostApiV1UsersProfileCreateResponse, error) {
+	rsp, err := c.PostApiV1UsersProfileCreateWithBody(ctx, params, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14091,13 +14547,13 @@ func (c *ClientWithResponses) PostApiV1UsersProfileCreateWithBodyWithResponse(ct
 
 // PostApiV1UsersProfileCreateWithResponse Create the caller's profile (role from the account, quota from the defaults)
 //
-// Requires a bearer token of a signed-in person (API keys are refused with 403).
+// Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/users/profile/create (the `PostApiV1UsersProfileCreate` operationId).
-func (c *ClientWithResponses) PostApiV1UsersProfileCreateWithResponse(ctx context.Context, body PostApiV1UsersProfileCreateJSONRequestBody, reqEditors ...RequestEditorFn) (*PostApiV1UsersProfileCreateResponse, error) {
-	rsp, err := c.PostApiV1UsersProfileCreate(ctx, body, reqEditors...)
+func (c *ClientWithResponses) PostApiV1UsersProfileCreateWithResponse(ctx context.Context, params *PostApiV1UsersProfileCreateParams, body PostApiV1UsersProfileCreateJSONRequestBody, reqEditors ...RequestEditorFn) (*PostApiV1UsersProfileCreateResponse, error) {
+	rsp, err := c.PostApiV1UsersProfileCreate(ctx, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14138,13 +14594,13 @@ func (c *ClientWithResponses) GetApiV1UsersTenantUsersWithResponse(ctx context.C
 
 // PostApiV1UsersTenantUsersWithBodyWithResponse Add a user to the caller's tenant (no role above the caller's own)
 //
-// Requires a bearer token or an API key with role admin or above.
+// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/users/tenant/users (the `PostApiV1UsersTenantUsers` operationId).
-func (c *ClientWithResponses) PostApiV1UsersTenantUsersWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostApiV1UsersTenantUsersResponse, error) {
-	rsp, err := c.PostApiV1UsersTenantUsersWithBody(ctx, contentType, body, reqEditors...)
+func (c *ClientWithResponses) PostApiV1UsersTenantUsersWithBodyWithResponse(ctx context.Context, params *PostApiV1UsersTenantUsersParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostApiV1UsersTenantUsersResponse, error) {
+	rsp, err := c.PostApiV1UsersTenantUsersWithBody(ctx, params, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14153,20 +14609,20 @@ func (c *ClientWithResponses) PostApiV1UsersTenantUsersWithBodyWithResponse(ctx 
 
 // PostApiV1UsersTenantUsersWithResponse Add a user to the caller's tenant (no role above the caller's own)
 //
-// Requires a bearer token or an API key with role admin or above.
+// Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/users/tenant/users (the `PostApiV1UsersTenantUsers` operationId).
-func (c *ClientWithResponses) PostApiV1UsersTenantUsersWithResponse(ctx context.Context, body PostApiV1UsersTenantUsersJSONRequestBody, reqEditors ...RequestEditorFn) (*PostApiV1UsersTenantUsersResponse, error) {
-	rsp, err := c.PostApiV1UsersTenantUsers(ctx, body, reqEditors...)
+func (c *ClientWithResponses) PostApiV1UsersTenantUsersWithResponse(ctx context.Context, params *PostApiV1UsersTenantUsersParams, body PostApiV1UsersTenantUsersJSONRequestBody, reqEditors ...RequestEditorFn) (*PostApiV1UsersTenantUsersResponse, error) {
+	rsp, err := c.PostApiV1UsersTenantUsers(ctx, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParsePostApiV1UsersTenantUsersResponse(rsp)
 }
 
-// GetHealthWithResponse Status of the API and its backends (MongoDB, Redis)
+// GetHealthWithResponse Status of the API and its backends (MongoDB, Redis); 503 when any backend is unhealthy
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -17578,6 +18034,13 @@ func ParsePostApiV1AuthPasswordResponse(rsp *http.Response) (*PostApiV1AuthPassw
 		}
 		response.ApplicationproblemJSON403 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
 		var dest Problem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -17618,6 +18081,13 @@ func ParsePostApiV1AuthPasswordResponse(rsp *http.Response) (*PostApiV1AuthPassw
 	switch {
 	case rsp.StatusCode == 200:
 		var headers PostApiV1AuthPasswordResponse200Headers
+		if values := rsp.Header.Values("Idempotent-Replayed"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Idempotent-Replayed", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.IdempotentReplayed = &value
+		}
 		if values := rsp.Header.Values("RateLimit"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -18493,6 +18963,13 @@ func ParsePostApiV1AuthRegisterResponse(rsp *http.Response) (*PostApiV1AuthRegis
 	switch {
 	case rsp.StatusCode == 201:
 		var headers PostApiV1AuthRegisterResponse201Headers
+		if values := rsp.Header.Values("Idempotent-Replayed"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Idempotent-Replayed", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.IdempotentReplayed = &value
+		}
 		if values := rsp.Header.Values("RateLimit"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -18849,6 +19326,13 @@ func ParseDeleteApiV1AuthSessionsResponse(rsp *http.Response) (*DeleteApiV1AuthS
 		}
 		response.ApplicationproblemJSON403 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
 		var dest Problem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -18875,6 +19359,13 @@ func ParseDeleteApiV1AuthSessionsResponse(rsp *http.Response) (*DeleteApiV1AuthS
 	switch {
 	case rsp.StatusCode == 200:
 		var headers DeleteApiV1AuthSessionsResponse200Headers
+		if values := rsp.Header.Values("Idempotent-Replayed"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Idempotent-Replayed", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.IdempotentReplayed = &value
+		}
 		if values := rsp.Header.Values("RateLimit"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -19419,6 +19910,13 @@ func ParseDeleteApiV1AuthSessionsSessionIdResponse(rsp *http.Response) (*DeleteA
 		}
 		response.ApplicationproblemJSON404 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
 		var dest Problem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -19445,6 +19943,13 @@ func ParseDeleteApiV1AuthSessionsSessionIdResponse(rsp *http.Response) (*DeleteA
 	switch {
 	case rsp.StatusCode == 204:
 		var headers DeleteApiV1AuthSessionsSessionIdResponse204Headers
+		if values := rsp.Header.Values("Idempotent-Replayed"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Idempotent-Replayed", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.IdempotentReplayed = &value
+		}
 		if values := rsp.Header.Values("RateLimit"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -19770,6 +20275,13 @@ func ParseDeleteApiV1AuthUsersUserIdSessionsResponse(rsp *http.Response) (*Delet
 		}
 		response.ApplicationproblemJSON404 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
 		var dest Problem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -19796,6 +20308,13 @@ func ParseDeleteApiV1AuthUsersUserIdSessionsResponse(rsp *http.Response) (*Delet
 	switch {
 	case rsp.StatusCode == 200:
 		var headers DeleteApiV1AuthUsersUserIdSessionsResponse200Headers
+		if values := rsp.Header.Values("Idempotent-Replayed"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Idempotent-Replayed", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.IdempotentReplayed = &value
+		}
 		if values := rsp.Header.Values("RateLimit"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -20842,6 +21361,13 @@ func ParsePostApiV1LogsMetadataResponse(rsp *http.Response) (*PostApiV1LogsMetad
 	switch {
 	case rsp.StatusCode == 201:
 		var headers PostApiV1LogsMetadataResponse201Headers
+		if values := rsp.Header.Values("Idempotent-Replayed"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Idempotent-Replayed", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.IdempotentReplayed = &value
+		}
 		if values := rsp.Header.Values("RateLimit"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -22319,6 +22845,13 @@ func ParseDeleteApiV1LogsMetadataUploadIdResponse(rsp *http.Response) (*DeleteAp
 		}
 		response.ApplicationproblemJSON404 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
 		var dest Problem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -22345,6 +22878,13 @@ func ParseDeleteApiV1LogsMetadataUploadIdResponse(rsp *http.Response) (*DeleteAp
 	switch {
 	case rsp.StatusCode == 204:
 		var headers DeleteApiV1LogsMetadataUploadIdResponse204Headers
+		if values := rsp.Header.Values("Idempotent-Replayed"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Idempotent-Replayed", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.IdempotentReplayed = &value
+		}
 		if values := rsp.Header.Values("RateLimit"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -23075,6 +23615,13 @@ func ParsePatchApiV1LogsMetadataUploadIdResponse(rsp *http.Response) (*PatchApiV
 	switch {
 	case rsp.StatusCode == 200:
 		var headers PatchApiV1LogsMetadataUploadIdResponse200Headers
+		if values := rsp.Header.Values("Idempotent-Replayed"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Idempotent-Replayed", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.IdempotentReplayed = &value
+		}
 		if values := rsp.Header.Values("RateLimit"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -25046,6 +25593,13 @@ func ParseDeleteApiV1UsersAdminProfileUserIdResponse(rsp *http.Response) (*Delet
 		}
 		response.ApplicationproblemJSON404 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
 		var dest Problem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -25072,6 +25626,13 @@ func ParseDeleteApiV1UsersAdminProfileUserIdResponse(rsp *http.Response) (*Delet
 	switch {
 	case rsp.StatusCode == 200:
 		var headers DeleteApiV1UsersAdminProfileUserIdResponse200Headers
+		if values := rsp.Header.Values("Idempotent-Replayed"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Idempotent-Replayed", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.IdempotentReplayed = &value
+		}
 		if values := rsp.Header.Values("RateLimit"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -25762,6 +26323,13 @@ func ParsePatchApiV1UsersAdminProfileUserIdResponse(rsp *http.Response) (*PatchA
 		}
 		response.ApplicationproblemJSON404 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
 		var dest Problem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -25815,6 +26383,13 @@ func ParsePatchApiV1UsersAdminProfileUserIdResponse(rsp *http.Response) (*PatchA
 				return nil, err
 			}
 			headers.ETag = &value
+		}
+		if values := rsp.Header.Values("Idempotent-Replayed"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Idempotent-Replayed", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.IdempotentReplayed = &value
 		}
 		if values := rsp.Header.Values("RateLimit"); len(values) > 0 {
 			var value string
@@ -26326,6 +26901,13 @@ func ParseDeleteApiV1UsersAdminUsersUserIdResponse(rsp *http.Response) (*DeleteA
 	switch {
 	case rsp.StatusCode == 200:
 		var headers DeleteApiV1UsersAdminUsersUserIdResponse200Headers
+		if values := rsp.Header.Values("Idempotent-Replayed"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Idempotent-Replayed", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.IdempotentReplayed = &value
+		}
 		if values := rsp.Header.Values("RateLimit"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -26722,6 +27304,13 @@ func ParsePostApiV1UsersAdminUsersUserIdDisableResponse(rsp *http.Response) (*Po
 	switch {
 	case rsp.StatusCode == 200:
 		var headers PostApiV1UsersAdminUsersUserIdDisableResponse200Headers
+		if values := rsp.Header.Values("Idempotent-Replayed"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Idempotent-Replayed", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.IdempotentReplayed = &value
+		}
 		if values := rsp.Header.Values("RateLimit"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -27085,6 +27674,13 @@ func ParsePostApiV1UsersAdminUsersUserIdEnableResponse(rsp *http.Response) (*Pos
 		}
 		response.ApplicationproblemJSON404 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
 		var dest Problem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -27111,6 +27707,13 @@ func ParsePostApiV1UsersAdminUsersUserIdEnableResponse(rsp *http.Response) (*Pos
 	switch {
 	case rsp.StatusCode == 200:
 		var headers PostApiV1UsersAdminUsersUserIdEnableResponse200Headers
+		if values := rsp.Header.Values("Idempotent-Replayed"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Idempotent-Replayed", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.IdempotentReplayed = &value
+		}
 		if values := rsp.Header.Values("RateLimit"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -27811,6 +28414,13 @@ func ParsePatchApiV1UsersProfileResponse(rsp *http.Response) (*PatchApiV1UsersPr
 		}
 		response.ApplicationproblemJSON404 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
 		var dest Problem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -27864,6 +28474,13 @@ func ParsePatchApiV1UsersProfileResponse(rsp *http.Response) (*PatchApiV1UsersPr
 				return nil, err
 			}
 			headers.ETag = &value
+		}
+		if values := rsp.Header.Values("Idempotent-Replayed"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Idempotent-Replayed", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.IdempotentReplayed = &value
 		}
 		if values := rsp.Header.Values("RateLimit"); len(values) > 0 {
 			var value string
@@ -28395,6 +29012,13 @@ func ParsePostApiV1UsersProfileCreateResponse(rsp *http.Response) (*PostApiV1Use
 				return nil, err
 			}
 			headers.ETag = &value
+		}
+		if values := rsp.Header.Values("Idempotent-Replayed"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Idempotent-Replayed", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.IdempotentReplayed = &value
 		}
 		if values := rsp.Header.Values("RateLimit"); len(values) > 0 {
 			var value string
@@ -29494,6 +30118,13 @@ func ParsePostApiV1UsersTenantUsersResponse(rsp *http.Response) (*PostApiV1Users
 	switch {
 	case rsp.StatusCode == 201:
 		var headers PostApiV1UsersTenantUsersResponse201Headers
+		if values := rsp.Header.Values("Idempotent-Replayed"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Idempotent-Replayed", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.IdempotentReplayed = &value
+		}
 		if values := rsp.Header.Values("RateLimit"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -29911,6 +30542,13 @@ func ParseGetHealthResponse(rsp *http.Response) (*GetHealthResponse, error) {
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Health
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
 
 	}
 

@@ -161,6 +161,18 @@ class EmbeddedCollection implements Collection {
     return [{ key: { _id: 1 }, name: '_id_' }, ...this.#listSpecs()]
   }
 
+  async dropIndex(name: string): Promise<boolean> {
+    if (name === '_id_') throw new ValidationError('index', 'the _id_ index cannot be dropped')
+    checkName('index', name)
+    const dropped = this.#write(() => {
+      if (Number(this.#prepare('DELETE FROM doc_indexes WHERE coll = ? AND name = ?').run(this.#name, name).changes) === 0) return false
+      this.#db.exec(`DROP INDEX IF EXISTS ${sqlIndexName(this.#name, name)}`)
+      return true
+    })
+    this.#indexed = undefined
+    return dropped
+  }
+
   #listSpecs(): IndexSpec[] {
     const rows = this.#prepare('SELECT spec FROM doc_indexes WHERE coll = ? ORDER BY rowid').all(this.#name) as Array<{ spec: string }>
     return rows.map((r) => JSON.parse(r.spec) as IndexSpec)

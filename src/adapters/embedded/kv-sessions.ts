@@ -2,9 +2,9 @@
  * SessionStore on node:sqlite — the twin of the Upstash adapter: same handles (SHA-256 of the
  * raw id), same idle/absolute expiry, every call scoped to its tenant, listing never returns
  * expired or revoked sessions (expired rows of the user are pruned on read), rotateRefresh is a
- * compare-and-swap.
+ * compare-and-swap that remembers the token it replaced (the reuse grace).
  */
-import type { Session, SessionInput, SessionStore, SessionTimes } from '../../ports.ts'
+import type { RefreshRotation, Session, SessionInput, SessionStore, SessionTimes } from '../../ports.ts'
 import { newSessionId, SESSION_ID_PATTERN, sessionHandle } from '../upstash/common.ts'
 import type { KvDb } from './kv-store.ts'
 
@@ -81,7 +81,11 @@ export function createEmbeddedSessions(kv: KvDb, times: SessionTimes): SessionSt
 
     async update(tenantId, id, patch) {
       return withLive(tenantId, id, (s) => {
-        if (patch.refreshHash !== undefined) s.refreshHash = patch.refreshHash
+        if (patch.refreshHash !== undefined) {
+          s.refreshHash = patch.refreshHash
+          // A refresh token set outright ends any reuse grace of the one it replaces.
+          kv.sql('UPDATE kv_sessions SET refresh_prev = NULL, refresh_nonce = NULL, refresh_rotated_at = NULL WHERE handle = ?').run(s.handle)
+        }
         if (patch.role !== undefined) s.role = patch.role
         if (patch.hourlyLimit !== undefined) s.hourlyLimit = patch.hourlyLimit
         if (patch.device !== undefined) s.device = patch.device
@@ -91,13 +95,26 @@ export function createEmbeddedSessions(kv: KvDb, times: SessionTimes): SessionSt
       })
     },
 
-    async rotateRefresh(tenantId, id, expected, next) {
-      const outcome = withLive(tenantId, id, (s) => {
-        if (s.refreshHash !== expected) return 'mismatch' as const
-        kv.sql('UPDATE kv_sessions SET refresh_hash = ? WHERE handle = ?').run(next, s.handle)
-        return 'rotated' as const
+    async rotateRefresh(tenantId, id, r) {
+      const outcome = withLive(tenantId, id, (s, now): RefreshRotation => {
+        if (s.refreshHash === r.presented) {
+          kv.sql('UPDATE kv_sessions SET refresh_hash = ?, refresh_prev = ?, refresh_nonce = ?, refresh_rotated_at = ? WHERE handle = ?').run(
+            r.next,
+            r.presented,
+            r.nonce,
+            now,
+            s.handle,
+          )
+          return { outcome: 'rotated' }
+        }
+        const prev = kv.sql('SELECT refresh_prev, refresh_nonce, refresh_rotated_at FROM kv_sessions WHERE handle = ?').get(s.handle) as
+          | { refresh_prev: string | null; refresh_nonce: string | null; refresh_rotated_at: number | null }
+          | undefined
+        const withinGrace = prev?.refresh_rotated_at != null && now - prev.refresh_rotated_at < r.graceMs
+        if (prev?.refresh_prev === r.presented && prev.refresh_nonce && withinGrace) return { outcome: 'replayed', nonce: prev.refresh_nonce }
+        return { outcome: 'reused' }
       })
-      return outcome ?? 'missing'
+      return outcome ?? { outcome: 'missing' }
     },
 
     async list(tenantId, userId) {

@@ -43,6 +43,12 @@ function migrate(db: DatabaseSync): void {
     db.exec("ALTER TABLE kv_sessions ADD COLUMN tenant_id TEXT NOT NULL DEFAULT ''")
     db.exec("UPDATE kv_sessions SET tenant_id = coalesce(json_extract(record, '$.tenantId'), '')")
   }
+  // The refresh token a rotation replaced, for the reuse grace (sessions.ts).
+  if (!columns.some((c) => c.name === 'refresh_prev')) {
+    db.exec('ALTER TABLE kv_sessions ADD COLUMN refresh_prev TEXT')
+    db.exec('ALTER TABLE kv_sessions ADD COLUMN refresh_nonce TEXT')
+    db.exec('ALTER TABLE kv_sessions ADD COLUMN refresh_rotated_at INTEGER')
+  }
   db.exec('DROP INDEX IF EXISTS kv_sessions_user')
   db.exec('CREATE INDEX IF NOT EXISTS kv_sessions_tenant_user ON kv_sessions (tenant_id, user_id, expires_at)')
   // Generations replaced tag rows (kv-cache.ts).

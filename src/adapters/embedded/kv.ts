@@ -10,6 +10,7 @@ import { createEmbeddedApiKeys, createEmbeddedTenantPlans } from './kv-api-keys.
 import { createEmbeddedCache } from './kv-cache.ts'
 import { createEmbeddedCounters } from './kv-counters.ts'
 import { createEmbeddedGatekeeper } from './kv-gatekeeper.ts'
+import { createEmbeddedIdempotency } from './kv-idempotency.ts'
 import { createEmbeddedLocks } from './kv-locks.ts'
 import { createEmbeddedMetrics, sweepMetrics } from './kv-metrics.ts'
 import { createEmbeddedRateLimiter } from './kv-rate.ts'
@@ -51,6 +52,7 @@ export function createEmbeddedKv(db: DatabaseSync, options: KvOptions): KvBacken
     tenantPlans: createEmbeddedTenantPlans(kv),
     counters: createEmbeddedCounters(kv),
     locks: createEmbeddedLocks(kv),
+    idempotency: createEmbeddedIdempotency(kv),
     metrics,
     kv: {
       async ping() {

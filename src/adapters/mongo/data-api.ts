@@ -3,12 +3,13 @@
  * gateway/), using `fetch` only — no node: imports, so it runs in Workers.
  *
  * - EJSON both ways (src/adapters/mongo/ejson.ts): ObjectId, Date, Decimal128, Long survive.
- * - One deadline per call (`AbortSignal.timeout(timeoutMs)`) covering retries and backoff.
+ * - One deadline per call (`AbortSignal.timeout`) covering retries and backoff: `timeoutMs` for
+ *   reads, the longer `writeTimeoutMs` for writes (an aborted write can still land).
  * - Only network errors are retried (capped backoff); an HTTP answer, even a 5xx, never is.
  * - Errors are our classes: DuplicateKeyError, IndexConflictError, ValidationError,
  *   UnsupportedOperationError, BackendUnavailableError (src/errors.ts), DataApiError for the rest. Their messages carry the
  *   action, status and the gateway's error code/message — never the request body.
- * - Extensions used (gateway/README.md): countDocuments, createIndexes, listIndexes, GET /ping.
+ * - Extensions used (gateway/README.md): countDocuments, createIndexes, listIndexes, dropIndex, GET /ping.
  *
  * @example
  * const docs = createDataApiDocuments({ url: 'http://127.0.0.1:8080', apiKey: 'k', dataSource: 'local', database: 'app' })
@@ -29,6 +30,12 @@ export interface DataApiOptions {
   database: string
   /** Deadline of one call, retries included (default 5000 ms). */
   timeoutMs?: number
+  /**
+   * Deadline of one WRITE call (insert, update, delete, index changes; default: timeoutMs). Longer
+   * than reads on purpose: an aborted write may still be applied by the server, so the client
+   * waits for the real outcome; the HTTP layer answers its own deadline (src/http/idempotency).
+   */
+  writeTimeoutMs?: number
   /** Retries after a network error (default 2). */
   retries?: number
   /**
@@ -58,6 +65,8 @@ export class DataApiError extends Error {
 }
 
 const BACKEND = 'mongodb'
+/** Actions that change data: bounded by writeTimeoutMs. */
+const WRITE_ACTIONS = new Set(['insertOne', 'insertMany', 'updateOne', 'updateMany', 'replaceOne', 'deleteOne', 'deleteMany', 'createIndexes', 'dropIndex'])
 const BACKOFF_BASE_MS = 50
 const BACKOFF_CAP_MS = 400
 
@@ -70,6 +79,7 @@ export function createDataApiDocuments(options: DataApiOptions): DocumentStore {
   if (!options.database) throw new Error('[documents] [data-api] Missing required option `database`')
   const base = options.url.replace(/\/+$/, '')
   const timeoutMs = options.timeoutMs ?? 5000
+  const writeTimeoutMs = Math.max(timeoutMs, options.writeTimeoutMs ?? timeoutMs)
   const retries = options.retries ?? 2
   const maxFindLimit = options.maxFindLimit ?? 50_000
   // Bound through a wrapper: Workers throw "Illegal invocation" for a detached global fetch.
@@ -79,7 +89,8 @@ export function createDataApiDocuments(options: DataApiOptions): DocumentStore {
 
   /** One request with the call's deadline; network errors retried, answers returned as is. */
   async function send(what: string, url: string, init: RequestInit): Promise<{ status: number; text: string }> {
-    const signal = AbortSignal.timeout(timeoutMs)
+    const bound = WRITE_ACTIONS.has(what) ? writeTimeoutMs : timeoutMs
+    const signal = AbortSignal.timeout(bound)
     for (let attempt = 0; ; attempt++) {
       try {
         const res = await doFetch(url, { ...init, signal })
@@ -87,14 +98,14 @@ export function createDataApiDocuments(options: DataApiOptions): DocumentStore {
         return { status: res.status, text: utf8.decode(await res.arrayBuffer()) }
       } catch (err) {
         if (signal.aborted || isAbort(err)) {
-          throw withCause(new BackendUnavailableError(BACKEND, 'timeout', `Data API ${what}: no answer within ${timeoutMs} ms`), err)
+          throw withCause(new BackendUnavailableError(BACKEND, 'timeout', `Data API ${what}: no answer within ${bound} ms`), err)
         }
         if (attempt >= retries) {
           throw withCause(new BackendUnavailableError(BACKEND, 'unreachable', `Data API ${what}: ${errorName(err)}`), err)
         }
         const delay = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt)
         if (!(await sleep(delay, signal))) {
-          throw withCause(new BackendUnavailableError(BACKEND, 'timeout', `Data API ${what}: no answer within ${timeoutMs} ms`), err)
+          throw withCause(new BackendUnavailableError(BACKEND, 'timeout', `Data API ${what}: no answer within ${bound} ms`), err)
         }
       }
     }
@@ -207,6 +218,11 @@ class DataApiCollection implements Collection {
 
   async listIndexes(): Promise<IndexSpec[]> {
     return (await this.#run<{ indexes: IndexSpec[] }>('listIndexes', {})).indexes
+  }
+
+  async dropIndex(name: string): Promise<boolean> {
+    if (name === '_id_') throw new ValidationError('index', 'the _id_ index cannot be dropped')
+    return (await this.#run<{ dropped: boolean }>('dropIndex', { name })).dropped === true
   }
 }
 

@@ -36,6 +36,11 @@ export interface DriverOptions {
   database: string
   /** Server selection / connect / socket bound (default 5000 ms). */
   timeoutMs?: number
+  /**
+   * How long a write may wait for the server (default: timeoutMs). The socket bound covers it, so
+   * a slow write is waited for rather than cut off while the server may still apply it.
+   */
+  writeTimeoutMs?: number
 }
 
 const BACKEND = 'mongodb'
@@ -60,7 +65,7 @@ export function createDriverDocuments(options: DriverOptions): DocumentStore {
     (client ??= new MongoClient(options.uri, {
       serverSelectionTimeoutMS: timeoutMs,
       connectTimeoutMS: timeoutMs,
-      socketTimeoutMS: timeoutMs * 2,
+      socketTimeoutMS: Math.max(timeoutMs * 2, options.writeTimeoutMs ?? 0),
       ignoreUndefined: true,
       appName: 'gatehouse',
     }))
@@ -167,6 +172,21 @@ class DriverCollection implements Collection {
     } catch (err) {
       throw err instanceof IndexConflictError ? new IndexConflictError(missing[0]!.name) : err
     }
+  }
+
+  async dropIndex(name: string): Promise<boolean> {
+    if (name === '_id_') throw new ValidationError('index', 'the _id_ index cannot be dropped')
+    return this.#with(async (c) => {
+      try {
+        await c.dropIndex(name)
+        return true
+      } catch (err) {
+        // IndexNotFound (27) or NamespaceNotFound (26): nothing to drop.
+        const code = Number((err as { code?: unknown } | null)?.code)
+        if (code === 27 || code === 26) return false
+        throw err
+      }
+    })
   }
 
   async listIndexes(): Promise<IndexSpec[]> {

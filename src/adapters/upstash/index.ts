@@ -1,7 +1,8 @@
 /**
  * The key-value ports over Redis spoken through the Upstash REST protocol (@upstash/redis):
  * sessions, revocations, cache, rate limits, the gatekeeper, API keys and tenant plans, counters,
- * locks, metrics. Fetch-only — nothing from `node:` — so it runs on Workers, Node, Deno and Bun.
+ * locks, kept write answers (idempotency), metrics. Fetch-only — nothing from `node:` — so it runs
+ * on Workers, Node, Deno and Bun.
  *
  * One client, auto-pipelining ON: every command issued in the same tick leaves in one `/pipeline`
  * HTTP request, which is how the auth hot path (session + revocations + rate limits + counter +
@@ -14,6 +15,7 @@ import { createUpstashCache } from './cache.ts'
 import { guard, type UpstashContext } from './client.ts'
 import { createUpstashCounters } from './counters.ts'
 import { createUpstashGatekeeper } from './gatekeeper.ts'
+import { createUpstashIdempotency } from './idempotency.ts'
 import { keyspace } from './keys.ts'
 import { createUpstashLocks } from './locks.ts'
 import { createUpstashMetrics } from './metrics.ts'
@@ -70,6 +72,7 @@ export function createUpstashKvFromRedis(redis: Redis, options: KvOptions): KvBa
     tenantPlans: createUpstashTenantPlans(ctx),
     counters: createUpstashCounters(ctx),
     locks: createUpstashLocks(ctx),
+    idempotency: createUpstashIdempotency(ctx),
     metrics: createUpstashMetrics(ctx),
     kv: {
       async ping() {

@@ -34,6 +34,8 @@ export function keyspace(prefix: string) {
     /** Base of the plain RateLimiter's keys; the identifier becomes `{<key>}`. */
     limiter: `${prefix}:rl`,
     limiterIdentifier: tag,
+    /** A kept write answer (Idempotency-Key); `id` hashes the caller and the key. */
+    idempotency: (t: string, id: string) => `${tenant(t)}:ik:${id}`,
     counter: (k: string) => `${prefix}:n:${k}`,
     lock: (name: string) => `${prefix}:lk:${name}`,
     /**

@@ -4,7 +4,8 @@
  *   t:su:<userId>  ZSET   the user's sessions, member handle, score = idle expiry (ms)
  *   t:su           ZSET   the tenant's users with sessions, score = their earliest expiry
  *   p:su-tenants   SET    tenants with sessions (cleanupExpired visits their registries)
- * Reads and writes of one record are ONE script each (`rotateRefresh` a compare-and-swap); what
+ * Reads and writes of one record are ONE script each (`rotateRefresh` a compare-and-swap that also
+ * remembers the token it replaced, for the reuse grace); what
  * keeps record, index and registry in step lives in session-index.ts. Every script declares every
  * key it touches, and all keys of a tenant share its slot (Redis Cluster, Valkey, Dragonfly).
  */
@@ -16,22 +17,27 @@ import { createSessionIndex } from './session-index.ts'
 // KEYS rec
 const GET = lua(`return redis.call('HGETALL', KEYS[1])`)
 
-// KEYS rec · ARGV now field value ...
+// KEYS rec · ARGV now forgetRotation field value ...  (a refresh hash set outright ends any reuse grace)
 const UPDATE = lua(`
 local now = tonumber(ARGV[1])
 local v = redis.call('HMGET', KEYS[1], 'exp', 'abs')
 if not (v[1] and v[2] and tonumber(v[1]) > now and tonumber(v[2]) > now) then return false end
-if #ARGV > 1 then redis.call('HSET', KEYS[1], unpack(ARGV, 2)) end
+if ARGV[2] == '1' then redis.call('HDEL', KEYS[1], 'rprev', 'rnonce', 'rat') end
+if #ARGV > 2 then redis.call('HSET', KEYS[1], unpack(ARGV, 3)) end
 return redis.call('HGETALL', KEYS[1])`)
 
-// KEYS rec · ARGV now expected next → 0 missing, 1 mismatch, 2 rotated
+// KEYS rec · ARGV now presented next nonce graceMs → {0} missing, {1} reused, {2} rotated, {3, nonce} replayed
+// Fields: refresh (current hash), rprev (the one it replaced), rnonce (what refresh was derived with), rat (when).
 const ROTATE = lua(`
 local now = tonumber(ARGV[1])
-local v = redis.call('HMGET', KEYS[1], 'exp', 'abs', 'refresh')
-if not (v[1] and v[2] and tonumber(v[1]) > now and tonumber(v[2]) > now) then return 0 end
-if v[3] ~= ARGV[2] then return 1 end
-redis.call('HSET', KEYS[1], 'refresh', ARGV[3])
-return 2`)
+local v = redis.call('HMGET', KEYS[1], 'exp', 'abs', 'refresh', 'rprev', 'rnonce', 'rat')
+if not (v[1] and v[2] and tonumber(v[1]) > now and tonumber(v[2]) > now) then return { 0 } end
+if v[3] == ARGV[2] then
+  redis.call('HSET', KEYS[1], 'refresh', ARGV[3], 'rprev', ARGV[2], 'rnonce', ARGV[4], 'rat', ARGV[1])
+  return { 2 }
+end
+if v[4] and v[4] == ARGV[2] and v[5] and v[6] and now - tonumber(v[6]) < tonumber(ARGV[5]) then return { 3, v[5] } end
+return { 1 }`)
 
 /** Builds the Redis-backed SessionStore. */
 export function createUpstashSessions(ctx: UpstashContext, times: SessionTimes): SessionStore {
@@ -79,14 +85,17 @@ export function createUpstashSessions(ctx: UpstashContext, times: SessionTimes):
       const key = recFor(t, id)
       if (!key) return null
       const now = Date.now()
-      return fromFields(await runScript(redis, UPDATE, [key], [now, ...patchFields(patch)]), now)
+      const forget = patch.refreshHash !== undefined ? '1' : '0'
+      return fromFields(await runScript(redis, UPDATE, [key], [now, forget, ...patchFields(patch)]), now)
     },
 
-    async rotateRefresh(t, id, expected, next) {
+    async rotateRefresh(t, id, r) {
       const key = recFor(t, id)
-      if (!key) return 'missing'
-      const code = await runScript<number>(redis, ROTATE, [key], [Date.now(), expected, next])
-      return code === 2 ? 'rotated' : code === 1 ? 'mismatch' : 'missing'
+      if (!key) return { outcome: 'missing' }
+      const [code, nonce] = await runScript<[number, string?]>(redis, ROTATE, [key], [Date.now(), r.presented, r.next, r.nonce, Math.max(0, r.graceMs)])
+      if (Number(code) === 2) return { outcome: 'rotated' }
+      if (Number(code) === 3 && nonce) return { outcome: 'replayed', nonce: String(nonce) }
+      return Number(code) === 1 ? { outcome: 'reused' } : { outcome: 'missing' }
     },
 
     async list(t, userId) {

@@ -1,6 +1,7 @@
 import type { Config } from '../../config.ts'
 import type { Role } from '../../domain/roles.ts'
 import type { RatePolicy } from '../../ports.ts'
+import type { IdempotencyRule } from '../idempotency/index.ts'
 import type { TripRead } from '../round-trip.ts'
 
 /** What the gate does for one route — declared on the route's definition (src/http/route.ts). */
@@ -29,4 +30,6 @@ export interface GateRule {
   cost?: number
   /** Reads issued in the gate's round trip (round-trip.ts). */
   reads?: TripRead<unknown>[]
+  /** How a write answers a retry (Idempotency-Key); required on POST, PATCH, PUT, DELETE (src/http/idempotency). */
+  idempotency?: IdempotencyRule
 }

@@ -12,6 +12,8 @@ import * as s from './accounts.schemas.ts'
 const tags = ['Accounts']
 const json = <T>(schema: T) => ({ 'application/json': { schema } })
 const admin = { access: 'signed-in' as const, role: 'admin' as const }
+/** Retries are safe with an Idempotency-Key (src/http/idempotency). */
+const keyed = { ...admin, idempotency: 'keyed' as const }
 const BASE = '/api/v1/users/admin/users/{user_id}'
 const RULES = 'Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours (403).'
 
@@ -26,7 +28,7 @@ export const disable = createRoute(
       request: { params: s.AccountParams },
       responses: { 200: { description: 'Disabled', content: json(s.AccountDisabledSchema) }, ...problemResponses(404, 409) },
     },
-    admin,
+    keyed,
   ),
 )
 
@@ -41,7 +43,7 @@ export const enable = createRoute(
       request: { params: s.AccountParams },
       responses: { 200: { description: 'Enabled', content: json(s.AccountStatusSchema) }, ...problemResponses(404) },
     },
-    admin,
+    keyed,
   ),
 )
 
@@ -56,7 +58,7 @@ export const remove = createRoute(
       request: { params: s.AccountParams },
       responses: { 200: { description: 'Deleted', content: json(s.DeletedAccountSchema) }, ...problemResponses(404, 409) },
     },
-    admin,
+    keyed,
   ),
 )
 

@@ -33,7 +33,7 @@ export const register = createRoute(
         ...problemResponses(409),
       },
     },
-    credentials('register'),
+    { ...credentials('register'), idempotency: 'keyed' },
   ),
 )
 
@@ -52,7 +52,10 @@ export const login = createRoute(
         ...problemResponses(401, 403),
       },
     },
-    credentials('login'),
+    {
+      ...credentials('login'),
+      idempotency: { natural: 'a new session (token answers are never kept).' },
+    },
   ),
 )
 
@@ -64,14 +67,17 @@ export const refresh = createRoute(
       tags,
       summary: 'Trade a refresh token for a new token pair (the old refresh token stops working)',
       description:
-        'Refresh tokens are single use. Presenting one that was already used revokes its whole session. The session of a disabled account ends: 403 `account-disabled`.',
+        'Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.',
       request: body(s.RefreshBody),
       responses: {
         200: { description: 'New token pair', content: json(s.TokenPairSchema) },
         ...problemResponses(401, 403),
       },
     },
-    credentials('refresh'),
+    {
+      ...credentials('refresh'),
+      idempotency: { natural: 'the reuse grace answers the same pair.' },
+    },
   ),
 )
 
@@ -84,7 +90,7 @@ export const logout = createRoute(
       summary: 'Sign out: revokes this session and this access token immediately',
       responses: { 204: { description: 'Signed out' } },
     },
-    recovery,
+    { ...recovery, idempotency: { natural: 'harmless (then 401).' } },
   ),
 )
 
@@ -124,7 +130,7 @@ export const revokeSession = createRoute(
       request: { params: s.SessionParams },
       responses: { 204: { description: 'Revoked' }, ...problemResponses(404) },
     },
-    recovery,
+    { ...recovery, idempotency: 'keyed' },
   ),
 )
 
@@ -138,7 +144,7 @@ export const revokeSessions = createRoute(
       request: { query: s.RevokeScopeQuery },
       responses: { 200: { description: 'How many sessions were revoked', content: json(s.RevokedCountSchema) } },
     },
-    recovery,
+    { ...recovery, idempotency: 'keyed' },
   ),
 )
 
@@ -152,7 +158,7 @@ export const changePassword = createRoute(
       request: body(s.PasswordChangeBody),
       responses: { 200: { description: 'Changed', content: json(s.PasswordChangedSchema) } },
     },
-    { ...person, advertise: (config) => attemptPolicies(config, 'password') },
+    { ...person, advertise: (config) => attemptPolicies(config, 'password'), idempotency: 'keyed' },
   ),
 )
 
@@ -166,7 +172,7 @@ export const revokeUserSessions = createRoute(
       request: { params: s.UserParams },
       responses: { 200: { description: 'How many sessions were revoked', content: json(s.RevokedCountSchema) }, ...problemResponses(404) },
     },
-    admin,
+    { ...admin, idempotency: 'keyed' },
   ),
 )
 
@@ -180,7 +186,7 @@ export const createTenantUser = createRoute(
       request: body(s.CreateUserBody),
       responses: { 201: { description: 'User created', content: json(s.CreatedUserSchema) }, ...problemResponses(409) },
     },
-    admin,
+    { ...admin, idempotency: 'keyed' },
   ),
 )
 

@@ -27,9 +27,10 @@ export const health = createRoute({
   method: 'get',
   path: '/health',
   tags,
-  summary: 'Status of the API and its backends (MongoDB, Redis)',
+  summary: 'Status of the API and its backends (MongoDB, Redis); 503 when any backend is unhealthy',
   responses: {
-    200: { description: 'Backend status; `status` is unhealthy when any backend is', content: { 'application/json': { schema: HealthSchema } } },
+    200: { description: 'Every backend answers', content: { 'application/json': { schema: HealthSchema } } },
+    503: { description: 'A backend is unhealthy (same body, `status: unhealthy`)', content: { 'application/json': { schema: HealthSchema } } },
   },
 })
 

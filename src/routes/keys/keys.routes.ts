@@ -27,7 +27,7 @@ export const createKey = createRoute(
       request: { query: s.TenantQuery, ...body(s.CreateKeyBody) },
       responses: { 201: { description: 'The key (only now) and its record', content: json(s.IssuedKeySchema) }, ...problemResponses(404, 409) },
     },
-    manage,
+    { ...manage, idempotency: { natural: 'a retry creates another key: answers carrying a key are never kept (delete a spare one).' } },
   ),
 )
 
@@ -57,7 +57,10 @@ export const rotateKey = createRoute(
       request: { params: s.KeyIdParams, query: s.TenantQuery, ...body(s.RotateKeyBody) },
       responses: { 200: { description: 'The new key (only now) and the record', content: json(s.IssuedKeySchema) }, ...problemResponses(404) },
     },
-    manage,
+    {
+      ...manage,
+      idempotency: { natural: 'a retry rotates again; the key of the first answer keeps the grace period (answers carrying a key are never kept).' },
+    },
   ),
 )
 
@@ -72,7 +75,7 @@ export const patchKey = createRoute(
       request: { params: s.KeyIdParams, query: s.TenantQuery, ...body(s.PatchKeyBody) },
       responses: { 200: { description: 'The updated record', content: json(s.ApiKeySchema) }, ...problemResponses(404) },
     },
-    manage,
+    { ...manage, idempotency: { natural: 'idempotent.' } },
   ),
 )
 
@@ -87,7 +90,7 @@ export const deleteKey = createRoute(
       request: { params: s.KeyIdParams, query: s.TenantQuery },
       responses: { 204: { description: 'Revoked' }, ...problemResponses(404) },
     },
-    manage,
+    { ...manage, idempotency: { natural: 'idempotent (then 404).' } },
   ),
 )
 
@@ -116,7 +119,7 @@ export const putBudget = createRoute(
       request: { params: s.TenantParams, ...body(s.BudgetBody) },
       responses: { 200: { description: 'The budget now', content: json(s.TenantBudgetSchema) }, ...problemResponses(404) },
     },
-    { access: 'signed-in', role: 'superadmin', caller: 'person' },
+    { access: 'signed-in', role: 'superadmin', caller: 'person', idempotency: { natural: 'idempotent.' } },
   ),
 )
 

@@ -24,6 +24,8 @@ const CACHE_HEADERS = {
 }
 
 const signedIn = { access: 'signed-in' as const }
+/** Writes of upload records: safe to retry with an Idempotency-Key. */
+const keyedWrite = { ...signedIn, idempotency: 'keyed' as const }
 
 /** Raw query as Hono's validator sees it (repeated keys become arrays). */
 function rawQuery(c: Ctx): Record<string, string | string[]> {
@@ -52,7 +54,7 @@ export const recentCache = cacheableGet('recent', UPLOADS_TAG, queryKey('recent'
  * A signed-in, cacheable GET: its cache lookup is a read of the gate's round trip (declared in
  * `reads`); documents the caching headers and the 304 answer.
  */
-function cacheableRoute<const R extends RouteConfig>(route: R, spec: CacheableGet, cost?: number) {
+function cacheableRoute<const R extends RouteConfig & { method: 'get' }>(route: R, spec: CacheableGet, cost?: number) {
   const ok = route.responses[200] as { description: string; content: unknown }
   const withCaching = {
     ...route,
@@ -80,7 +82,7 @@ export const register = createRoute(
         ...problemResponses(409),
       },
     },
-    signedIn,
+    keyedWrite,
   ),
 )
 
@@ -175,7 +177,7 @@ export const changeStatus = createRoute(
       method: 'patch',
       path: `${BASE}/{upload_id}`,
       tags,
-      summary: "Change an upload's status (pending → processing → success | failed)",
+      summary: "Change an upload's status (pending → processing → success | failed; pending → failed)",
       description: 'For the user who registered the upload, or an admin. Any other transition is 409 `invalid-transition`.',
       request: { params: s.UploadParams, ...body(s.StatusChangeBody) },
       responses: {
@@ -183,7 +185,7 @@ export const changeStatus = createRoute(
         ...problemResponses(404, 409),
       },
     },
-    signedIn,
+    keyedWrite,
   ),
 )
 
@@ -201,7 +203,7 @@ export const remove = createRoute(
         ...problemResponses(404),
       },
     },
-    signedIn,
+    keyedWrite,
   ),
 )
 
@@ -217,7 +219,12 @@ export const initializeIndexes = createRoute(
         ...problemResponses(409),
       },
     },
-    { access: 'signed-in', role: 'admin', budgets: [maintenancePolicy] },
+    {
+      access: 'signed-in',
+      role: 'admin',
+      budgets: [maintenancePolicy],
+      idempotency: { natural: 'idempotent.' },
+    },
   ),
 )
 

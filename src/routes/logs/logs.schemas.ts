@@ -53,7 +53,9 @@ export const RegisterUploadBody = z
 
 export const StatusChangeBody = z
   .strictObject({
-    status: UploadStatusSchema.openapi({ description: 'pending → processing → success | failed; anything else is 409' }),
+    status: UploadStatusSchema.openapi({
+      description: 'pending → processing → success | failed, or pending → failed (refused before processing); anything else is 409',
+    }),
     log_count: z.number().int().min(0).max(COUNT_MAX).optional(),
     processing_time: z.number().min(0).max(1e9).optional().openapi({ description: 'Seconds', example: 2.5 }),
     errors: z.array(z.string().min(1).max(2000)).max(100).optional(),
@@ -145,7 +147,7 @@ export const UploadStatsSchema = z
 
 export const IndexesSchema = z
   .object({ collection: z.string(), indexes: z.array(z.string()) })
-  .openapi('MetadataIndexes', { example: { collection: 'log_metadata', indexes: ['_id_', 'upload_id_1', 'task_id_1'] } })
+  .openapi('MetadataIndexes', { example: { collection: 'log_metadata', indexes: ['_id_', 'tenant_id_1_upload_id_1', 'task_id_1'] } })
 
 export const UploadParams = z.strictObject({
   upload_id: Id('upload_id').openapi({ param: { name: 'upload_id', in: 'path' } }),

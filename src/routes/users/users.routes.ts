@@ -44,6 +44,7 @@ export const patchProfile = createRoute(
       description:
         'Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and nothing is written. ' +
         'Anyone may change their preferences; `role` and `api_quota` need the admin role, and no one can grant a role above their own. ' +
+        '`api_quota`: within the plan (403 `above-plan`). ' +
         'Unknown fields are refused (422).',
       request: { headers: s.IfMatchHeader, ...patchBody },
       responses: {
@@ -51,7 +52,7 @@ export const patchProfile = createRoute(
         ...problemResponses(404, 412),
       },
     },
-    person,
+    { ...person, idempotency: 'keyed' },
   ),
 )
 
@@ -68,7 +69,7 @@ export const createProfile = createRoute(
         ...problemResponses(409),
       },
     },
-    person,
+    { ...person, idempotency: 'keyed' },
   ),
 )
 
@@ -129,7 +130,7 @@ export const patchUserProfile = createRoute(
         ...problemResponses(404, 412),
       },
     },
-    admin,
+    { ...admin, idempotency: 'keyed' },
   ),
 )
 
@@ -143,7 +144,7 @@ export const deleteUserProfile = createRoute(
       request: { params: s.UserIdParams },
       responses: { 200: { description: 'Deleted', content: json(s.DeletedProfileSchema) }, ...problemResponses(404) },
     },
-    admin,
+    { ...admin, idempotency: 'keyed' },
   ),
 )
 
@@ -157,7 +158,7 @@ export const initializeIndexes = createRoute(
       description: 'Also runs at start-up on Node. On Workers, call it once after each deploy.',
       responses: { 200: { description: 'Indexes present', content: json(s.IndexesSchema) }, ...problemResponses(409) },
     },
-    { ...admin, budgets: [maintenancePolicy] },
+    { ...admin, budgets: [maintenancePolicy], idempotency: { natural: 'idempotent.' } },
   ),
 )
 

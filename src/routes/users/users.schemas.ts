@@ -5,29 +5,40 @@ import { RoleSchema } from '../auth/auth.schemas.ts'
 
 /** Request and response bodies of the profile, tenant and admin routes (ELK Vision seed shapes). */
 
-/** The runtime's canonical name of an IANA time zone, or null when it does not know it. */
-function canonicalTimeZone(value: string): string | null {
+/** The runtime's zone names by lower case, for case-only fixes ("europe/paris" → "Europe/Paris"). */
+let zoneSpellings: Map<string, string> | undefined
+const spellingOf = (tz: string) =>
+  (zoneSpellings ??= new Map(['UTC', ...Intl.supportedValuesOf('timeZone')].map((z) => [z.toLowerCase(), z]))).get(tz.toLowerCase())
+
+/**
+ * The time zone as the client named it, or null when the runtime does not know it. Never the
+ * runtime's canonical alias: Intl resolves "Asia/Kolkata" to "Asia/Calcutta" and "Europe/Kyiv" to
+ * "Europe/Kiev" — valid, but not what the client chose. Only the letter case is fixed, for names
+ * the runtime lists (IANA names are case-insensitive).
+ */
+function clientTimeZone(value: string): string | null {
   // Offsets ("+01:00") and other non-names are refused before asking Intl, which accepts offsets.
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(value)) return null
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone
+    new Intl.DateTimeFormat('en-US', { timeZone: value })
   } catch {
     return null
   }
+  return spellingOf(value) ?? value
 }
 
 const TimeZoneSchema = z
   .string()
   .max(64)
   .transform((tz, ctx) => {
-    const canonical = canonicalTimeZone(tz)
-    if (canonical === null) {
+    const named = clientTimeZone(tz)
+    if (named === null) {
       ctx.addIssue({ code: 'custom', message: 'must be an IANA time zone such as "Europe/Paris" or "UTC"' })
       return z.NEVER
     }
-    return canonical
+    return named
   })
-  .openapi({ type: 'string', example: 'Europe/Paris', description: 'IANA time zone name' })
+  .openapi({ type: 'string', example: 'Europe/Paris', description: 'IANA time zone name, kept as sent' })
 
 const ThemeSchema = z.enum(THEMES).openapi({ example: 'dark' })
 
@@ -92,7 +103,9 @@ export const ProfilePatchBody = z
       })
       .strict()
       .optional()
-      .openapi({ description: 'Admin operation' }),
+      .openapi({
+        description: 'Admin operation, up to the member’s plan (set by a superadmin; else the defaults): 403 `above-plan`',
+      }),
   })
   .strict()
   .openapi('ProfilePatch', { example: { preferences: { theme: 'light' } } })

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="MetadataIndexes")
 class MetadataIndexes:
     """
     Example:
-        {'collection': 'log_metadata', 'indexes': ['_id_', 'upload_id_1', 'task_id_1']}
+        {'collection': 'log_metadata', 'indexes': ['_id_', 'tenant_id_1_upload_id_1', 'task_id_1']}
 
     Attributes:
         collection (str):

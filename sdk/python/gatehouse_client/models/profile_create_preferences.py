@@ -22,7 +22,7 @@ class ProfileCreatePreferences:
     """
     Attributes:
         theme (ProfileCreatePreferencesTheme | Unset):  Example: dark.
-        timezone (str | Unset): IANA time zone name Example: Europe/Paris.
+        timezone (str | Unset): IANA time zone name, kept as sent Example: Europe/Paris.
         notifications (ProfileCreatePreferencesNotifications | Unset):
     """
 

@@ -25,7 +25,8 @@ class ProfilePatch:
     Attributes:
         preferences (ProfilePatchPreferences | Unset):
         role (Role | Unset):
-        api_quota (ProfilePatchApiQuota | Unset): Admin operation
+        api_quota (ProfilePatchApiQuota | Unset): Admin operation, up to the member’s plan (set by a superadmin; else
+            the defaults): 403 `above-plan`
     """
 
     preferences: ProfilePatchPreferences | Unset = UNSET

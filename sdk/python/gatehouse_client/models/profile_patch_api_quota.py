@@ -12,7 +12,7 @@ T = TypeVar("T", bound="ProfilePatchApiQuota")
 
 @_attrs_define
 class ProfilePatchApiQuota:
-    """Admin operation
+    """Admin operation, up to the member’s plan (set by a superadmin; else the defaults): 403 `above-plan`
 
     Attributes:
         logs_per_day (int | Unset):

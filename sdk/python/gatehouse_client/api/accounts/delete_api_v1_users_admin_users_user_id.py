@@ -9,12 +9,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.deleted_account import DeletedAccount
 from ...models.problem import Problem
 from ...models.rate_limit_problem import RateLimitProblem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     user_id: str,
+    *,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
@@ -23,6 +28,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -90,6 +96,7 @@ def sync_detailed(
     user_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[DeletedAccount | Problem | RateLimitProblem]:
     """Delete an account: its credentials, sessions and profile (the tenant's uploads stay)
 
@@ -97,10 +104,12 @@ def sync_detailed(
     tenant cannot be deleted (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant.
     Never an account whose role is above yours (403).
 
-    Requires a bearer token or an API key with role admin or above.
+    Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe.
+    Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -112,6 +121,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         user_id=user_id,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -125,6 +135,7 @@ def sync(
     user_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> DeletedAccount | Problem | RateLimitProblem | None:
     """Delete an account: its credentials, sessions and profile (the tenant's uploads stay)
 
@@ -132,10 +143,12 @@ def sync(
     tenant cannot be deleted (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant.
     Never an account whose role is above yours (403).
 
-    Requires a bearer token or an API key with role admin or above.
+    Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe.
+    Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,6 +161,7 @@ def sync(
     return sync_detailed(
         user_id=user_id,
         client=client,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -155,6 +169,7 @@ async def asyncio_detailed(
     user_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[DeletedAccount | Problem | RateLimitProblem]:
     """Delete an account: its credentials, sessions and profile (the tenant's uploads stay)
 
@@ -162,10 +177,12 @@ async def asyncio_detailed(
     tenant cannot be deleted (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant.
     Never an account whose role is above yours (403).
 
-    Requires a bearer token or an API key with role admin or above.
+    Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe.
+    Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,6 +194,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         user_id=user_id,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -188,6 +206,7 @@ async def asyncio(
     user_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> DeletedAccount | Problem | RateLimitProblem | None:
     """Delete an account: its credentials, sessions and profile (the tenant's uploads stay)
 
@@ -195,10 +214,12 @@ async def asyncio(
     tenant cannot be deleted (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant.
     Never an account whose role is above yours (403).
 
-    Requires a bearer token or an API key with role admin or above.
+    Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe.
+    Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,5 +233,6 @@ async def asyncio(
         await asyncio_detailed(
             user_id=user_id,
             client=client,
+            idempotency_key=idempotency_key,
         )
     ).parsed

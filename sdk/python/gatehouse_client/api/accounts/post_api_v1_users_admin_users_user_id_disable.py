@@ -9,12 +9,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.account_disabled import AccountDisabled
 from ...models.problem import Problem
 from ...models.rate_limit_problem import RateLimitProblem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     user_id: str,
+    *,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -23,6 +28,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -90,6 +96,7 @@ def sync_detailed(
     user_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[AccountDisabled | Problem | RateLimitProblem]:
     """Disable an account: signed out everywhere at once, sign-in refused until enabled
 
@@ -98,10 +105,12 @@ def sync_detailed(
     cannot be disabled (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant. Never an
     account whose role is above yours (403).
 
-    Requires a bearer token or an API key with role admin or above.
+    Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe.
+    Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -113,6 +122,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         user_id=user_id,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -126,6 +136,7 @@ def sync(
     user_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> AccountDisabled | Problem | RateLimitProblem | None:
     """Disable an account: signed out everywhere at once, sign-in refused until enabled
 
@@ -134,10 +145,12 @@ def sync(
     cannot be disabled (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant. Never an
     account whose role is above yours (403).
 
-    Requires a bearer token or an API key with role admin or above.
+    Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe.
+    Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,6 +163,7 @@ def sync(
     return sync_detailed(
         user_id=user_id,
         client=client,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -157,6 +171,7 @@ async def asyncio_detailed(
     user_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[AccountDisabled | Problem | RateLimitProblem]:
     """Disable an account: signed out everywhere at once, sign-in refused until enabled
 
@@ -165,10 +180,12 @@ async def asyncio_detailed(
     cannot be disabled (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant. Never an
     account whose role is above yours (403).
 
-    Requires a bearer token or an API key with role admin or above.
+    Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe.
+    Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,6 +197,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         user_id=user_id,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -191,6 +209,7 @@ async def asyncio(
     user_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> AccountDisabled | Problem | RateLimitProblem | None:
     """Disable an account: signed out everywhere at once, sign-in refused until enabled
 
@@ -199,10 +218,12 @@ async def asyncio(
     cannot be disabled (409 `last-admin`). Admin: users of your tenant; superadmin: any tenant. Never an
     account whose role is above yours (403).
 
-    Requires a bearer token or an API key with role admin or above.
+    Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe.
+    Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -216,5 +237,6 @@ async def asyncio(
         await asyncio_detailed(
             user_id=user_id,
             client=client,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -9,12 +9,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.account_status import AccountStatus
 from ...models.problem import Problem
 from ...models.rate_limit_problem import RateLimitProblem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     user_id: str,
+    *,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -23,6 +28,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -48,6 +54,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -85,16 +96,19 @@ def sync_detailed(
     user_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[AccountStatus | Problem | RateLimitProblem]:
     """Enable a disabled account: it may sign in again
 
      Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours
     (403).
 
-    Requires a bearer token or an API key with role admin or above.
+    Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe.
+    Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -106,6 +120,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         user_id=user_id,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -119,16 +134,19 @@ def sync(
     user_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> AccountStatus | Problem | RateLimitProblem | None:
     """Enable a disabled account: it may sign in again
 
      Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours
     (403).
 
-    Requires a bearer token or an API key with role admin or above.
+    Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe.
+    Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,6 +159,7 @@ def sync(
     return sync_detailed(
         user_id=user_id,
         client=client,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -148,16 +167,19 @@ async def asyncio_detailed(
     user_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[AccountStatus | Problem | RateLimitProblem]:
     """Enable a disabled account: it may sign in again
 
      Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours
     (403).
 
-    Requires a bearer token or an API key with role admin or above.
+    Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe.
+    Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,6 +191,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         user_id=user_id,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -180,16 +203,19 @@ async def asyncio(
     user_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> AccountStatus | Problem | RateLimitProblem | None:
     """Enable a disabled account: it may sign in again
 
      Admin: users of your tenant; superadmin: any tenant. Never an account whose role is above yours
     (403).
 
-    Requires a bearer token or an API key with role admin or above.
+    Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe.
+    Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -203,5 +229,6 @@ async def asyncio(
         await asyncio_detailed(
             user_id=user_id,
             client=client,
+            idempotency_key=idempotency_key,
         )
     ).parsed

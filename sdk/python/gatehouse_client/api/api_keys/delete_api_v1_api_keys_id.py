@@ -100,7 +100,8 @@ def sync_detailed(
     (another tenant is 404).
 
     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
-    above.
+    above. Retries: idempotent (then 404). Still running at the deadline: 503 `write-pending`, completed
+    in the background.
 
     Args:
         id (str):  Example: q3JX0cVnRt2a.
@@ -138,7 +139,8 @@ def sync(
     (another tenant is 404).
 
     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
-    above.
+    above. Retries: idempotent (then 404). Still running at the deadline: 503 `write-pending`, completed
+    in the background.
 
     Args:
         id (str):  Example: q3JX0cVnRt2a.
@@ -171,7 +173,8 @@ async def asyncio_detailed(
     (another tenant is 404).
 
     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
-    above.
+    above. Retries: idempotent (then 404). Still running at the deadline: 503 `write-pending`, completed
+    in the background.
 
     Args:
         id (str):  Example: q3JX0cVnRt2a.
@@ -207,7 +210,8 @@ async def asyncio(
     (another tenant is 404).
 
     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
-    above.
+    above. Retries: idempotent (then 404). Still running at the deadline: 503 `write-pending`, completed
+    in the background.
 
     Args:
         id (str):  Example: q3JX0cVnRt2a.

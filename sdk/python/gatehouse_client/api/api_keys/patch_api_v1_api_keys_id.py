@@ -126,7 +126,8 @@ def sync_detailed(
     (another tenant is 404).
 
     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
-    above.
+    above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the
+    background.
 
     Args:
         id (str):  Example: q3JX0cVnRt2a.
@@ -167,7 +168,8 @@ def sync(
     (another tenant is 404).
 
     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
-    above.
+    above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the
+    background.
 
     Args:
         id (str):  Example: q3JX0cVnRt2a.
@@ -203,7 +205,8 @@ async def asyncio_detailed(
     (another tenant is 404).
 
     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
-    above.
+    above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the
+    background.
 
     Args:
         id (str):  Example: q3JX0cVnRt2a.
@@ -242,7 +245,8 @@ async def asyncio(
     (another tenant is 404).
 
     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
-    above.
+    above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the
+    background.
 
     Args:
         id (str):  Example: q3JX0cVnRt2a.

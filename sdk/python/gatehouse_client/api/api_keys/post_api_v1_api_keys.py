@@ -127,7 +127,8 @@ def sync_detailed(
     names another tenant with `tenant_id` (another tenant is 404).
 
     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
-    above.
+    above. Retries: a retry creates another key: answers carrying a key are never kept (delete a spare
+    one). Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         tenant_id (str | Unset): Superadmin: the tenant to act on (default: your own)
@@ -167,7 +168,8 @@ def sync(
     names another tenant with `tenant_id` (another tenant is 404).
 
     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
-    above.
+    above. Retries: a retry creates another key: answers carrying a key are never kept (delete a spare
+    one). Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         tenant_id (str | Unset): Superadmin: the tenant to act on (default: your own)
@@ -202,7 +204,8 @@ async def asyncio_detailed(
     names another tenant with `tenant_id` (another tenant is 404).
 
     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
-    above.
+    above. Retries: a retry creates another key: answers carrying a key are never kept (delete a spare
+    one). Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         tenant_id (str | Unset): Superadmin: the tenant to act on (default: your own)
@@ -240,7 +243,8 @@ async def asyncio(
     names another tenant with `tenant_id` (another tenant is 404).
 
     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
-    above.
+    above. Retries: a retry creates another key: answers carrying a key are never kept (delete a spare
+    one). Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         tenant_id (str | Unset): Superadmin: the tenant to act on (default: your own)

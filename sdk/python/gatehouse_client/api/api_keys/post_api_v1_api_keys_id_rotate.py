@@ -128,7 +128,9 @@ def sync_detailed(
     superadmin names another tenant with `tenant_id` (another tenant is 404).
 
     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
-    above.
+    above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers
+    carrying a key are never kept). Still running at the deadline: 503 `write-pending`, completed in the
+    background.
 
     Args:
         id (str):  Example: q3JX0cVnRt2a.
@@ -171,7 +173,9 @@ def sync(
     superadmin names another tenant with `tenant_id` (another tenant is 404).
 
     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
-    above.
+    above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers
+    carrying a key are never kept). Still running at the deadline: 503 `write-pending`, completed in the
+    background.
 
     Args:
         id (str):  Example: q3JX0cVnRt2a.
@@ -209,7 +213,9 @@ async def asyncio_detailed(
     superadmin names another tenant with `tenant_id` (another tenant is 404).
 
     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
-    above.
+    above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers
+    carrying a key are never kept). Still running at the deadline: 503 `write-pending`, completed in the
+    background.
 
     Args:
         id (str):  Example: q3JX0cVnRt2a.
@@ -250,7 +256,9 @@ async def asyncio(
     superadmin names another tenant with `tenant_id` (another tenant is 404).
 
     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
-    above.
+    above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers
+    carrying a key are never kept). Still running at the deadline: 503 `write-pending`, completed in the
+    background.
 
     Args:
         id (str):  Example: q3JX0cVnRt2a.

@@ -114,7 +114,8 @@ def sync_detailed(
     """Override a tenant’s budget (superadmin; applies from the next request, on every instance)
 
      Requires a bearer token of a signed-in person (API keys are refused with 403) with role superadmin
-    or above.
+    or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the
+    background.
 
     Args:
         tenant_id (str):  Example: acme-corp-7k2p.
@@ -149,7 +150,8 @@ def sync(
     """Override a tenant’s budget (superadmin; applies from the next request, on every instance)
 
      Requires a bearer token of a signed-in person (API keys are refused with 403) with role superadmin
-    or above.
+    or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the
+    background.
 
     Args:
         tenant_id (str):  Example: acme-corp-7k2p.
@@ -179,7 +181,8 @@ async def asyncio_detailed(
     """Override a tenant’s budget (superadmin; applies from the next request, on every instance)
 
      Requires a bearer token of a signed-in person (API keys are refused with 403) with role superadmin
-    or above.
+    or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the
+    background.
 
     Args:
         tenant_id (str):  Example: acme-corp-7k2p.
@@ -212,7 +215,8 @@ async def asyncio(
     """Override a tenant’s budget (superadmin; applies from the next request, on every instance)
 
      Requires a bearer token of a signed-in person (API keys are refused with 403) with role superadmin
-    or above.
+    or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the
+    background.
 
     Args:
         tenant_id (str):  Example: acme-corp-7k2p.

@@ -9,13 +9,17 @@ from ...models.delete_api_v1_auth_sessions_scope import DeleteApiV1AuthSessionsS
 from ...models.problem import Problem
 from ...models.rate_limit_problem import RateLimitProblem
 from ...models.revoked_count import RevokedCount
-from ...types import UNSET, Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     scope: DeleteApiV1AuthSessionsScope,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     params: dict[str, Any] = {}
 
@@ -30,6 +34,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -50,6 +55,11 @@ def _parse_response(
         response_403 = Problem.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -87,15 +97,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     scope: DeleteApiV1AuthSessionsScope,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RateLimitProblem | RevokedCount]:
     """Revoke the caller's other sessions (scope=others) or all of them (scope=all)
 
      Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client
-    address, never to the user’s own rate limit.
+    address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at
+    the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         scope (DeleteApiV1AuthSessionsScope): `others`: every session but the caller’s; `all`:
             every session including the caller’s
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -107,6 +120,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         scope=scope,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -120,15 +134,18 @@ def sync(
     *,
     client: AuthenticatedClient,
     scope: DeleteApiV1AuthSessionsScope,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | RateLimitProblem | RevokedCount | None:
     """Revoke the caller's other sessions (scope=others) or all of them (scope=all)
 
      Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client
-    address, never to the user’s own rate limit.
+    address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at
+    the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         scope (DeleteApiV1AuthSessionsScope): `others`: every session but the caller’s; `all`:
             every session including the caller’s
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,6 +158,7 @@ def sync(
     return sync_detailed(
         client=client,
         scope=scope,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -148,15 +166,18 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     scope: DeleteApiV1AuthSessionsScope,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RateLimitProblem | RevokedCount]:
     """Revoke the caller's other sessions (scope=others) or all of them (scope=all)
 
      Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client
-    address, never to the user’s own rate limit.
+    address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at
+    the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         scope (DeleteApiV1AuthSessionsScope): `others`: every session but the caller’s; `all`:
             every session including the caller’s
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,6 +189,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         scope=scope,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -179,15 +201,18 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     scope: DeleteApiV1AuthSessionsScope,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | RateLimitProblem | RevokedCount | None:
     """Revoke the caller's other sessions (scope=others) or all of them (scope=all)
 
      Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client
-    address, never to the user’s own rate limit.
+    address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at
+    the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         scope (DeleteApiV1AuthSessionsScope): `others`: every session but the caller’s; `all`:
             every session including the caller’s
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,5 +226,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             scope=scope,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,12 +8,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.rate_limit_problem import RateLimitProblem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     session_id: str,
+    *,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
@@ -22,6 +27,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -46,6 +52,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -83,14 +94,17 @@ def sync_detailed(
     session_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Any | Problem | RateLimitProblem]:
     """Revoke one of the caller's sessions; its tokens are refused from their next request
 
      Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client
-    address, never to the user’s own rate limit.
+    address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at
+    the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         session_id (str):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -102,6 +116,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         session_id=session_id,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -115,14 +130,17 @@ def sync(
     session_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Any | Problem | RateLimitProblem | None:
     """Revoke one of the caller's sessions; its tokens are refused from their next request
 
      Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client
-    address, never to the user’s own rate limit.
+    address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at
+    the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         session_id (str):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,6 +153,7 @@ def sync(
     return sync_detailed(
         session_id=session_id,
         client=client,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -142,14 +161,17 @@ async def asyncio_detailed(
     session_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Any | Problem | RateLimitProblem]:
     """Revoke one of the caller's sessions; its tokens are refused from their next request
 
      Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client
-    address, never to the user’s own rate limit.
+    address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at
+    the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         session_id (str):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,6 +183,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         session_id=session_id,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -172,14 +195,17 @@ async def asyncio(
     session_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Any | Problem | RateLimitProblem | None:
     """Revoke one of the caller's sessions; its tokens are refused from their next request
 
      Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client
-    address, never to the user’s own rate limit.
+    address, never to the user’s own rate limit. Idempotency-Key makes retries safe. Still running at
+    the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         session_id (str):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,5 +219,6 @@ async def asyncio(
         await asyncio_detailed(
             session_id=session_id,
             client=client,
+            idempotency_key=idempotency_key,
         )
     ).parsed

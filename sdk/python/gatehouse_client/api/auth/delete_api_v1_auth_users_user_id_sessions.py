@@ -9,12 +9,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.rate_limit_problem import RateLimitProblem
 from ...models.revoked_count import RevokedCount
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     user_id: str,
+    *,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
@@ -23,6 +28,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -48,6 +54,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -85,13 +96,16 @@ def sync_detailed(
     user_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RateLimitProblem | RevokedCount]:
     """Sign a user of your tenant out everywhere (superadmin: any tenant)
 
-     Requires a bearer token or an API key with role admin or above.
+     Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe.
+    Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -103,6 +117,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         user_id=user_id,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -116,13 +131,16 @@ def sync(
     user_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | RateLimitProblem | RevokedCount | None:
     """Sign a user of your tenant out everywhere (superadmin: any tenant)
 
-     Requires a bearer token or an API key with role admin or above.
+     Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe.
+    Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,6 +153,7 @@ def sync(
     return sync_detailed(
         user_id=user_id,
         client=client,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -142,13 +161,16 @@ async def asyncio_detailed(
     user_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RateLimitProblem | RevokedCount]:
     """Sign a user of your tenant out everywhere (superadmin: any tenant)
 
-     Requires a bearer token or an API key with role admin or above.
+     Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe.
+    Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,6 +182,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         user_id=user_id,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -171,13 +194,16 @@ async def asyncio(
     user_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | RateLimitProblem | RevokedCount | None:
     """Sign a user of your tenant out everywhere (superadmin: any tenant)
 
-     Requires a bearer token or an API key with role admin or above.
+     Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe.
+    Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,5 +217,6 @@ async def asyncio(
         await asyncio_detailed(
             user_id=user_id,
             client=client,
+            idempotency_key=idempotency_key,
         )
     ).parsed

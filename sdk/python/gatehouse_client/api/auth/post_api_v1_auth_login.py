@@ -107,6 +107,9 @@ def sync_detailed(
     the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP
     (429 with Retry-After).
 
+    Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-
+    pending`, completed in the background.
+
     Args:
         body (LoginRequest):
 
@@ -140,6 +143,9 @@ def sync(
     the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP
     (429 with Retry-After).
 
+    Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-
+    pending`, completed in the background.
+
     Args:
         body (LoginRequest):
 
@@ -167,6 +173,9 @@ async def asyncio_detailed(
      Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with
     the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP
     (429 with Retry-After).
+
+    Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-
+    pending`, completed in the background.
 
     Args:
         body (LoginRequest):
@@ -198,6 +207,9 @@ async def asyncio(
      Wrong e-mail and wrong password get the same 401 answer in similar time. A disabled account (with
     the right password) gets 403 `account-disabled`. Attempts are limited per account and IP and per IP
     (429 with Retry-After).
+
+    Retries: a new session (token answers are never kept). Still running at the deadline: 503 `write-
+    pending`, completed in the background.
 
     Args:
         body (LoginRequest):

@@ -71,7 +71,8 @@ def sync_detailed(
     """Sign out: revokes this session and this access token immediately
 
      Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client
-    address, never to the user’s own rate limit.
+    address, never to the user’s own rate limit. Retries: harmless (then 401). Still running at the
+    deadline: 503 `write-pending`, completed in the background.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -97,7 +98,8 @@ def sync(
     """Sign out: revokes this session and this access token immediately
 
      Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client
-    address, never to the user’s own rate limit.
+    address, never to the user’s own rate limit. Retries: harmless (then 401). Still running at the
+    deadline: 503 `write-pending`, completed in the background.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -119,7 +121,8 @@ async def asyncio_detailed(
     """Sign out: revokes this session and this access token immediately
 
      Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client
-    address, never to the user’s own rate limit.
+    address, never to the user’s own rate limit. Retries: harmless (then 401). Still running at the
+    deadline: 503 `write-pending`, completed in the background.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,7 +146,8 @@ async def asyncio(
     """Sign out: revokes this session and this access token immediately
 
      Requires a bearer token of a signed-in person (API keys are refused with 403). Charged to the client
-    address, never to the user’s own rate limit.
+    address, never to the user’s own rate limit. Retries: harmless (then 401). Still running at the
+    deadline: 503 `write-pending`, completed in the background.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

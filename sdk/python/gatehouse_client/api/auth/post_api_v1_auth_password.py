@@ -9,14 +9,17 @@ from ...models.password_change_request import PasswordChangeRequest
 from ...models.password_changed import PasswordChanged
 from ...models.problem import Problem
 from ...models.rate_limit_problem import RateLimitProblem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: PasswordChangeRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -53,6 +56,11 @@ def _parse_response(
         response_403 = Problem.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -100,12 +108,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PasswordChangeRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[PasswordChanged | Problem | RateLimitProblem]:
     """Change the password; every other session is revoked
 
-     Requires a bearer token of a signed-in person (API keys are refused with 403).
+     Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes
+    retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
+        idempotency_key (str | Unset):
         body (PasswordChangeRequest):
 
     Raises:
@@ -118,6 +129,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -131,12 +143,15 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PasswordChangeRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> PasswordChanged | Problem | RateLimitProblem | None:
     """Change the password; every other session is revoked
 
-     Requires a bearer token of a signed-in person (API keys are refused with 403).
+     Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes
+    retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
+        idempotency_key (str | Unset):
         body (PasswordChangeRequest):
 
     Raises:
@@ -150,6 +165,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -157,12 +173,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PasswordChangeRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[PasswordChanged | Problem | RateLimitProblem]:
     """Change the password; every other session is revoked
 
-     Requires a bearer token of a signed-in person (API keys are refused with 403).
+     Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes
+    retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
+        idempotency_key (str | Unset):
         body (PasswordChangeRequest):
 
     Raises:
@@ -175,6 +194,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -186,12 +206,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PasswordChangeRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> PasswordChanged | Problem | RateLimitProblem | None:
     """Change the password; every other session is revoked
 
-     Requires a bearer token of a signed-in person (API keys are refused with 403).
+     Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes
+    retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
+        idempotency_key (str | Unset):
         body (PasswordChangeRequest):
 
     Raises:
@@ -206,5 +229,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -103,8 +103,11 @@ def sync_detailed(
 ) -> Response[Problem | RateLimitProblem | TokenPair]:
     """Trade a refresh token for a new token pair (the old refresh token stops working)
 
-     Refresh tokens are single use. Presenting one that was already used revokes its whole session. The
-    session of a disabled account ends: 403 `account-disabled`.
+     Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new
+    pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
+
+    Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`,
+    completed in the background.
 
     Args:
         body (RefreshRequest):
@@ -135,8 +138,11 @@ def sync(
 ) -> Problem | RateLimitProblem | TokenPair | None:
     """Trade a refresh token for a new token pair (the old refresh token stops working)
 
-     Refresh tokens are single use. Presenting one that was already used revokes its whole session. The
-    session of a disabled account ends: 403 `account-disabled`.
+     Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new
+    pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
+
+    Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`,
+    completed in the background.
 
     Args:
         body (RefreshRequest):
@@ -162,8 +168,11 @@ async def asyncio_detailed(
 ) -> Response[Problem | RateLimitProblem | TokenPair]:
     """Trade a refresh token for a new token pair (the old refresh token stops working)
 
-     Refresh tokens are single use. Presenting one that was already used revokes its whole session. The
-    session of a disabled account ends: 403 `account-disabled`.
+     Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new
+    pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
+
+    Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`,
+    completed in the background.
 
     Args:
         body (RefreshRequest):
@@ -192,8 +201,11 @@ async def asyncio(
 ) -> Problem | RateLimitProblem | TokenPair | None:
     """Trade a refresh token for a new token pair (the old refresh token stops working)
 
-     Refresh tokens are single use. Presenting one that was already used revokes its whole session. The
-    session of a disabled account ends: 403 `account-disabled`.
+     Refresh tokens are traded once: presented again within REFRESH_REUSE_GRACE_SECONDS, the same new
+    pair; later, the session is revoked. The session of a disabled account ends: 403 `account-disabled`.
+
+    Retries: the reuse grace answers the same pair. Still running at the deadline: 503 `write-pending`,
+    completed in the background.
 
     Args:
         body (RefreshRequest):

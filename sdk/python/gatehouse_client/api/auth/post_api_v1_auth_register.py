@@ -9,14 +9,17 @@ from ...models.problem import Problem
 from ...models.rate_limit_problem import RateLimitProblem
 from ...models.register_request import RegisterRequest
 from ...models.registered import Registered
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: RegisterRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -95,10 +98,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RegisterRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RateLimitProblem | Registered]:
     """Create an organization (tenant) and its first user, who becomes its admin
 
+     Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in
+    the background.
+
     Args:
+        idempotency_key (str | Unset):
         body (RegisterRequest):
 
     Raises:
@@ -111,6 +119,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -124,10 +133,15 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: RegisterRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | RateLimitProblem | Registered | None:
     """Create an organization (tenant) and its first user, who becomes its admin
 
+     Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in
+    the background.
+
     Args:
+        idempotency_key (str | Unset):
         body (RegisterRequest):
 
     Raises:
@@ -141,6 +155,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -148,10 +163,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RegisterRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RateLimitProblem | Registered]:
     """Create an organization (tenant) and its first user, who becomes its admin
 
+     Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in
+    the background.
+
     Args:
+        idempotency_key (str | Unset):
         body (RegisterRequest):
 
     Raises:
@@ -164,6 +184,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -175,10 +196,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: RegisterRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | RateLimitProblem | Registered | None:
     """Create an organization (tenant) and its first user, who becomes its admin
 
+     Idempotency-Key makes retries safe. Still running at the deadline: 503 `write-pending`, completed in
+    the background.
+
     Args:
+        idempotency_key (str | Unset):
         body (RegisterRequest):
 
     Raises:
@@ -193,5 +219,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -27,6 +27,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 503:
+        response_503 = Health.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -48,7 +53,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Health]:
-    """Status of the API and its backends (MongoDB, Redis)
+    """Status of the API and its backends (MongoDB, Redis); 503 when any backend is unhealthy
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -71,7 +76,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 ) -> Health | None:
-    """Status of the API and its backends (MongoDB, Redis)
+    """Status of the API and its backends (MongoDB, Redis); 503 when any backend is unhealthy
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -90,7 +95,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Health]:
-    """Status of the API and its backends (MongoDB, Redis)
+    """Status of the API and its backends (MongoDB, Redis); 503 when any backend is unhealthy
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -111,7 +116,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 ) -> Health | None:
-    """Status of the API and its backends (MongoDB, Redis)
+    """Status of the API and its backends (MongoDB, Redis); 503 when any backend is unhealthy
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -8,12 +8,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.rate_limit_problem import RateLimitProblem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     upload_id: str,
+    *,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
@@ -22,6 +27,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -46,6 +52,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -83,15 +94,18 @@ def sync_detailed(
     upload_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Any | Problem | RateLimitProblem]:
     """Delete an upload record
 
      For the user who registered the upload, or an admin.
 
-    Requires a bearer token or an API key.
+    Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the
+    deadline: 503 `write-pending`, completed in the background.
 
     Args:
         upload_id (str):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -103,6 +117,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         upload_id=upload_id,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -116,15 +131,18 @@ def sync(
     upload_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Any | Problem | RateLimitProblem | None:
     """Delete an upload record
 
      For the user who registered the upload, or an admin.
 
-    Requires a bearer token or an API key.
+    Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the
+    deadline: 503 `write-pending`, completed in the background.
 
     Args:
         upload_id (str):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,6 +155,7 @@ def sync(
     return sync_detailed(
         upload_id=upload_id,
         client=client,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -144,15 +163,18 @@ async def asyncio_detailed(
     upload_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Any | Problem | RateLimitProblem]:
     """Delete an upload record
 
      For the user who registered the upload, or an admin.
 
-    Requires a bearer token or an API key.
+    Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the
+    deadline: 503 `write-pending`, completed in the background.
 
     Args:
         upload_id (str):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,6 +186,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         upload_id=upload_id,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -175,15 +198,18 @@ async def asyncio(
     upload_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Any | Problem | RateLimitProblem | None:
     """Delete an upload record
 
      For the user who registered the upload, or an admin.
 
-    Requires a bearer token or an API key.
+    Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the
+    deadline: 503 `write-pending`, completed in the background.
 
     Args:
         upload_id (str):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,5 +223,6 @@ async def asyncio(
         await asyncio_detailed(
             upload_id=upload_id,
             client=client,
+            idempotency_key=idempotency_key,
         )
     ).parsed

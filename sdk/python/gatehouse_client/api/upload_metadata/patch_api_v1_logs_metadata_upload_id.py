@@ -10,15 +10,18 @@ from ...models.problem import Problem
 from ...models.rate_limit_problem import RateLimitProblem
 from ...models.upload_metadata import UploadMetadata
 from ...models.upload_status_change import UploadStatusChange
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     upload_id: str,
     *,
     body: UploadStatusChange,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -115,16 +118,19 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: UploadStatusChange,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RateLimitProblem | UploadMetadata]:
-    """Change an upload's status (pending → processing → success | failed)
+    """Change an upload's status (pending → processing → success | failed; pending → failed)
 
      For the user who registered the upload, or an admin. Any other transition is 409 `invalid-
     transition`.
 
-    Requires a bearer token or an API key.
+    Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the
+    deadline: 503 `write-pending`, completed in the background.
 
     Args:
         upload_id (str):
+        idempotency_key (str | Unset):
         body (UploadStatusChange):
 
     Raises:
@@ -138,6 +144,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         upload_id=upload_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -152,16 +159,19 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: UploadStatusChange,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | RateLimitProblem | UploadMetadata | None:
-    """Change an upload's status (pending → processing → success | failed)
+    """Change an upload's status (pending → processing → success | failed; pending → failed)
 
      For the user who registered the upload, or an admin. Any other transition is 409 `invalid-
     transition`.
 
-    Requires a bearer token or an API key.
+    Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the
+    deadline: 503 `write-pending`, completed in the background.
 
     Args:
         upload_id (str):
+        idempotency_key (str | Unset):
         body (UploadStatusChange):
 
     Raises:
@@ -176,6 +186,7 @@ def sync(
         upload_id=upload_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -184,16 +195,19 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: UploadStatusChange,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RateLimitProblem | UploadMetadata]:
-    """Change an upload's status (pending → processing → success | failed)
+    """Change an upload's status (pending → processing → success | failed; pending → failed)
 
      For the user who registered the upload, or an admin. Any other transition is 409 `invalid-
     transition`.
 
-    Requires a bearer token or an API key.
+    Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the
+    deadline: 503 `write-pending`, completed in the background.
 
     Args:
         upload_id (str):
+        idempotency_key (str | Unset):
         body (UploadStatusChange):
 
     Raises:
@@ -207,6 +221,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         upload_id=upload_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -219,16 +234,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: UploadStatusChange,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | RateLimitProblem | UploadMetadata | None:
-    """Change an upload's status (pending → processing → success | failed)
+    """Change an upload's status (pending → processing → success | failed; pending → failed)
 
      For the user who registered the upload, or an admin. Any other transition is 409 `invalid-
     transition`.
 
-    Requires a bearer token or an API key.
+    Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the
+    deadline: 503 `write-pending`, completed in the background.
 
     Args:
         upload_id (str):
+        idempotency_key (str | Unset):
         body (UploadStatusChange):
 
     Raises:
@@ -244,5 +262,6 @@ async def asyncio(
             upload_id=upload_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

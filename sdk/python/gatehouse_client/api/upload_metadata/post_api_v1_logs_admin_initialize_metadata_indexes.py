@@ -77,7 +77,8 @@ def sync_detailed(
 ) -> Response[MetadataIndexes | Problem | RateLimitProblem]:
     """Create the upload metadata indexes (idempotent)
 
-     Requires a bearer token or an API key with role admin or above.
+     Requires a bearer token or an API key with role admin or above. Retries: idempotent. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -102,7 +103,8 @@ def sync(
 ) -> MetadataIndexes | Problem | RateLimitProblem | None:
     """Create the upload metadata indexes (idempotent)
 
-     Requires a bearer token or an API key with role admin or above.
+     Requires a bearer token or an API key with role admin or above. Retries: idempotent. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,7 +125,8 @@ async def asyncio_detailed(
 ) -> Response[MetadataIndexes | Problem | RateLimitProblem]:
     """Create the upload metadata indexes (idempotent)
 
-     Requires a bearer token or an API key with role admin or above.
+     Requires a bearer token or an API key with role admin or above. Retries: idempotent. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,7 +149,8 @@ async def asyncio(
 ) -> MetadataIndexes | Problem | RateLimitProblem | None:
     """Create the upload metadata indexes (idempotent)
 
-     Requires a bearer token or an API key with role admin or above.
+     Requires a bearer token or an API key with role admin or above. Retries: idempotent. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

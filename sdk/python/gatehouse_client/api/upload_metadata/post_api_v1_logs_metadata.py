@@ -9,14 +9,17 @@ from ...models.problem import Problem
 from ...models.rate_limit_problem import RateLimitProblem
 from ...models.register_upload_request import RegisterUploadRequest
 from ...models.upload_metadata import UploadMetadata
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: RegisterUploadRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -105,6 +108,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: RegisterUploadRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RateLimitProblem | UploadMetadata]:
     """Register an upload
 
@@ -112,9 +116,11 @@ def sync_detailed(
     logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is
     overwritten.
 
-    Requires a bearer token or an API key.
+    Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the
+    deadline: 503 `write-pending`, completed in the background.
 
     Args:
+        idempotency_key (str | Unset):
         body (RegisterUploadRequest):
 
     Raises:
@@ -127,6 +133,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -140,6 +147,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: RegisterUploadRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | RateLimitProblem | UploadMetadata | None:
     """Register an upload
 
@@ -147,9 +155,11 @@ def sync(
     logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is
     overwritten.
 
-    Requires a bearer token or an API key.
+    Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the
+    deadline: 503 `write-pending`, completed in the background.
 
     Args:
+        idempotency_key (str | Unset):
         body (RegisterUploadRequest):
 
     Raises:
@@ -163,6 +173,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -170,6 +181,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: RegisterUploadRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RateLimitProblem | UploadMetadata]:
     """Register an upload
 
@@ -177,9 +189,11 @@ async def asyncio_detailed(
     logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is
     overwritten.
 
-    Requires a bearer token or an API key.
+    Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the
+    deadline: 503 `write-pending`, completed in the background.
 
     Args:
+        idempotency_key (str | Unset):
         body (RegisterUploadRequest):
 
     Raises:
@@ -192,6 +206,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -203,6 +218,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: RegisterUploadRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | RateLimitProblem | UploadMetadata | None:
     """Register an upload
 
@@ -210,9 +226,11 @@ async def asyncio(
     logs_per_day quota (429 `quota-exceeded` when over). A taken `upload_id` is 409 and nothing is
     overwritten.
 
-    Requires a bearer token or an API key.
+    Requires a bearer token or an API key. Idempotency-Key makes retries safe. Still running at the
+    deadline: 503 `write-pending`, completed in the background.
 
     Args:
+        idempotency_key (str | Unset):
         body (RegisterUploadRequest):
 
     Raises:
@@ -227,5 +245,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -17,9 +17,13 @@ def _get_kwargs(
     user_id: str,
     *,
     body: ProfilePatch,
+    idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
     if not isinstance(if_match, Unset):
         headers["if-match"] = if_match
 
@@ -65,6 +69,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 412:
         response_412 = Problem.from_dict(response.json())
@@ -118,6 +127,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ProfilePatch,
+    idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | RateLimitProblem | UserProfile]:
     """Change a user's role, quota or preferences (admin: own tenant; never above your own role)
@@ -125,10 +135,12 @@ def sync_detailed(
      Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the
     user’s next request.
 
-    Requires a bearer token or an API key with role admin or above.
+    Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe.
+    Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
+        idempotency_key (str | Unset):
         if_match (str | Unset): ETag from a previous GET/PATCH; a stale one gets 412, a malformed
             one 400 Example: "v3".
         body (ProfilePatch):  Example: {'preferences': {'theme': 'light'}}.
@@ -144,6 +156,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         user_id=user_id,
         body=body,
+        idempotency_key=idempotency_key,
         if_match=if_match,
     )
 
@@ -159,6 +172,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ProfilePatch,
+    idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 ) -> Problem | RateLimitProblem | UserProfile | None:
     """Change a user's role, quota or preferences (admin: own tenant; never above your own role)
@@ -166,10 +180,12 @@ def sync(
      Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the
     user’s next request.
 
-    Requires a bearer token or an API key with role admin or above.
+    Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe.
+    Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
+        idempotency_key (str | Unset):
         if_match (str | Unset): ETag from a previous GET/PATCH; a stale one gets 412, a malformed
             one 400 Example: "v3".
         body (ProfilePatch):  Example: {'preferences': {'theme': 'light'}}.
@@ -186,6 +202,7 @@ def sync(
         user_id=user_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
         if_match=if_match,
     ).parsed
 
@@ -195,6 +212,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ProfilePatch,
+    idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | RateLimitProblem | UserProfile]:
     """Change a user's role, quota or preferences (admin: own tenant; never above your own role)
@@ -202,10 +220,12 @@ async def asyncio_detailed(
      Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the
     user’s next request.
 
-    Requires a bearer token or an API key with role admin or above.
+    Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe.
+    Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
+        idempotency_key (str | Unset):
         if_match (str | Unset): ETag from a previous GET/PATCH; a stale one gets 412, a malformed
             one 400 Example: "v3".
         body (ProfilePatch):  Example: {'preferences': {'theme': 'light'}}.
@@ -221,6 +241,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         user_id=user_id,
         body=body,
+        idempotency_key=idempotency_key,
         if_match=if_match,
     )
 
@@ -234,6 +255,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ProfilePatch,
+    idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 ) -> Problem | RateLimitProblem | UserProfile | None:
     """Change a user's role, quota or preferences (admin: own tenant; never above your own role)
@@ -241,10 +263,12 @@ async def asyncio(
      Same body and If-Match rules as PATCH /api/v1/users/profile/. A new role or quota applies from the
     user’s next request.
 
-    Requires a bearer token or an API key with role admin or above.
+    Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe.
+    Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
         user_id (str):  Example: 0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11.
+        idempotency_key (str | Unset):
         if_match (str | Unset): ETag from a previous GET/PATCH; a stale one gets 412, a malformed
             one 400 Example: "v3".
         body (ProfilePatch):  Example: {'preferences': {'theme': 'light'}}.
@@ -262,6 +286,7 @@ async def asyncio(
             user_id=user_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
             if_match=if_match,
         )
     ).parsed

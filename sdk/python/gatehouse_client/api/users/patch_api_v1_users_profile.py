@@ -15,9 +15,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: ProfilePatch,
+    idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
     if not isinstance(if_match, Unset):
         headers["if-match"] = if_match
 
@@ -61,6 +65,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 412:
         response_412 = Problem.from_dict(response.json())
@@ -113,17 +122,21 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ProfilePatch,
+    idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | RateLimitProblem | UserProfile]:
     """Update the caller's profile (preferences are merged deeply)
 
      Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and
     nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role,
-    and no one can grant a role above their own. Unknown fields are refused (422).
+    and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`).
+    Unknown fields are refused (422).
 
-    Requires a bearer token of a signed-in person (API keys are refused with 403).
+    Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes
+    retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
+        idempotency_key (str | Unset):
         if_match (str | Unset): ETag from a previous GET/PATCH; a stale one gets 412, a malformed
             one 400 Example: "v3".
         body (ProfilePatch):  Example: {'preferences': {'theme': 'light'}}.
@@ -138,6 +151,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
         if_match=if_match,
     )
 
@@ -152,17 +166,21 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ProfilePatch,
+    idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 ) -> Problem | RateLimitProblem | UserProfile | None:
     """Update the caller's profile (preferences are merged deeply)
 
      Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and
     nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role,
-    and no one can grant a role above their own. Unknown fields are refused (422).
+    and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`).
+    Unknown fields are refused (422).
 
-    Requires a bearer token of a signed-in person (API keys are refused with 403).
+    Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes
+    retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
+        idempotency_key (str | Unset):
         if_match (str | Unset): ETag from a previous GET/PATCH; a stale one gets 412, a malformed
             one 400 Example: "v3".
         body (ProfilePatch):  Example: {'preferences': {'theme': 'light'}}.
@@ -178,6 +196,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
         if_match=if_match,
     ).parsed
 
@@ -186,17 +205,21 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ProfilePatch,
+    idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 ) -> Response[Problem | RateLimitProblem | UserProfile]:
     """Update the caller's profile (preferences are merged deeply)
 
      Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and
     nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role,
-    and no one can grant a role above their own. Unknown fields are refused (422).
+    and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`).
+    Unknown fields are refused (422).
 
-    Requires a bearer token of a signed-in person (API keys are refused with 403).
+    Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes
+    retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
+        idempotency_key (str | Unset):
         if_match (str | Unset): ETag from a previous GET/PATCH; a stale one gets 412, a malformed
             one 400 Example: "v3".
         body (ProfilePatch):  Example: {'preferences': {'theme': 'light'}}.
@@ -211,6 +234,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
         if_match=if_match,
     )
 
@@ -223,17 +247,21 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ProfilePatch,
+    idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 ) -> Problem | RateLimitProblem | UserProfile | None:
     """Update the caller's profile (preferences are merged deeply)
 
      Send the ETag of your last read in If-Match: if the profile changed since, the answer is 412 and
     nothing is written. Anyone may change their preferences; `role` and `api_quota` need the admin role,
-    and no one can grant a role above their own. Unknown fields are refused (422).
+    and no one can grant a role above their own. `api_quota`: within the plan (403 `above-plan`).
+    Unknown fields are refused (422).
 
-    Requires a bearer token of a signed-in person (API keys are refused with 403).
+    Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes
+    retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
+        idempotency_key (str | Unset):
         if_match (str | Unset): ETag from a previous GET/PATCH; a stale one gets 412, a malformed
             one 400 Example: "v3".
         body (ProfilePatch):  Example: {'preferences': {'theme': 'light'}}.
@@ -250,6 +278,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
             if_match=if_match,
         )
     ).parsed

@@ -79,7 +79,8 @@ def sync_detailed(
 
      Also runs at start-up on Node. On Workers, call it once after each deploy.
 
-    Requires a bearer token or an API key with role admin or above.
+    Requires a bearer token or an API key with role admin or above. Retries: idempotent. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -106,7 +107,8 @@ def sync(
 
      Also runs at start-up on Node. On Workers, call it once after each deploy.
 
-    Requires a bearer token or an API key with role admin or above.
+    Requires a bearer token or an API key with role admin or above. Retries: idempotent. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,7 +131,8 @@ async def asyncio_detailed(
 
      Also runs at start-up on Node. On Workers, call it once after each deploy.
 
-    Requires a bearer token or an API key with role admin or above.
+    Requires a bearer token or an API key with role admin or above. Retries: idempotent. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,7 +157,8 @@ async def asyncio(
 
      Also runs at start-up on Node. On Workers, call it once after each deploy.
 
-    Requires a bearer token or an API key with role admin or above.
+    Requires a bearer token or an API key with role admin or above. Retries: idempotent. Still running
+    at the deadline: 503 `write-pending`, completed in the background.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -15,8 +15,11 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: ProfileCreate | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -106,12 +109,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ProfileCreate | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RateLimitProblem | UserProfile]:
     """Create the caller's profile (role from the account, quota from the defaults)
 
-     Requires a bearer token of a signed-in person (API keys are refused with 403).
+     Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes
+    retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
+        idempotency_key (str | Unset):
         body (ProfileCreate | Unset):  Example: {'preferences': {'theme': 'dark', 'timezone':
             'Europe/Paris'}}.
 
@@ -125,6 +131,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -138,12 +145,15 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ProfileCreate | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | RateLimitProblem | UserProfile | None:
     """Create the caller's profile (role from the account, quota from the defaults)
 
-     Requires a bearer token of a signed-in person (API keys are refused with 403).
+     Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes
+    retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
+        idempotency_key (str | Unset):
         body (ProfileCreate | Unset):  Example: {'preferences': {'theme': 'dark', 'timezone':
             'Europe/Paris'}}.
 
@@ -158,6 +168,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -165,12 +176,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ProfileCreate | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RateLimitProblem | UserProfile]:
     """Create the caller's profile (role from the account, quota from the defaults)
 
-     Requires a bearer token of a signed-in person (API keys are refused with 403).
+     Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes
+    retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
+        idempotency_key (str | Unset):
         body (ProfileCreate | Unset):  Example: {'preferences': {'theme': 'dark', 'timezone':
             'Europe/Paris'}}.
 
@@ -184,6 +198,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -195,12 +210,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ProfileCreate | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | RateLimitProblem | UserProfile | None:
     """Create the caller's profile (role from the account, quota from the defaults)
 
-     Requires a bearer token of a signed-in person (API keys are refused with 403).
+     Requires a bearer token of a signed-in person (API keys are refused with 403). Idempotency-Key makes
+    retries safe. Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
+        idempotency_key (str | Unset):
         body (ProfileCreate | Unset):  Example: {'preferences': {'theme': 'dark', 'timezone':
             'Europe/Paris'}}.
 
@@ -216,5 +234,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

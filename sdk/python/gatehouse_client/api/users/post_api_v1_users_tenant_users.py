@@ -9,14 +9,17 @@ from ...models.create_tenant_user_request import CreateTenantUserRequest
 from ...models.problem import Problem
 from ...models.rate_limit_problem import RateLimitProblem
 from ...models.tenant_user_created import TenantUserCreated
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: CreateTenantUserRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -105,12 +108,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateTenantUserRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RateLimitProblem | TenantUserCreated]:
     """Add a user to the caller's tenant (no role above the caller's own)
 
-     Requires a bearer token or an API key with role admin or above.
+     Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe.
+    Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
+        idempotency_key (str | Unset):
         body (CreateTenantUserRequest):
 
     Raises:
@@ -123,6 +129,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -136,12 +143,15 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CreateTenantUserRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | RateLimitProblem | TenantUserCreated | None:
     """Add a user to the caller's tenant (no role above the caller's own)
 
-     Requires a bearer token or an API key with role admin or above.
+     Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe.
+    Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
+        idempotency_key (str | Unset):
         body (CreateTenantUserRequest):
 
     Raises:
@@ -155,6 +165,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -162,12 +173,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateTenantUserRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RateLimitProblem | TenantUserCreated]:
     """Add a user to the caller's tenant (no role above the caller's own)
 
-     Requires a bearer token or an API key with role admin or above.
+     Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe.
+    Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
+        idempotency_key (str | Unset):
         body (CreateTenantUserRequest):
 
     Raises:
@@ -180,6 +194,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -191,12 +206,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreateTenantUserRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | RateLimitProblem | TenantUserCreated | None:
     """Add a user to the caller's tenant (no role above the caller's own)
 
-     Requires a bearer token or an API key with role admin or above.
+     Requires a bearer token or an API key with role admin or above. Idempotency-Key makes retries safe.
+    Still running at the deadline: 503 `write-pending`, completed in the background.
 
     Args:
+        idempotency_key (str | Unset):
         body (CreateTenantUserRequest):
 
     Raises:
@@ -211,5 +229,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed
