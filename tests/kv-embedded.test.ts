@@ -1,12 +1,13 @@
 /**
- * The key-value contracts on the embedded adapter (node:sqlite): every `make()` opens a fresh
- * database file in a temp directory. Plus what only this path has to prove: the state survives
+ * The key-value contracts on the embedded adapter (node:sqlite), in both of its modes: memory
+ * mode (the file held exclusively, as the app opens it) and transactional mode (a plain
+ * connection); every `make()` opens a fresh database file in a temp directory. Plus what only this path has to prove: the state survives
  * closing and reopening the file.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { DatabaseSync } from 'node:sqlite'
+import { DatabaseSync } from 'node:sqlite'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openEmbeddedDatabase } from '../src/adapters/embedded/index.ts'
 import { createEmbeddedKv } from '../src/adapters/embedded/kv.ts'
@@ -25,8 +26,18 @@ const root = mkdtempSync(join(tmpdir(), 'gatehouse-kv-'))
 const open: Array<{ db: DatabaseSync; kv: KvBackends }> = []
 const DEFAULT_TIMES: SessionTimes = { idleSeconds: 3600, maxLifetimeSeconds: 86_400 }
 
+/** Memory mode: the file held exclusively (openEmbeddedDatabase), as the app opens it. */
 async function make(session: SessionTimes = DEFAULT_TIMES): Promise<KvBackends> {
   const db = openEmbeddedDatabase(join(root, uniq('kv')))
+  const kv = createEmbeddedKv(db, { session })
+  open.push({ db, kv })
+  return kv
+}
+
+/** Transactional mode: a plain connection, which other connections may share the file with. */
+async function makeShared(session: SessionTimes = DEFAULT_TIMES): Promise<KvBackends> {
+  const db = new DatabaseSync(join(root, `${uniq('shared')}.db`))
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;')
   const kv = createEmbeddedKv(db, { session })
   open.push({ db, kv })
   return kv
@@ -50,6 +61,16 @@ describe.concurrent('key-value contracts (embedded)', () => {
   countersContract('embedded', make)
   locksContract('embedded', make)
   metricsContract('embedded', make)
+})
+
+describe.concurrent('key-value contracts (embedded, transactional mode)', () => {
+  sessionStoreContract('embedded, transactional', makeShared)
+  revocationsContract('embedded, transactional', makeShared)
+  cacheContract('embedded, transactional', makeShared)
+  rateLimiterContract('embedded, transactional', makeShared)
+  gatekeeperContract('embedded, transactional', makeShared)
+  countersContract('embedded, transactional', makeShared)
+  locksContract('embedded, transactional', makeShared)
 })
 
 describe.sequential('embedded key-value store', () => {
