@@ -1,13 +1,14 @@
 /**
- * Embedded mode holds its data file exclusively and keeps rate-limit windows in memory
- * (src/adapters/embedded/kv-memory.ts). What that must not cost:
+ * The process that owns an embedded data dir (gatehouse.lock) keeps rate-limit windows and hot
+ * rows in memory (src/adapters/embedded/kv-memory.ts). What that must not cost:
  * - limits stay exact under concurrency within the process, and a clean restart keeps them;
  * - every ACKNOWLEDGED write (sessions, revocations, counters, documents — through the real Node
  *   entry: sign-ins, sign-outs, profiles, uploads) survives kill -9, which loses at most the
  *   window charges made since the last flush (FLUSH_INTERVAL_MS);
- * - a second process on the same data file is refused at start, loudly, and one may start once
- *   the first is gone (even by kill -9: the operating system drops the lock);
- * - connections that do not hold the file (transactional mode) stay exact when they share it.
+ * - other processes on the same data dir (the admin CLI, a second server) run in transactional
+ *   mode, and the owner sees their writes on its next request (revocations, sessions, cache
+ *   invalidations, charges); ownership passes on when the owner is gone, even by kill -9;
+ * - processes in transactional mode stay exact among themselves.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
@@ -15,12 +16,11 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createEmbeddedBackends, DataFileInUseError, openEmbeddedDatabase } from '../src/adapters/embedded/index.ts'
+import { claimDataDir, createEmbeddedBackends } from '../src/adapters/embedded/index.ts'
 import { createEmbeddedKv } from '../src/adapters/embedded/kv.ts'
 import type { Backends, Charge, RatePolicy } from '../src/ports.ts'
-import { freePort } from '../tools/lib/process.ts'
 import { parseSfList } from './gate-helpers.ts'
-import { startNodeServer } from './harness/node-server.ts'
+import { startServer } from './harness/node-server.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const root = mkdtempSync(join(tmpdir(), 'gatehouse-durability-'))
@@ -61,24 +61,15 @@ const killed = (child: ChildProcess) =>
   })
 
 describe('embedded memory mode, in process', () => {
-  it('holds the file: a second open of it, even in the same process, is refused', async () => {
+  it('one owner per data dir; ownership passes on when released', async () => {
     const dir = freshDir()
-    const b = createEmbeddedBackends(dir, times)
-    try {
-      let refused: unknown
-      try {
-        openEmbeddedDatabase(dir)
-      } catch (err) {
-        refused = err
-      }
-      expect(refused).toBeInstanceOf(DataFileInUseError)
-      expect(String(refused)).toMatch(/in use by another process/)
-    } finally {
-      await b.close?.()
-    }
-    // Closed: free again.
-    const again = createEmbeddedBackends(dir, times)
-    await again.close?.()
+    const first = claimDataDir(dir)
+    const second = claimDataDir(dir)
+    expect([first.owner, second.owner]).toEqual([true, false])
+    first.release()
+    const third = claimDataDir(dir)
+    expect(third.owner).toBe(true)
+    third.release()
   })
 
   it('limits stay exact under concurrency: 400 admissions at once against a limit of 100', async () => {
@@ -135,6 +126,51 @@ describe('embedded memory mode, in process', () => {
   })
 })
 
+describe('the owner and another process on one data dir', () => {
+  it("the owner sees the other one's revocations, sign-outs, invalidations and charges on its next call", async () => {
+    const dir = freshDir()
+    const owner = createEmbeddedBackends(dir, times)
+    const other = createEmbeddedBackends(dir, times) // not the owner: transactional mode
+    const tick = () => new Promise((r) => setTimeout(r, 1))
+    let closed = false
+    try {
+      const subject = await signedIn(owner)
+      expect((await owner.gatekeeper.admit({ subject, charges: charges(100) })).valid).toBe(true) // remembered
+      await tick()
+      await other.revocations.revokeToken('t1', 'jti-1', Date.now() + 60_000)
+      await tick()
+      expect(await owner.gatekeeper.admit({ subject, charges: charges(100) })).toEqual({ valid: false, reason: 'revoked' })
+
+      const second = { ...(await signedIn(owner)), tokenIds: [] }
+      expect((await owner.gatekeeper.admit({ subject: second, charges: [] })).valid).toBe(true)
+      await tick()
+      await other.sessions.revokeAll('t1', 'u1')
+      await tick()
+      expect((await owner.gatekeeper.admit({ subject: second, charges: [] })).valid).toBe(false)
+
+      await owner.cache.set({ tenantId: 't1' }, 'k', { v: 1 }, { ttlSeconds: 60, tags: ['x'] })
+      expect((await owner.cache.get({ tenantId: 't1' }, 'k', ['x'])).value).toEqual({ v: 1 }) // remembered
+      await tick()
+      await other.cache.invalidateTags('t1', ['x'])
+      await tick()
+      expect((await owner.cache.get({ tenantId: 't1' }, 'k', ['x'])).value).toBeNull()
+
+      // Windows: the owner's unflushed charges plus the other's, in both directions.
+      for (let i = 0; i < 10; i++) await owner.rateLimiter.check('ip:both', [burst(100)])
+      await tick()
+      for (let i = 0; i < 5; i++) await other.rateLimiter.check('ip:both', [burst(100)])
+      await tick()
+      expect((await owner.rateLimiter.check('ip:both', [burst(100)])).policies[0]!.remaining).toBe(100 - 16)
+      await owner.close?.() // flushes: the other one sees all of them now
+      closed = true
+      expect((await other.rateLimiter.check('ip:both', [burst(100)])).policies[0]!.remaining).toBe(100 - 17)
+    } finally {
+      if (!closed) await owner.close?.()
+      await other.close?.()
+    }
+  })
+})
+
 describe('transactional mode: connections that share one file stay exact', () => {
   it('two connections on one file, charges interleaved: exactly the limit passes', async () => {
     const dir = freshDir()
@@ -174,7 +210,7 @@ describe('through the real Node entry', () => {
   it('every acknowledged write survives kill -9; the windows lose at most the last interval', async () => {
     const dataDir = freshDir()
     const env = { RATE_LIMIT_REQUESTS: '1000', RATE_LIMIT_WINDOW: '3600' }
-    let server = await startNodeServer(env, { dataDir })
+    let server = await startServer('node', env, { dataDir })
     const email = `durable-${Date.now().toString(36)}@example.test`
     const password = 'durable password 1'
     expect((await post(server.origin, '/api/v1/auth/register', { email, password, organization: 'Durable' })).status).toBe(201)
@@ -202,7 +238,7 @@ describe('through the real Node entry', () => {
     const beforeKill = burstRemaining(last)
     await server.kill()
 
-    server = await startNodeServer(env, { dataDir })
+    server = await startServer('node', env, { dataDir })
     try {
       const me = await fetch(`${server.origin}/api/v1/auth/me`, { headers: json(kept) })
       expect(me.status).toBe(200) // the session and the signing key survived
@@ -219,37 +255,30 @@ describe('through the real Node entry', () => {
     }
   })
 
-  it('a second process on the same data file fails at start, loudly; after kill -9 of the first, one starts', async () => {
+  it('a second server on the same data dir runs in transactional mode; a sign-out through it is refused by the first at once', async () => {
     const dataDir = freshDir()
-    const first = await startNodeServer({}, { dataDir })
+    const first = await startServer('node', {}, { dataDir })
+    let second: Awaited<ReturnType<typeof startServer>> | undefined
     try {
-      const port = await freePort()
-      const second = spawn(process.execPath, ['src/entry/node.ts'], {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          GATEHOUSE_DATA_DIR: dataDir,
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          UPSTASH_REDIS_REST_URL: '',
-          MONGO_DATA_API_URL: '',
-          MONGODB_URI: '',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
-      let output = ''
-      second.stdout!.on('data', (d) => (output += d))
-      second.stderr!.on('data', (d) => (output += d))
-      const code = await new Promise<number | null>((res) => second.on('exit', res))
-      expect(code).toBe(1)
-      expect(output).toMatch(/gatehouse: the data file .*gatehouse\.db is in use by another process/)
-      expect((await fetch(`${first.origin}/health/live`)).status).toBe(200) // the first one is untouched
+      second = await startServer('node', {}, { dataDir })
+      expect(second.output()).toMatch(/another process owns .*gatehouse\.lock: this one uses the data dir in transactional mode/)
+      expect(first.output()).not.toMatch(/transactional mode/)
+      const email = `shared-${Date.now().toString(36)}@example.test`
+      const password = 'shared password 1'
+      expect((await post(first.origin, '/api/v1/auth/register', { email, password, organization: 'Shared' })).status).toBe(201)
+      const token = (await post(second.origin, '/api/v1/auth/login', { email, password })).body.access_token as string
+      expect((await fetch(`${first.origin}/api/v1/auth/me`, { headers: json(token) })).status).toBe(200) // remembered by the first
+      expect((await post(second.origin, '/api/v1/auth/logout', {}, token)).status).toBe(204)
+      expect((await fetch(`${first.origin}/api/v1/auth/me`, { headers: json(token) })).status).toBe(401)
     } finally {
+      await second?.stop()
       await first.kill()
     }
-    const next = await startNodeServer({}, { dataDir })
+    // The owner died by kill -9: the next server owns the data dir.
+    const next = await startServer('node', {}, { dataDir })
     try {
       expect((await fetch(`${next.origin}/health/live`)).status).toBe(200)
+      expect(next.output()).not.toMatch(/transactional mode/)
     } finally {
       await next.stop()
     }

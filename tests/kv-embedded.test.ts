@@ -1,7 +1,7 @@
 /**
  * The key-value contracts on the embedded adapter (node:sqlite), in both of its modes: memory
- * mode (the file held exclusively, as the app opens it) and transactional mode (a plain
- * connection); every `make()` opens a fresh database file in a temp directory. Plus what only this path has to prove: the state survives
+ * mode (the process owns the data dir, as the app's does) and transactional mode (any other
+ * process on it); every `make()` opens a fresh database file in a temp directory. Plus what only this path has to prove: the state survives
  * closing and reopening the file.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -26,15 +26,15 @@ const root = mkdtempSync(join(tmpdir(), 'gatehouse-kv-'))
 const open: Array<{ db: DatabaseSync; kv: KvBackends }> = []
 const DEFAULT_TIMES: SessionTimes = { idleSeconds: 3600, maxLifetimeSeconds: 86_400 }
 
-/** Memory mode: the file held exclusively (openEmbeddedDatabase), as the app opens it. */
+/** Memory mode: this process owns the data dir, as the app's does. */
 async function make(session: SessionTimes = DEFAULT_TIMES): Promise<KvBackends> {
   const db = openEmbeddedDatabase(join(root, uniq('kv')))
-  const kv = createEmbeddedKv(db, { session })
+  const kv = createEmbeddedKv(db, { session }, { owner: true })
   open.push({ db, kv })
   return kv
 }
 
-/** Transactional mode: a plain connection, which other connections may share the file with. */
+/** Transactional mode: a process that does not own the data dir (others may share the file). */
 async function makeShared(session: SessionTimes = DEFAULT_TIMES): Promise<KvBackends> {
   const db = new DatabaseSync(join(root, `${uniq('shared')}.db`))
   db.exec('PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;')
@@ -77,7 +77,7 @@ describe.sequential('embedded key-value store', () => {
   it('keeps sessions, revocations, counters, cache entries and locks across a restart', async () => {
     const dir = join(root, uniq('restart'))
     let db = openEmbeddedDatabase(dir)
-    let kv = createEmbeddedKv(db, { session: DEFAULT_TIMES })
+    let kv = createEmbeddedKv(db, { session: DEFAULT_TIMES }, { owner: true })
     const { id, session } = await kv.sessions.create({ userId: 'u1', tenantId: 't1', role: 'admin' })
     await kv.revocations.revokeToken('t1', 'jti', Date.now() + 60_000)
     await kv.counters.increment('calls', 7, 60)
@@ -88,7 +88,7 @@ describe.sequential('embedded key-value store', () => {
     db.close()
 
     db = openEmbeddedDatabase(dir) // tables are created idempotently on the reopened file
-    kv = createEmbeddedKv(db, { session: DEFAULT_TIMES })
+    kv = createEmbeddedKv(db, { session: DEFAULT_TIMES }, { owner: true })
     open.push({ db, kv })
     expect(await kv.sessions.get('t1', id)).toEqual(session)
     expect(await kv.revocations.isRevoked('t1', 'jti')).toBe(true)

@@ -14,52 +14,67 @@ export type OpenDatabase = (file: string) => DatabaseSync
 /** node:sqlite, taken from the runtime (not imported), so a runtime without it can load this file. */
 const nodeSqlite: OpenDatabase = (file) => new (process.getBuiltinModule('node:sqlite').DatabaseSync)(file)
 
-/** How long opening waits for a file another process holds (e.g. the previous one, shutting down). */
-const OPEN_WAIT_MS = 2000
+/**
+ * Embedded mode: every port on one SQLite file (WAL), persistent across restarts, shared safely
+ * by several processes (SQLite's own locking; every read-compute-write in BEGIN IMMEDIATE).
+ * `path` ":memory:" gives a throwaway store for tests.
+ */
+export function openEmbeddedDatabase(dataDir: string, open: OpenDatabase = nodeSqlite): DatabaseSync {
+  if (dataDir === ':memory:') return configure(open(':memory:'))
+  mkdirSync(dataDir, { recursive: true })
+  return configure(open(join(dataDir, 'gatehouse.db')))
+}
 
-/** The data file is held by another process: embedded mode serves ONE process per data file. */
-export class DataFileInUseError extends Error {
-  override name = 'DataFileInUseError'
-  readonly file: string
-  constructor(file: string, options?: ErrorOptions) {
-    super(
-      `the data file ${file} is in use by another process — embedded mode serves one process per data file (stop the other one, give this one its own GATEHOUSE_DATA_DIR, or use remote mode to share state between instances)`,
-      options,
-    )
-    this.file = file
+function configure(db: DatabaseSync): DatabaseSync {
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;')
+  return db
+}
+
+/** How long a process waits for the data dir's owner lock (the previous owner may be closing). */
+const CLAIM_WAIT_MS = 500
+
+/** The data dir's owner lock: held by this process (`owner`), or by another one. */
+export interface DataDirClaim {
+  owner: boolean
+  release(): void
+}
+
+/**
+ * Claims the data dir: `gatehouse.lock` (a SQLite file of its own) is held EXCLUSIVELY by one
+ * process until it releases it or dies — the operating system drops the lock even on kill -9.
+ * The owner may keep state in memory (kv-memory.ts); any other process on the same data dir
+ * (the admin CLI, a second server) runs in transactional mode.
+ */
+export function claimDataDir(dataDir: string, open: OpenDatabase = nodeSqlite): DataDirClaim {
+  if (dataDir === ':memory:') return { owner: true, release() {} }
+  mkdirSync(dataDir, { recursive: true })
+  const lock = open(join(dataDir, 'gatehouse.lock'))
+  try {
+    // EXCLUSIVE locking mode keeps the lock a write transaction takes, until close.
+    lock.exec(`PRAGMA busy_timeout = ${CLAIM_WAIT_MS}; PRAGMA locking_mode = EXCLUSIVE;`)
+    lock.exec('BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS owner (since INTEGER); DELETE FROM owner; INSERT INTO owner VALUES (unixepoch()); COMMIT')
+    return { owner: true, release: () => lock.close() }
+  } catch (err) {
+    lock.close()
+    const e = err as { errcode?: number; message?: string }
+    if (e?.errcode === 5 || /database is locked/i.test(e?.message ?? '')) return { owner: false, release() {} }
+    throw err
   }
 }
 
 /**
- * Embedded mode: every port on one SQLite file (WAL), persistent across restarts, held
- * EXCLUSIVELY by this process until it closes the database or dies (the operating system drops
- * the lock even on kill -9): a second process on the same file throws DataFileInUseError here.
- * `path` ":memory:" gives a throwaway store for tests.
+ * Every port on the data dir. The process that owns it (claimDataDir) runs the key-value stores
+ * in memory mode; another one on the same data dir, in transactional mode — told once on stderr.
  */
-export function openEmbeddedDatabase(dataDir: string, open: OpenDatabase = nodeSqlite): DatabaseSync {
-  if (dataDir === ':memory:') return configure(open(':memory:'), ':memory:')
-  mkdirSync(dataDir, { recursive: true })
-  const file = join(dataDir, 'gatehouse.db')
-  return configure(open(file), file)
-}
-
-function configure(db: DatabaseSync, file: string): DatabaseSync {
-  try {
-    db.exec(`PRAGMA busy_timeout = ${OPEN_WAIT_MS}; PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = WAL;`)
-    db.exec('BEGIN IMMEDIATE; COMMIT')
-    db.exec('PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;')
-  } catch (err) {
-    db.close()
-    const e = err as { errcode?: number; message?: string }
-    if (e?.errcode === 5 || /database is locked/i.test(e?.message ?? '')) throw new DataFileInUseError(file, { cause: err })
-    throw err
-  }
-  return db
-}
-
 export function createEmbeddedBackends(dataDir: string, options: KvOptions, open?: OpenDatabase): Backends {
+  const claim = claimDataDir(dataDir, open)
+  if (!claim.owner) {
+    console.warn(
+      `gatehouse: another process owns ${join(dataDir, 'gatehouse.lock')}: this one uses the data dir in transactional mode (slower; both stay correct)`,
+    )
+  }
   const db = openEmbeddedDatabase(dataDir, open)
-  const kv = createEmbeddedKv(db, options)
+  const kv = createEmbeddedKv(db, options, { owner: claim.owner })
   const documents = createEmbeddedDocuments(db)
   return {
     mode: 'embedded',
@@ -69,6 +84,7 @@ export function createEmbeddedBackends(dataDir: string, options: KvOptions, open
       await kv.close?.()
       await documents.close?.()
       db.close()
+      claim.release()
     },
   }
 }

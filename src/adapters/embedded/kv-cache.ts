@@ -30,16 +30,17 @@ export function createEmbeddedCache(kv: KvDb): Cache {
   const current = (gens: string[], now: number) => gens.map((g) => vals.get(g, now)?.value ?? '0')
   /** The live entry of an id, parsed (memory mode: remembered, misses too; values frozen). */
   const entry = (id: string, now: number): Partial<Stored> | null => {
-    const memory = kv.memory
+    const memory = kv.memory && !writing(kv) ? kv.memory : null
     if (!memory) {
       const row = kv.sql('SELECT value FROM kv_cache WHERE id = ? AND expires_at > ?').get(id, now) as { value: string } | undefined
       return row ? (JSON.parse(row.value) as Partial<Stored>) : null
     }
+    memory.sync()
     let remembered = memory.entries.get(id)
     if (remembered === undefined) {
       const found = kv.sql('SELECT value, expires_at FROM kv_cache WHERE id = ?').get(id) as { value: string; expires_at: number } | undefined
       remembered = found ? { value: deepFreeze(JSON.parse(found.value)), size: found.value.length, expiresAt: found.expires_at } : null
-      if (!writing(kv)) memory.entries.set(id, remembered)
+      memory.entries.set(id, remembered)
     }
     return remembered && isLive(remembered, now) ? (remembered.value as Partial<Stored>) : null
   }

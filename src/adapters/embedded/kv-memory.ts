@@ -1,21 +1,25 @@
 /**
- * Memory mode of the embedded key-value store: what a process that holds the data file
- * EXCLUSIVELY (openEmbeddedDatabase takes the file's lock; a second process is refused) may keep
- * in memory, because no one else can change the file behind its back.
+ * Memory mode of the embedded key-value store, for the process that OWNS the data dir (it holds
+ * `gatehouse.lock`: index.ts). Other processes may use the same file meanwhile (the admin CLI, a
+ * second server): they run in transactional mode, and this one stays coherent with them.
  *
- * - Rate-limit windows (`rl:` / `gk:` rows of kv_values) live in memory: every charge is a Map
- *   update (exact: node:sqlite and this code are synchronous, so nothing interleaves), and the
- *   changed windows are written to the file in one transaction every FLUSH_INTERVAL_MS and on
- *   close / process exit. kill -9 loses at most the charges of the last interval; a clean restart
- *   keeps every window (they are loaded back when the file is opened).
+ * - Rate-limit windows (`rl:` / `gk:` rows of kv_values) live in memory: a charge is a Map update
+ *   (exact within the process: node:sqlite and this code are synchronous, nothing interleaves).
+ *   What changed is written to the file in one transaction every FLUSH_INTERVAL_MS and on close /
+ *   process exit — counts as increments, so charges other processes made in the file are kept.
+ *   kill -9 loses at most the charges of the last interval; a clean restart keeps every window.
  * - Everything else is written to the file before the call returns (an acknowledged write is
  *   durable). Reads of the hot rows — sessions, revocations, cache generations and entries — are
  *   remembered (bounded, negative answers too); every write forgets the rows it touches before
  *   writing them, and nothing is remembered while a write transaction is open, so a rolled-back
  *   write leaves no trace in memory. A remembered cache value is parsed once and deep-frozen:
  *   every reader gets the same read-only object.
+ * - Coherence: once per tick, `PRAGMA data_version` tells whether ANOTHER connection committed
+ *   since; then everything remembered is forgotten and every window is read again (the file's
+ *   count plus this process's unflushed charges). A revocation made by the admin CLI is refused
+ *   on the very next request; another process sees this one's charges once they are flushed.
  */
-import type { DatabaseSync } from 'node:sqlite'
+import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import type { Session } from '../../ports.ts'
 
 /** How often the changed rate-limit windows are written to the file. */
@@ -97,76 +101,159 @@ export class Remembered<V> {
     this.#map.delete(key)
     this.#weight -= this.#weigh(old as V)
   }
+
+  clear(): void {
+    this.#map.clear()
+    this.#weight = 0
+  }
 }
+
+/** A rate-limit window as this process knows it. */
+interface Window {
+  /** Its value: the file's (when read) plus this process's charges; null = none. */
+  row: Row | null
+  /** Charges not yet in the file (counts only). */
+  added: number
+  /** Changed in a way increments cannot carry (a token bucket's state, a reset): written as is. */
+  replaced: boolean
+  /** The coherence epoch it was read in (a later one reads the file again). */
+  epoch: number
+}
+
+const isCount = (v: string | undefined) => v !== undefined && /^-?\d+$/.test(v)
 
 /** Everything memory mode keeps; owned by one KvDb (kv-store.ts). */
 export class MemoryState {
   readonly #db: DatabaseSync
-  /** Rate-limit windows (the only copy of charges not yet flushed). */
-  readonly windows = new Map<string, Row>()
-  /** Windows changed (or deleted) since the last flush. */
-  readonly dirty = new Set<string>()
+  readonly #windows = new Map<string, Window>()
+  /** Windows with something the file does not have yet. */
+  readonly #dirty = new Set<string>()
   /** Remembered durable kv_values rows; null = known absent. */
   readonly values = new Remembered<Row | null>(50_000)
   /** Remembered sessions by handle (only live ones are remembered). */
   readonly sessions = new Remembered<RememberedSession>(20_000)
   /** Remembered kv_cache rows by id; null = known absent. At most ~16 M characters of cached text. */
   readonly entries = new Remembered<RememberedEntry | null>(20_000, 16 * 1024 * 1024, (e) => (e ? e.size : 0))
-  /** Inside a transaction: the windows' previous rows, to put back if it fails. */
-  journal: Array<[string, Row | undefined]> | null = null
+  /** Inside a transaction: the windows' previous states, to put back if it fails. */
+  journal: Array<[string, Window | undefined]> | null = null
+  #epoch = 0
+  #version: unknown
+  #checked = false
+  readonly #dataVersion: StatementSync
+  readonly #read: StatementSync
 
   constructor(db: DatabaseSync) {
     this.#db = db
-    const now = Date.now()
-    const rows = db
-      .prepare(
-        "SELECT key, value, expires_at FROM kv_values WHERE ((key >= 'gk:' AND key < 'gk;') OR (key >= 'rl:' AND key < 'rl;')) AND (expires_at IS NULL OR expires_at > ?)",
-      )
-      .all(now) as Array<{ key: string; value: string; expires_at: number | null }>
-    for (const r of rows) this.windows.set(r.key, { value: r.value, expiresAt: r.expires_at })
+    this.#dataVersion = db.prepare('PRAGMA data_version')
+    this.#read = db.prepare('SELECT value, expires_at FROM kv_values WHERE key = ?')
+    this.#version = this.#currentVersion()
   }
 
+  #currentVersion(): unknown {
+    return (this.#dataVersion.get() as { data_version?: unknown } | undefined)?.data_version
+  }
+
+  /**
+   * Forgets what another connection may have changed, when one committed since the last look
+   * (checked at most once per tick: the reads of one request share the look).
+   */
+  sync(): void {
+    if (this.#checked) return
+    this.#checked = true
+    queueMicrotask(() => {
+      this.#checked = false
+    })
+    const version = this.#currentVersion()
+    if (version === this.#version) return
+    this.#version = version
+    this.#epoch++
+    this.values.clear()
+    this.sessions.clear()
+    this.entries.clear()
+  }
+
+  /** A window's value (from memory; from the file when unknown or another process wrote since). */
+  window(key: string): Row | null {
+    let w = this.#windows.get(key)
+    if (!w || w.epoch !== this.#epoch) {
+      const found = this.#read.get(key) as { value: string; expires_at: number | null } | undefined
+      const fromFile: Row | null = found ? { value: found.value, expiresAt: found.expires_at } : null
+      if (!w || (w.added === 0 && !w.replaced)) w = { row: fromFile, added: 0, replaced: false, epoch: this.#epoch }
+      else if (w.replaced)
+        w = { ...w, epoch: this.#epoch } // not flushed yet: this process's state stands
+      else {
+        // The file's count (everyone's flushed charges) plus this process's unflushed ones.
+        const base = fromFile && isCount(fromFile.value) ? Number(fromFile.value) : 0
+        w = { ...w, row: { value: String(base + w.added), expiresAt: fromFile?.expiresAt ?? w.row?.expiresAt ?? null }, epoch: this.#epoch }
+      }
+      this.#windows.set(key, w)
+    }
+    return w.row
+  }
+
+  /** Sets (row) or deletes (undefined) a window; the file gets it at the next flush. */
   setWindow(key: string, row: Row | undefined): void {
-    this.journal?.push([key, this.windows.get(key)])
-    if (row) this.windows.set(key, row)
-    else this.windows.delete(key)
-    this.dirty.add(key)
+    const before = this.#windows.get(key)
+    this.journal?.push([key, before])
+    const old = before?.row ?? null
+    const w: Window = { row: row ?? null, added: before?.added ?? 0, replaced: before?.replaced ?? false, epoch: before?.epoch ?? this.#epoch }
+    if (row && !w.replaced && isCount(row.value) && (old === null || isCount(old.value))) w.added += Number(row.value) - (old ? Number(old.value) : 0)
+    else w.replaced = true
+    this.#windows.set(key, w)
+    this.#dirty.add(key)
   }
 
   /** Puts back the windows a failed transaction changed. */
-  undo(journal: Array<[string, Row | undefined]>): void {
+  undo(journal: Array<[string, Window | undefined]>): void {
     for (let i = journal.length - 1; i >= 0; i--) {
-      const [key, row] = journal[i]!
-      if (row) this.windows.set(key, row)
-      else this.windows.delete(key)
+      const [key, w] = journal[i]!
+      if (w) this.#windows.set(key, w)
+      else this.#windows.delete(key)
     }
   }
 
   /** Writes the changed windows to the file in one transaction (the caller is outside any). */
   flush(): void {
-    if (this.dirty.size === 0) return
+    if (this.#dirty.size === 0) return
     const now = Date.now()
-    const upsert = this.#db.prepare(
+    // Counts as increments (another process's charges in the file stay); a row that expired
+    // meanwhile starts again from the increment.
+    const add = this.#db.prepare(
+      `INSERT INTO kv_values (key, value, expires_at) VALUES (?1, ?2, ?3) ON CONFLICT (key) DO UPDATE SET
+         value = CASE WHEN kv_values.expires_at IS NOT NULL AND kv_values.expires_at <= ?4 THEN excluded.value
+                      ELSE CAST(CAST(kv_values.value AS INTEGER) + CAST(excluded.value AS INTEGER) AS TEXT) END,
+         expires_at = CASE WHEN kv_values.expires_at IS NOT NULL AND kv_values.expires_at <= ?4 THEN excluded.expires_at ELSE kv_values.expires_at END`,
+    )
+    const replace = this.#db.prepare(
       'INSERT INTO kv_values (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at',
     )
     const remove = this.#db.prepare('DELETE FROM kv_values WHERE key = ?')
     this.#db.exec('BEGIN IMMEDIATE')
     try {
-      for (const key of this.dirty) {
-        const r = this.windows.get(key)
-        if (r && isLive(r, now)) upsert.run(key, r.value, r.expiresAt)
-        else remove.run(key)
+      for (const key of this.#dirty) {
+        const w = this.#windows.get(key)!
+        if (!w.row || !isLive(w.row, now)) remove.run(key)
+        else if (w.replaced) replace.run(key, w.row.value, w.row.expiresAt)
+        else if (w.added !== 0) add.run(key, String(w.added), w.row.expiresAt, now)
       }
       this.#db.exec('COMMIT')
     } catch (err) {
       this.#db.exec('ROLLBACK')
       throw err
     }
-    this.dirty.clear()
+    for (const key of this.#dirty) {
+      const w = this.#windows.get(key)!
+      w.added = 0
+      w.replaced = false
+    }
+    this.#dirty.clear()
   }
 
-  /** Drops expired windows (their rows are deleted from the file by the SQL sweep). */
+  /** Drops expired windows and the ones that only mirror the file. */
   sweep(now: number): void {
-    for (const [key, r] of this.windows) if (!isLive(r, now)) this.windows.delete(key)
+    for (const [key, w] of this.#windows) {
+      if (this.#dirty.has(key)) continue
+      if (!w.row || !isLive(w.row, now)) this.#windows.delete(key)
+    }
   }
 }

@@ -186,7 +186,10 @@ function toSession(row: Row): Session {
  * transaction). Memory mode remembers live sessions and hands out copies.
  */
 export function liveSession(kv: KvDb, tenantId: string, handle: string, now: number): Session | null {
-  const remembered = kv.memory?.sessions.get(handle)
+  // Inside a SQL transaction the file itself is read: it may have changed since the tick began.
+  const memory = kv.memory && !writing(kv) ? kv.memory : null
+  memory?.sync()
+  const remembered = memory?.sessions.get(handle)
   if (remembered) {
     const s = remembered.session
     if (remembered.tenantId === tenantId && s.expiresAt > now && s.absoluteExpiresAt > now) return { ...s }
@@ -197,6 +200,6 @@ export function liveSession(kv: KvDb, tenantId: string, handle: string, now: num
     .get(handle, now, now) as (Row & { tenant_id: string }) | undefined
   if (!row) return null
   const session = toSession(row)
-  if (kv.memory && !writing(kv)) kv.memory.sessions.set(handle, { tenantId: row.tenant_id, session: { ...session } })
+  memory?.sessions.set(handle, { tenantId: row.tenant_id, session: { ...session } })
   return row.tenant_id === tenantId ? session : null
 }

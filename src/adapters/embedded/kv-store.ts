@@ -3,13 +3,12 @@
  * (`kv_values`) that revocations, counters, rate-limit windows and locks live in. Every table of
  * the key-value twins starts with `kv_` (the file is shared with the document store).
  *
- * Two modes, chosen by how the connection holds the file:
- * - memory mode (openEmbeddedDatabase: the process holds the file EXCLUSIVELY, a second process
- *   is refused): rate-limit windows in memory, persisted in batches; hot rows remembered; every
- *   other write on the file before the call returns (kv-memory.ts);
- * - transactional mode (any other connection, e.g. several on one file): every call reads and
- *   writes the file, each read-compute-write in BEGIN IMMEDIATE, so processes sharing the file
- *   stay exact.
+ * Two modes:
+ * - memory mode, for the process that owns the data dir (index.ts): rate-limit windows in
+ *   memory, persisted in batches; hot rows remembered, kept coherent with other processes'
+ *   commits; every other write on the file before the call returns (kv-memory.ts);
+ * - transactional mode, for any other process on the same file (the admin CLI, a second
+ *   server): every call reads and writes the file, each read-compute-write in BEGIN IMMEDIATE.
  * Atomicity within a process: node:sqlite is synchronous, so a read-compute-write with no
  * `await` inside cannot interleave with another call.
  */
@@ -56,36 +55,40 @@ function migrate(db: DatabaseSync): void {
   db.exec('DROP TABLE IF EXISTS kv_cache_tags')
 }
 
-/** A database plus statement cache and a transaction helper, shared by the embedded stores. */
+/** A database plus statement cache and transaction helpers, shared by the embedded stores. */
 export interface KvDb {
   db: DatabaseSync
   /**
-   * A prepared statement, cached by its SQL text. In memory mode, a statement that writes,
-   * fetched inside `tx`, first opens the SQL transaction (reads need none: no one else writes).
+   * A prepared statement, cached by its SQL text. Inside `atomic` in memory mode, a statement
+   * that writes first opens the SQL transaction.
    */
   sql(text: string): StatementSync
   /**
-   * Runs fn atomically. Transactional mode: BEGIN IMMEDIATE (a savepoint when already inside a
-   * transaction). Memory mode: the SQL transaction is opened by the first write only, windows
-   * changed in memory are put back if fn throws; a nested call joins the outer one.
+   * Runs fn atomically, as ONE SQL transaction (BEGIN IMMEDIATE: other processes on the file
+   * cannot write between its reads and its writes; a savepoint when already inside one). In
+   * memory mode, windows changed in memory are put back if fn throws.
    */
   tx<T>(fn: () => T): T
-  /** Memory mode (this process holds the file exclusively: kv-memory.ts); null otherwise. */
+  /**
+   * The same for calls whose reads may come from memory (the gatekeeper, the rate limiter):
+   * memory mode opens the SQL transaction only when fn first writes to the file, so a charge of
+   * windows alone costs no transaction. A nested call joins the outer one.
+   */
+  atomic<T>(fn: () => T): T
+  /** Memory mode (this process owns the data dir: kv-memory.ts); null in transactional mode. */
   memory: MemoryState | null
   /** The kv_values rows, as every store reads and writes them. */
   values: Values
 }
 
-/** True when this connection holds the file exclusively (openEmbeddedDatabase takes it so). */
-function exclusive(db: DatabaseSync): boolean {
-  const row = db.prepare('PRAGMA locking_mode').get() as { locking_mode?: string } | undefined
-  return row?.locking_mode === 'exclusive'
-}
-
-export function openKvDb(db: DatabaseSync): KvDb {
+/**
+ * Opens the key-value tables on `db`. `owner`: this process owns the data dir (index.ts holds
+ * its lock), so it may keep state in memory; otherwise every call reads and writes the file.
+ */
+export function openKvDb(db: DatabaseSync, options: { owner?: boolean } = {}): KvDb {
   db.exec(KV_SCHEMA)
   migrate(db)
-  const memory = exclusive(db) ? new MemoryState(db) : null
+  const memory = options.owner ? new MemoryState(db) : null
   const statements = new Map<string, { stmt: StatementSync; writes: boolean }>()
   // Memory mode: transaction depth, and how the SQL transaction was opened (if it was).
   let depth = 0
@@ -93,6 +96,42 @@ export function openKvDb(db: DatabaseSync): KvDb {
   const openSql = () => {
     open = db.isTransaction ? 'savepoint' : 'begin'
     db.exec(open === 'begin' ? 'BEGIN IMMEDIATE' : 'SAVEPOINT kv_write')
+  }
+  const sqlTx = <T>(fn: () => T): T => {
+    const nested = db.isTransaction
+    db.exec(nested ? 'SAVEPOINT kv_write' : 'BEGIN IMMEDIATE')
+    try {
+      const result = fn()
+      db.exec(nested ? 'RELEASE kv_write' : 'COMMIT')
+      return result
+    } catch (err) {
+      db.exec(nested ? 'ROLLBACK TO kv_write; RELEASE kv_write' : 'ROLLBACK')
+      throw err
+    }
+  }
+  /** Memory mode: fn with the windows journalled, the SQL transaction opened now or on first write. */
+  const journalled = <T>(fn: () => T, eager: boolean): T => {
+    if (depth > 0) {
+      if (eager && open === null) openSql()
+      return fn()
+    }
+    depth = 1
+    const journal: NonNullable<MemoryState['journal']> = []
+    memory!.journal = journal
+    try {
+      if (eager) openSql()
+      const result = fn()
+      if (open) db.exec(open === 'begin' ? 'COMMIT' : 'RELEASE kv_write')
+      return result
+    } catch (err) {
+      if (open) db.exec(open === 'begin' ? 'ROLLBACK' : 'ROLLBACK TO kv_write; RELEASE kv_write')
+      memory!.undo(journal)
+      throw err
+    } finally {
+      depth = 0
+      open = null
+      memory!.journal = null
+    }
   }
   const kv: KvDb = {
     db,
@@ -107,38 +146,8 @@ export function openKvDb(db: DatabaseSync): KvDb {
       if (entry.writes && depth > 0 && open === null) openSql()
       return entry.stmt
     },
-    tx: memory
-      ? <T>(fn: () => T): T => {
-          if (depth > 0) return fn()
-          depth = 1
-          const journal: Array<[string, Row | undefined]> = []
-          memory.journal = journal
-          try {
-            const result = fn()
-            if (open) db.exec(open === 'begin' ? 'COMMIT' : 'RELEASE kv_write')
-            return result
-          } catch (err) {
-            if (open) db.exec(open === 'begin' ? 'ROLLBACK' : 'ROLLBACK TO kv_write; RELEASE kv_write')
-            memory.undo(journal)
-            throw err
-          } finally {
-            depth = 0
-            open = null
-            memory.journal = null
-          }
-        }
-      : <T>(fn: () => T): T => {
-          const nested = db.isTransaction
-          db.exec(nested ? 'SAVEPOINT kv_write' : 'BEGIN IMMEDIATE')
-          try {
-            const result = fn()
-            db.exec(nested ? 'RELEASE kv_write' : 'COMMIT')
-            return result
-          } catch (err) {
-            db.exec(nested ? 'ROLLBACK TO kv_write; RELEASE kv_write' : 'ROLLBACK')
-            throw err
-          }
-        },
+    tx: memory ? (fn) => journalled(fn, true) : sqlTx,
+    atomic: memory ? (fn) => journalled(fn, false) : sqlTx,
   }
   kv.values = memory ? memoryValues(kv, memory) : sqlValues(kv)
   return kv
@@ -190,12 +199,16 @@ function memoryValues(kv: KvDb, memory: MemoryState): Values {
   return {
     get(key, now) {
       let row: Row | null | undefined
-      if (isVolatile(key)) row = memory.windows.get(key)
-      else if (isRemembered(key)) {
+      if (isVolatile(key)) {
+        memory.sync()
+        row = memory.window(key)
+      } else if (isRemembered(key) && !writing(kv)) {
+        // Inside a SQL transaction the file itself is read: it may have changed since the tick began.
+        memory.sync()
         row = memory.values.get(key)
         if (row === undefined) {
           row = read(key)
-          if (!writing(kv)) memory.values.set(key, row)
+          memory.values.set(key, row)
         }
       } else return sql.get(key, now)
       return row && isLive(row, now) ? row : null

@@ -24,14 +24,15 @@ const SWEEP_INTERVAL_MS = 60_000
 /**
  * Builds every key-value port on an open database (shared with the document store). The caller
  * owns `db`; `close()` stops the background sweep and writes what is only in memory (call it
- * before closing `db`).
+ * before closing `db`). `mode.owner`: this process owns the data dir (createEmbeddedBackends
+ * holds its lock) — memory mode; otherwise transactional mode.
  *
  * @example
  * const kv = createEmbeddedKv(new DatabaseSync('./data/gatehouse.db'), { session: { idleSeconds: 3600, maxLifetimeSeconds: 2592000 } })
  * const { id } = await kv.sessions.create({ userId: 'u1', tenantId: 't1', role: 'viewer' })
  */
-export function createEmbeddedKv(db: DatabaseSync, options: KvOptions): KvBackends {
-  const kv = openKvDb(db)
+export function createEmbeddedKv(db: DatabaseSync, options: KvOptions, mode: { owner?: boolean } = {}): KvBackends {
+  const kv = openKvDb(db, mode)
   const metrics = createEmbeddedMetrics(kv)
   const memory = kv.memory
   // Memory mode: the changed rate-limit windows reach the file every FLUSH_INTERVAL_MS, on
