@@ -14,10 +14,11 @@
  *   writing them, and nothing is remembered while a write transaction is open, so a rolled-back
  *   write leaves no trace in memory. A remembered cache value is parsed once and deep-frozen:
  *   every reader gets the same read-only object.
- * - Coherence: once per tick, `PRAGMA data_version` tells whether ANOTHER connection committed
- *   since; then everything remembered is forgotten and every window is read again (the file's
- *   count plus this process's unflushed charges). A revocation made by the admin CLI is refused
- *   on the very next request; another process sees this one's charges once they are flushed.
+ * - Coherence: at most once per millisecond, `PRAGMA data_version` tells whether ANOTHER
+ *   connection committed since; then everything remembered is forgotten and every window is read
+ *   again (the file's count plus this process's unflushed charges). A revocation made by the
+ *   admin CLI is refused by every request that starts 1 ms later; another process sees this
+ *   one's charges once they are flushed.
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import type { Session } from '../../ports.ts'
@@ -138,7 +139,7 @@ export class MemoryState {
   journal: Array<[string, Window | undefined]> | null = null
   #epoch = 0
   #version: unknown
-  #checked = false
+  #checkedAt = 0
   readonly #dataVersion: StatementSync
   readonly #read: StatementSync
 
@@ -154,15 +155,14 @@ export class MemoryState {
   }
 
   /**
-   * Forgets what another connection may have changed, when one committed since the last look
-   * (checked at most once per tick: the reads of one request share the look).
+   * Forgets what another connection may have changed, when one committed since the last look.
+   * Looked at most once per millisecond (the pragma takes the file's read lock: a few µs): a
+   * commit of another process is seen by every request that starts 1 ms after it.
    */
   sync(): void {
-    if (this.#checked) return
-    this.#checked = true
-    queueMicrotask(() => {
-      this.#checked = false
-    })
+    const now = Date.now()
+    if (now === this.#checkedAt) return
+    this.#checkedAt = now
     const version = this.#currentVersion()
     if (version === this.#version) return
     this.#version = version
