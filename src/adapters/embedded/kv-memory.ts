@@ -66,7 +66,7 @@ export const isRemembered = (key: string) => key.startsWith('rv:') || key.starts
  * A bounded map that forgets its oldest entries first (a cache of rows: forgetting one only
  * costs a read of the file).
  */
-export class Remembered<V> {
+class Remembered<V> {
   readonly #map = new Map<string, V>()
   readonly #maxEntries: number
   readonly #maxWeight: number
