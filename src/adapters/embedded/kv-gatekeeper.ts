@@ -18,7 +18,7 @@ export function createEmbeddedGatekeeper(kv: KvDb): Gatekeeper {
       const units = costOf(cost)
       const resolved = charges.map((c) => ({ p: resolvePolicy(c.policy), bucket: c.bucket }))
       if (subject.sessionId !== undefined && !SESSION_ID_PATTERN.test(subject.sessionId)) return refused
-      return kv.tx((): Admission => {
+      return kv.atomic((): Admission => {
         const now = Date.now()
         const t = subject.tenantId
         const session = subject.sessionId !== undefined ? liveSession(kv, t, sessionHandle(subject.sessionId), now) : null
