@@ -1,10 +1,13 @@
 /**
- * The gate benchmark's measurements: autocannon load against one URL, with redis-http's request
- * counter read around it (`POST /_stats/reset`, `GET /_stats`) to give Redis HTTP requests per
- * API request, and the account/data a cached authenticated GET needs.
+ * The gate benchmark's measurements: autocannon load against one URL, with the bench's own µs
+ * latency histogram (lib/latency.ts), the serving process's own CPU time read around it (the
+ * probe, lib/child.ts) and redis-http's request counter (`POST /_stats/reset`, `GET /_stats`),
+ * plus the account and data a cached authenticated GET needs.
  */
 import autocannon from 'autocannon'
 import { progress } from '../tools/lib/process.ts'
+import type { Child } from './lib/child.ts'
+import { LatencyRecorder } from './lib/latency.ts'
 
 export interface LoadOptions {
   url: string
@@ -13,28 +16,32 @@ export interface LoadOptions {
   /** Run for this long... */
   durationSeconds?: number
   /**
-   * ...or send exactly this many requests and wait for every answer. Counting Redis requests
-   * needs this: a timed run abandons the requests in flight when it stops, which the server
-   * still serves (and would count against nothing).
+   * ...or send exactly this many requests and wait for every answer: counting Redis requests
+   * and CPU per request needs this (a timed run abandons the requests in flight when it stops,
+   * which the server still serves).
    */
   amount?: number
+  /** A fresh path for every request (e.g. a query no cache has seen); `url` then gives the origin. */
+  nextPath?: () => string
+  /** The server process whose own CPU time is read around the run. */
+  app?: Child
   /** redis-http base URL and token whose counter is read around the run. */
   redisHttp?: { url: string; token: string }
+  /** Where response times go (a fresh recorder when absent). */
+  latency?: LatencyRecorder
 }
 
 export interface LoadResult {
   /** How long the run took, s. */
   seconds: number
   requests: number
-  ok: number
   failed: number
-  rps: number
-  p50: number
-  p99: number
-  /** Redis HTTP requests per API request (undefined without redisHttp). */
-  redisPerRequest?: number
-  /** Redis commands per API request (what the one round trip carries). */
-  commandsPerRequest?: number
+  latency: LatencyRecorder
+  /** The app's own CPU time over the run, µs (undefined without `app`). */
+  cpuUs?: number
+  /** Redis HTTP requests and commands counted over the run (undefined without redisHttp). */
+  redisRequests?: number
+  redisCommands?: number
 }
 
 async function stats(redisHttp: { url: string; token: string }, reset = false): Promise<{ requests: number; commands: number }> {
@@ -46,33 +53,38 @@ async function stats(redisHttp: { url: string; token: string }, reset = false): 
   return (await res.json()) as { requests: number; commands: number }
 }
 
-/** Runs autocannon for the duration; counts Redis HTTP requests made meanwhile. */
+/** One autocannon run; see LoadOptions for what is measured around it. */
 export async function load(options: LoadOptions): Promise<LoadResult> {
+  const latency = options.latency ?? new LatencyRecorder()
   if (options.redisHttp) await stats(options.redisHttp, true)
+  const cpuBefore = options.app ? await options.app.cpu() : undefined
+  const started = performance.now()
   const result = await autocannon({
     url: options.url,
     headers: options.headers ?? {},
     connections: options.connections,
     ...(options.amount ? { amount: options.amount } : { duration: options.durationSeconds ?? 10 }),
+    ...(options.nextPath ? { requests: [{ setupRequest: (req) => ({ ...req, path: options.nextPath!() }) }] } : {}),
+    setupClient: (client) => client.on('response', (_status, _bytes, ms) => latency.addMs(ms)),
   })
-  let redisPerRequest: number | undefined
-  let commandsPerRequest: number | undefined
+  const seconds = (performance.now() - started) / 1000
+  let cpuUs: number | undefined
+  if (options.app && cpuBefore) {
+    const after = await options.app.cpu()
+    cpuUs = after.user + after.system - cpuBefore.user - cpuBefore.system
+  }
+  let redis: { requests: number; commands: number } | undefined
   if (options.redisHttp) {
     await new Promise((r) => setTimeout(r, 300)) // background writes (waitUntil) land too
-    const counted = await stats(options.redisHttp)
-    redisPerRequest = counted.requests / Math.max(1, result.requests.total)
-    commandsPerRequest = counted.commands / Math.max(1, result.requests.total)
+    redis = await stats(options.redisHttp)
   }
   return {
-    seconds: result.duration,
+    seconds,
     requests: result.requests.total,
-    ok: result['2xx'],
     failed: result.non2xx + result.errors + result.timeouts,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    redisPerRequest,
-    commandsPerRequest,
+    latency,
+    ...(cpuUs !== undefined ? { cpuUs } : {}),
+    ...(redis ? { redisRequests: redis.requests, redisCommands: redis.commands } : {}),
   }
 }
 
@@ -96,12 +108,19 @@ export async function prepareApiKey(app: string, auth: Record<string, string>): 
 /** The path of the cached authenticated GET the benchmark loads (the tenant's upload list). */
 export const CACHED_GET = '/api/v1/logs/metadata/?page_size=10'
 
+/** The same list with a filter no request has used before: every one is a cache miss. */
+export function uncachedPaths(): () => string {
+  const run = Date.now().toString(36)
+  let n = 0
+  return () => `/api/v1/logs/metadata/?page_size=10&source=miss-${run}-${n++}`
+}
+
 /**
- * Registers a tenant, signs its admin in and records a few uploads, then reads the cached list
- * until it is a cache hit on every app. Returns the bearer header.
+ * Registers a tenant on `apps[0]`, signs its admin in and records a few uploads, then reads the
+ * cached list until it is a cache hit on every app. Returns the bearer header.
  */
 export async function prepareAccount(apps: string[]): Promise<Record<string, string>> {
-  const email = `bench-${Date.now().toString(36)}@example.test`
+  const email = `bench-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}@example.test`
   const password = 'bench password 123'
   await post(apps[0]!, '/api/v1/auth/register', { email, password, organization: 'Bench Corp' })
   const tokens = await post(apps[0]!, '/api/v1/auth/login', { email, password })
@@ -132,6 +151,6 @@ export async function prepareAccount(apps: string[]): Promise<Record<string, str
       await new Promise((r) => setTimeout(r, 50))
     }
   }
-  progress('bench: account ready, cached GET answers from the cache on both apps')
+  progress(`bench: account ready on ${apps.length} app(s), cached GET answers from the cache`)
   return auth
 }

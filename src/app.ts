@@ -4,7 +4,7 @@ import { browserAccess } from './http/cors.ts'
 import { documentGateHeaders } from './http/gate/docs.ts'
 import { documentIdempotency } from './http/idempotency/docs.ts'
 import { observeRequests } from './http/metrics.ts'
-import { limitBody, requestLog } from './http/middleware.ts'
+import { directVars, limitBody, requestLog } from './http/middleware.ts'
 import { problemFor } from './http/problem-table.ts'
 import { problemBody, problemResponse } from './http/problems.ts'
 import { createRouter } from './http/router.ts'
@@ -50,6 +50,7 @@ export function createApp(given: AppDeps): AppOpenAPI {
     given.metrics ?? new MetricsRecorder(given.backends.metrics, { flushSeconds: config.METRICS_FLUSH_SECONDS, flushRequests: config.METRICS_FLUSH_REQUESTS })
   const deps: AppDeps = { ...given, metrics }
 
+  app.use('*', directVars())
   app.use('*', requestId({ headerName: 'x-request-id' }))
   app.use('*', requestLog(logger))
   const browsers = browserAccess(config)

@@ -1,7 +1,8 @@
 /**
  * Helpers of the API key suites: two app instances sharing one state (remote: one Redis and one
- * database; embedded: two connections to one SQLite file, as two processes would have), keys
- * created through the API, and requests sent with a key.
+ * database; embedded: two apps over one data dir — as two processes, the second in transactional
+ * mode, or as one process serving both), keys created through the API, and requests sent with a
+ * key.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -30,8 +31,15 @@ const KEY_TEST_ENV: Record<string, string> = {
   BACKEND_TIMEOUT_MS: '15000',
 }
 
-/** Two app instances over one shared state: what one changes, the other sees on its next request. */
-export async function appPair(kind: BackendKind, env: Record<string, string> = {}): Promise<[TestApp, TestApp]> {
+/**
+ * Two app instances over one shared state: what one changes, the other sees on its next request.
+ * Embedded, `processes: 2` (default) opens the data dir twice, as two processes would: the first
+ * owns it (memory mode), the second runs in transactional mode. Its rate-limit charges reach the
+ * owner only when the owner flushes its windows (about every second: kv-memory.ts), so suites that
+ * count exact admissions use `processes: 1` — two apps of the one process that owns the data dir,
+ * which is how embedded mode is deployed.
+ */
+export async function appPair(kind: BackendKind, env: Record<string, string> = {}, o: { processes?: 1 | 2 } = {}): Promise<[TestApp, TestApp]> {
   const shared = { ...KEY_TEST_ENV, JWT_PRIVATE_JWK: JSON.stringify(await generateSigningJwk()), ...env }
   if (kind === 'remote') {
     const db = { MONGO_DB_NAME: `t${Math.random().toString(36).slice(2, 10)}` }
@@ -48,7 +56,11 @@ export async function appPair(kind: BackendKind, env: Record<string, string> = {
     return { app: createApp({ config, backends, metrics, logger: createLogger('silent') }), backends, metrics, close: async () => backends.close?.() }
   }
   const a = open()
-  const b = open()
+  const secondApp = (): TestApp => {
+    const config = loadConfig({ LOG_LEVEL: 'silent', ...shared })
+    return { ...a, app: createApp({ config, backends: a.backends, metrics: a.metrics, logger: createLogger('silent') }), close: async () => {} }
+  }
+  const b = o.processes === 1 ? secondApp() : open()
   await prepareStore(a.backends)
   const closeB = b.close
   b.close = async () => {

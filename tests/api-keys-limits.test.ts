@@ -1,6 +1,6 @@
 /**
  * Limits of API keys through HTTP, on embedded and remote backends, with TWO app instances
- * sharing one state: a key's own limit admits exactly its limit of concurrent requests spread
+ * sharing one state (embedded: of one process, the owner of the data dir): a key's own limit admits exactly its limit of concurrent requests spread
  * over both; a per-key override (admin) and a tenant budget override (superadmin) apply from the
  * next request on the other instance; a tenant-wide budget of N admits exactly N across two keys
  * and a user; a weighted route costs its weight in the RateLimit headers; the quota endpoint
@@ -19,7 +19,8 @@ describe.each(['embedded', 'remote'] as const)('API key limits on %s backends (t
   let b: TestApp
 
   beforeAll(async () => {
-    ;[a, b] = await appPair(kind, { TENANT_API_CALLS_PER_HOUR: String(TENANT_BUDGET) })
+    // Exact counts: embedded, both apps are of the process that owns the data dir (see appPair).
+    ;[a, b] = await appPair(kind, { TENANT_API_CALLS_PER_HOUR: String(TENANT_BUDGET) }, { processes: 1 })
   })
   afterAll(async () => {
     await a?.close()

@@ -1,12 +1,13 @@
 /**
- * The key-value contracts on the embedded adapter (node:sqlite): every `make()` opens a fresh
- * database file in a temp directory. Plus what only this path has to prove: the state survives
+ * The key-value contracts on the embedded adapter (node:sqlite), in both of its modes: memory
+ * mode (the process owns the data dir, as the app's does) and transactional mode (any other
+ * process on it); every `make()` opens a fresh database file in a temp directory. Plus what only this path has to prove: the state survives
  * closing and reopening the file.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { DatabaseSync } from 'node:sqlite'
+import { DatabaseSync } from 'node:sqlite'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openEmbeddedDatabase } from '../src/adapters/embedded/index.ts'
 import { createEmbeddedKv } from '../src/adapters/embedded/kv.ts'
@@ -27,8 +28,18 @@ const root = mkdtempSync(join(tmpdir(), 'gatehouse-kv-'))
 const open: Array<{ db: DatabaseSync; kv: KvBackends }> = []
 const DEFAULT_TIMES: SessionTimes = { idleSeconds: 3600, maxLifetimeSeconds: 86_400 }
 
+/** Memory mode: this process owns the data dir, as the app's does. */
 async function make(session: SessionTimes = DEFAULT_TIMES): Promise<KvBackends> {
   const db = openEmbeddedDatabase(join(root, uniq('kv')))
+  const kv = createEmbeddedKv(db, { session }, { owner: true })
+  open.push({ db, kv })
+  return kv
+}
+
+/** Transactional mode: a process that does not own the data dir (others may share the file). */
+async function makeShared(session: SessionTimes = DEFAULT_TIMES): Promise<KvBackends> {
+  const db = new DatabaseSync(join(root, `${uniq('shared')}.db`))
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;')
   const kv = createEmbeddedKv(db, { session })
   open.push({ db, kv })
   return kv
@@ -58,11 +69,21 @@ describe.concurrent('key-value contracts (embedded)', () => {
   metricsContract('embedded', make)
 })
 
+describe.concurrent('key-value contracts (embedded, transactional mode)', () => {
+  sessionStoreContract('embedded, transactional', makeShared)
+  revocationsContract('embedded, transactional', makeShared)
+  cacheContract('embedded, transactional', makeShared)
+  rateLimiterContract('embedded, transactional', makeShared)
+  gatekeeperContract('embedded, transactional', makeShared)
+  countersContract('embedded, transactional', makeShared)
+  locksContract('embedded, transactional', makeShared)
+})
+
 describe.sequential('embedded key-value store', () => {
   it('keeps sessions, revocations, counters, cache entries and locks across a restart', async () => {
     const dir = join(root, uniq('restart'))
     let db = openEmbeddedDatabase(dir)
-    let kv = createEmbeddedKv(db, { session: DEFAULT_TIMES })
+    let kv = createEmbeddedKv(db, { session: DEFAULT_TIMES }, { owner: true })
     const { id, session } = await kv.sessions.create({ userId: 'u1', tenantId: 't1', role: 'admin' })
     await kv.revocations.revokeToken('t1', 'jti', Date.now() + 60_000)
     await kv.counters.increment('calls', 7, 60)
@@ -73,7 +94,7 @@ describe.sequential('embedded key-value store', () => {
     db.close()
 
     db = openEmbeddedDatabase(dir) // tables are created idempotently on the reopened file
-    kv = createEmbeddedKv(db, { session: DEFAULT_TIMES })
+    kv = createEmbeddedKv(db, { session: DEFAULT_TIMES }, { owner: true })
     open.push({ db, kv })
     expect(await kv.sessions.get('t1', id)).toEqual(session)
     expect(await kv.revocations.isRevoked('t1', 'jti')).toBe(true)

@@ -97,6 +97,21 @@ function etagMatches(header: string | undefined, etag: string): boolean {
   return header.split(',').some((t) => bare(t) === bare(etag))
 }
 
+/**
+ * Bodies already serialised, by answer object: a cache that hands out the same object on every
+ * hit (the embedded one does) is answered without serialising it again.
+ */
+const bodies = new WeakMap<CachedAnswer, string>()
+
+function bodyOf(entry: CachedAnswer): string {
+  let body = bodies.get(entry)
+  if (body === undefined) {
+    body = JSON.stringify(entry.v)
+    bodies.set(entry, body)
+  }
+  return body
+}
+
 function answer(c: Ctx, entry: CachedAnswer, state: 'hit' | 'miss' | 'stale'): Response {
   const headers: Record<string, string> = {
     etag: entry.etag,
@@ -107,5 +122,5 @@ function answer(c: Ctx, entry: CachedAnswer, state: 'hit' | 'miss' | 'stale'): R
   }
   if (state !== 'miss') headers.age = String(Math.max(0, Math.floor((Date.now() - entry.at) / 1000)))
   if (etagMatches(c.req.header('if-none-match'), entry.etag)) return new Response(null, { status: 304, headers })
-  return new Response(JSON.stringify(entry.v), { status: 200, headers: { 'content-type': 'application/json', ...headers } })
+  return new Response(bodyOf(entry), { status: 200, headers: { 'content-type': 'application/json', ...headers } })
 }

@@ -98,10 +98,37 @@ function claimAt(payload: JWTPayload, path: string): unknown {
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 512
 
 /**
+ * Our own tokens that passed verification, by their exact text, per key set: a token's
+ * signature and claims are checked once, not on every request (a signature check costs ~100 µs
+ * of CPU; a token is typically presented hundreds of times). Only the time checks depend on the
+ * moment, and they are repeated on every use, as jose does them. Oldest entries go first.
+ */
+const verifiedLocal = new WeakMap<SigningKeys, Map<string, { token: VerifiedToken; nbf: number; issuer: string; audience: string }>>()
+const VERIFIED_MAX = 10_000
+
+function rememberedLocal(token: string, keys: SigningKeys, config: Config, now: number): VerifiedToken | null {
+  const hit = verifiedLocal.get(keys)?.get(token)
+  if (!hit || hit.issuer !== config.JWT_ISSUER || hit.audience !== config.JWT_AUDIENCE) return null
+  // jose's checks: exp <= now - tolerance is expired, nbf > now + tolerance is not yet valid.
+  const nowSeconds = Math.floor(now / 1000)
+  if (hit.token.expiresAt / 1000 <= nowSeconds - CLOCK_TOLERANCE_SECONDS || hit.nbf > nowSeconds + CLOCK_TOLERANCE_SECONDS) return null
+  return hit.token
+}
+
+function rememberLocal(token: string, keys: SigningKeys, config: Config, verified: VerifiedToken, nbf: number): void {
+  let memo = verifiedLocal.get(keys)
+  if (!memo) verifiedLocal.set(keys, (memo = new Map()))
+  if (memo.size >= VERIFIED_MAX) memo.delete(memo.keys().next().value!)
+  memo.set(token, { token: verified, nbf, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE })
+}
+
+/**
  * Verifies a bearer token: ours when its `kid` is one of our keys, else the configured external
  * provider's (JWKS_URL). Throws TokenError for anything not acceptable.
  */
 export async function verifyAccessToken(token: string, keys: SigningKeys, config: Config, now: number): Promise<VerifiedToken> {
+  const remembered = rememberedLocal(token, keys, config, now)
+  if (remembered) return { ...remembered }
   let kid: string | undefined
   try {
     kid = decodeProtectedHeader(token).kid
@@ -125,7 +152,7 @@ export async function verifyAccessToken(token: string, keys: SigningKeys, config
       if (!nonEmpty(sub) || !nonEmpty(jti) || !nonEmpty(sid) || !nonEmpty(tenant) || !isRole(role)) {
         throw new TokenError('bad claims')
       }
-      return {
+      const verified: VerifiedToken = {
         issuer: 'local',
         userId: sub,
         tenantId: tenant,
@@ -135,6 +162,8 @@ export async function verifyAccessToken(token: string, keys: SigningKeys, config
         issuedAt: payload.iat! * 1000,
         expiresAt: payload.exp! * 1000,
       }
+      rememberLocal(token, keys, config, verified, payload.nbf!)
+      return { ...verified }
     }
     if (!config.JWKS_URL) throw new TokenError('unknown key')
     external = true

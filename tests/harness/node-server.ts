@@ -27,6 +27,8 @@ export interface RunningServer {
   /** Everything the server printed so far. */
   output(): string
   stop(): Promise<void>
+  /** SIGKILL (kill -9): nothing runs on the way out; the data directory stays. */
+  kill(): Promise<void>
 }
 
 /** Kept for the suites written before Bun and Deno: the Node entry. */
@@ -75,13 +77,19 @@ export async function startServer(runtime: ServerRuntime, env: Record<string, st
     await stopChild(child)
     if (ownDir) rmSync(dataDir, { recursive: true, force: true })
   }
+  const kill = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve()
+      child.once('exit', () => resolve())
+      child.kill('SIGKILL')
+    })
   try {
     await Promise.race([failed, waitFor(`gatehouse (${runtime}) on ${origin}`, async () => (await fetch(`${origin}/health/live`)).ok, 20_000)])
   } catch (err) {
     await stop()
     throw new Error(`${err instanceof Error ? err.message : err}\n${output}`)
   }
-  return { runtime, origin, dataDir, output: () => output, stop }
+  return { runtime, origin, dataDir, output: () => output, stop, kill }
 }
 
 /** The Node entry (`npm start`). */

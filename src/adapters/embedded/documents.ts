@@ -185,15 +185,22 @@ class EmbeddedCollection implements Collection {
 
   /** Rows that may match (SQL-level narrowing), decoded, in natural (insertion) order. */
   #candidates(filter: Filter): Stored[] {
-    checkFilter(filter)
-    const { where, params } = prefilter(filter, this.#indexedFields())
-    const rows = this.#prepare(`SELECT rowid, body FROM ${this.#table} ${where} ORDER BY rowid`).all(...params) as unknown as Row[]
-    return rows.map((r) => ({ rowid: r.rowid, doc: decode(r.body) }))
+    return this.#narrowed(filter).rows
   }
 
+  #narrowed(filter: Filter): { rows: Stored[]; exact: boolean } {
+    checkFilter(filter)
+    const { where, params, exact } = prefilter(filter, this.#indexedFields())
+    const rows = this.#prepare(`SELECT rowid, body FROM ${this.#table} ${where} ORDER BY rowid`).all(...params) as unknown as Row[]
+    return { rows: rows.map((r) => ({ rowid: r.rowid, doc: decode(r.body) })), exact }
+  }
+
+  /** The matches: the SQL candidates, filtered by mingo unless SQL alone decided the filter. */
   #matching(filter: Filter): Stored[] {
+    const { rows, exact } = this.#narrowed(filter)
+    if (exact) return rows
     const query = new Query(filter, MINGO)
-    return this.#candidates(filter).filter((s) => query.test(s.doc))
+    return rows.filter((s) => query.test(s.doc))
   }
 
   #find(filter: Filter, options: FindOptions): Doc[] {

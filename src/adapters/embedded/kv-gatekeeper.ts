@@ -1,7 +1,7 @@
 /**
  * Gatekeeper on node:sqlite — the twin of the Upstash admission script: in ONE transaction, the
  * subject is checked (a token's session, revocations and cutoff; an API key's record, hash and
- * expiry), and only then every policy is charged (applyPolicies, the arithmetic of rate-lua.ts),
+ * expiry — always read from the file, so another process's change applies at once), and only then every policy is charged (applyPolicies, the arithmetic of rate-lua.ts),
  * each with its own limit from the records just read (ownPolicy: the session's plan, the key's
  * rate limit, the tenant's plan).
  */
@@ -21,7 +21,7 @@ export function createEmbeddedGatekeeper(kv: KvDb): Gatekeeper {
       const units = costOf(cost)
       for (const c of charges) resolvePolicy(c.policy) // refuses a bad policy before anything is read
       if (subject.kind !== 'key' && subject.sessionId !== undefined && !SESSION_ID_PATTERN.test(subject.sessionId)) return refused
-      return kv.tx((): Admission => {
+      return kv.atomic((): Admission => {
         const now = Date.now()
         const t = subject.tenantId
         let session: Session | null = null

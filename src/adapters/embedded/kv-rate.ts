@@ -102,7 +102,7 @@ export function createEmbeddedRateLimiter(kv: KvDb): RateLimiter {
   return {
     async check(identifier: string, policies: RatePolicy[], options: CheckOptions = {}) {
       const cost = costOf(options.cost)
-      const results = kv.tx(() => {
+      const results = kv.atomic(() => {
         const now = Date.now()
         return applyPolicies(vals, keyed(policies, identifier, now), now, cost)
       })

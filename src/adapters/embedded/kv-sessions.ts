@@ -6,7 +6,7 @@
  */
 import type { RefreshRotation, Session, SessionInput, SessionStore, SessionTimes } from '../../ports.ts'
 import { newSessionId, SESSION_ID_PATTERN, sessionHandle } from '../upstash/common.ts'
-import type { KvDb } from './kv-store.ts'
+import { type KvDb, writing } from './kv-store.ts'
 
 interface Row {
   record: string
@@ -18,14 +18,12 @@ export function createEmbeddedSessions(kv: KvDb, times: SessionTimes): SessionSt
   const lifeMs = times.maxLifetimeSeconds * 1000
   const handleFor = (id: string) => (typeof id === 'string' && SESSION_ID_PATTERN.test(id) ? sessionHandle(id) : null)
 
-  const live = (tenantId: string, handle: string, now: number): Session | null => {
-    const row = kv
-      .sql('SELECT record, refresh_hash FROM kv_sessions WHERE handle = ? AND tenant_id = ? AND expires_at > ? AND absolute_expires_at > ?')
-      .get(handle, tenantId, now, now) as Row | undefined
-    return row ? toSession(row) : null
-  }
+  const live = (tenantId: string, handle: string, now: number): Session | null => liveSession(kv, tenantId, handle, now)
+  /** Memory mode: the remembered copy of a session is forgotten before any write to it. */
+  const forget = (handle: string) => kv.memory?.sessions.delete(handle)
 
   const save = (s: Session) => {
+    forget(s.handle)
     const { refreshHash, ...rest } = s
     kv.sql('UPDATE kv_sessions SET record = ?, refresh_hash = ?, expires_at = ? WHERE handle = ?').run(
       JSON.stringify(rest),
@@ -98,6 +96,7 @@ export function createEmbeddedSessions(kv: KvDb, times: SessionTimes): SessionSt
     async rotateRefresh(tenantId, id, r) {
       const outcome = withLive(tenantId, id, (s, now): RefreshRotation => {
         if (s.refreshHash === r.presented) {
+          forget(s.handle)
           kv.sql('UPDATE kv_sessions SET refresh_hash = ?, refresh_prev = ?, refresh_nonce = ?, refresh_rotated_at = ? WHERE handle = ?').run(
             r.next,
             r.presented,
@@ -148,6 +147,7 @@ export function createEmbeddedSessions(kv: KvDb, times: SessionTimes): SessionSt
     async revoke(tenantId, userId, handle) {
       return kv.tx(() => {
         const now = Date.now()
+        forget(handle)
         const wasLive = kv
           .sql('SELECT 1 FROM kv_sessions WHERE handle = ? AND tenant_id = ? AND user_id = ? AND expires_at > ? AND absolute_expires_at > ?')
           .get(handle, tenantId, userId, now, now)
@@ -171,6 +171,7 @@ export function createEmbeddedSessions(kv: KvDb, times: SessionTimes): SessionSt
         const del = kv.sql('DELETE FROM kv_sessions WHERE handle = ?')
         for (const r of rows) {
           if (keep.has(r.handle)) continue
+          forget(r.handle)
           if (r.expires_at > now && r.absolute_expires_at > now) revoked++
           del.run(r.handle)
         }
@@ -197,10 +198,25 @@ function toSession(row: Row): Session {
   return s
 }
 
-/** The live session of a handle in a tenant (read inside the gatekeeper's transaction). */
+/**
+ * The live session of a handle in a tenant (the store's reads, and the gatekeeper's inside its
+ * transaction). Memory mode remembers live sessions and hands out copies.
+ */
 export function liveSession(kv: KvDb, tenantId: string, handle: string, now: number): Session | null {
+  // Inside a SQL transaction the file itself is read: it may have changed since the tick began.
+  const memory = kv.memory && !writing(kv) ? kv.memory : null
+  memory?.sync()
+  const remembered = memory?.sessions.get(handle)
+  if (remembered) {
+    const s = remembered.session
+    if (remembered.tenantId === tenantId && s.expiresAt > now && s.absoluteExpiresAt > now) return { ...s }
+    if (s.expiresAt > now && s.absoluteExpiresAt > now) return null // another tenant's handle
+  }
   const row = kv
-    .sql('SELECT record, refresh_hash FROM kv_sessions WHERE handle = ? AND tenant_id = ? AND expires_at > ? AND absolute_expires_at > ?')
-    .get(handle, tenantId, now, now) as Row | undefined
-  return row ? toSession(row) : null
+    .sql('SELECT record, refresh_hash, tenant_id FROM kv_sessions WHERE handle = ? AND expires_at > ? AND absolute_expires_at > ?')
+    .get(handle, now, now) as (Row & { tenant_id: string }) | undefined
+  if (!row) return null
+  const session = toSession(row)
+  memory?.sessions.set(handle, { tenantId: row.tenant_id, session: { ...session } })
+  return row.tenant_id === tenantId ? session : null
 }

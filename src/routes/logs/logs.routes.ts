@@ -34,15 +34,30 @@ function rawQuery(c: Ctx): Record<string, string | string[]> {
 
 /** Cache key of a query: the validated values in a fixed order; null when invalid. */
 function queryKey(name: string, schema: { safeParse(v: unknown): { success: boolean; data?: unknown } }): (c: Ctx) => string | null {
+  // The key is a function of the query string alone, and the same few queries repeat: the last
+  // ones are remembered (bounded), sparing a second validation of the query on every request.
+  const remembered = new Map<string, string | null>()
   return (c) => {
+    const url = c.req.url
+    const at = url.indexOf('?')
+    const search = at < 0 ? '' : url.slice(at + 1)
+    const known = remembered.get(search)
+    if (known !== undefined) return known
     const parsed = schema.safeParse(rawQuery(c))
-    if (!parsed.success) return null
-    const data = parsed.data as Record<string, unknown>
-    const parts = Object.keys(data)
-      .sort()
-      .filter((k) => data[k] !== undefined)
-      .map((k) => `${k}=${encodeURIComponent(data[k] instanceof Date ? (data[k] as Date).toISOString() : String(data[k]))}`)
-    return `${UPLOADS_TAG}:${name}?${parts.join('&')}`
+    let key: string | null = null
+    if (parsed.success) {
+      const data = parsed.data as Record<string, unknown>
+      const parts = Object.keys(data)
+        .sort()
+        .filter((k) => data[k] !== undefined)
+        .map((k) => `${k}=${encodeURIComponent(data[k] instanceof Date ? (data[k] as Date).toISOString() : String(data[k]))}`)
+      key = `${UPLOADS_TAG}:${name}?${parts.join('&')}`
+    }
+    if (search.length <= 2048) {
+      if (remembered.size >= 1000) remembered.delete(remembered.keys().next().value!)
+      remembered.set(search, key)
+    }
+    return key
   }
 }
 
