@@ -59,8 +59,8 @@ export const isLive = (r: { expiresAt: number | null }, now: number) => r.expire
 
 /** Rate-limit windows: kept in memory, written in batches. */
 export const isVolatile = (key: string) => key.startsWith('gk:') || key.startsWith('rl:')
-/** Durable rows read on every request (revocations, cache generations): reads are remembered. */
-export const isRemembered = (key: string) => key.startsWith('rv:') || key.startsWith('cg:')
+/** Durable rows read on every request (revocations, cache generations, tenant plans): reads are remembered. */
+export const isRemembered = (key: string) => key.startsWith('rv:') || key.startsWith('cg:') || key.startsWith('plan:')
 
 /**
  * A bounded map that forgets its oldest entries first (a cache of rows: forgetting one only
