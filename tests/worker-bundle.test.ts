@@ -1,7 +1,7 @@
 /**
  * The Worker exactly as `wrangler deploy` would upload it: `wrangler deploy --dry-run --outdir`
  * (offline, no login, no metrics), then
- *  - its gzip size, held to 210 KB and printed;
+ *  - its gzip size, held to 200 KB (200,000 bytes) and printed; no build warning;
  *  - what it is made of (esbuild's metafile): no zod locale but English, nothing Node-only;
  *  - that very file run in workerd (`wrangler dev --no-bundle`) against the harness's real servers: it answers,
  *    its validation messages are the same English ones the Node app gives, and /docs with its
@@ -23,8 +23,8 @@ import { makeTestApp, type TestApp } from './harness/app.ts'
 import { need } from './harness/services.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
-// 200 KB held until Idempotency-Key and the write deadline (issue 12) took it to 200.4 KiB.
-const LIMIT_BYTES = 210 * 1024
+/** The issue's budget: 200 KB gzip, counted in decimal kilobytes (the stricter reading). */
+const LIMIT_BYTES = 200_000
 const kib = (n: number) => (n / 1024).toFixed(1)
 const WRANGLER = join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js')
 const WRANGLER_ENV = { WRANGLER_SEND_METRICS: 'false', CI: 'true', FORCE_COLOR: '0' }
@@ -56,7 +56,8 @@ describe('the Worker bundle as wrangler deploy builds it', () => {
     if (out) rmSync(out, { recursive: true, force: true })
   })
 
-  it('is at most 210 KB gzip', () => {
+  it('is at most 200 KB gzip, and builds without a warning', () => {
+    expect(printed).not.toMatch(/\[WARNING\]|will always be undefined/)
     expect(modules.map((m) => m.name)).toContain('worker.js')
     const raw = modules.reduce((n, m) => n + m.code.length, 0)
     const gzip = modules.reduce((n, m) => n + gzipSync(m.code).length, 0)
@@ -74,6 +75,8 @@ describe('the Worker bundle as wrangler deploy builds it', () => {
     expect(inputs.length).toBeGreaterThan(50)
     const locales = inputs.filter((f) => f.includes('/zod/') && f.includes('/locales/'))
     expect(locales.map((f) => f.replace(/.*\/zod\//, 'zod/'))).toEqual(['zod/v4/locales/en.js'])
+    // Nor its JSON Schema conversion (tools/worker/zod-json-schema.ts stands in for it).
+    expect(inputs.filter((f) => /zod\/v4\/(core\/(to-json-schema|json-schema-processors|json-schema-generator)|classic\/from-json-schema)\.js$/.test(f))).toEqual([])
     for (const never of [
       '@scalar/',
       'node_modules/mongodb/',
