@@ -2106,7 +2106,7 @@ export interface paths {
         };
         /**
          * Upload statistics of the tenant over the last N days
-         * @description Requires a bearer token or an API key. Weighted: costs 5 units of every rate-limit policy (the RateLimit and X-RateLimit-Remaining headers drop by 5).
+         * @description Requires a bearer token or an API key. Weighted: costs 5 units of every rate-limit policy (RateLimit shows them spent).
          */
         get: {
             parameters: {
@@ -5080,7 +5080,7 @@ export interface paths {
         put?: never;
         /**
          * Rotate a key: a new key with the same id, role and limits; the old one works for `grace_seconds` more
-         * @description The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
+         * @description The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once.
          *
          *     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers carrying a key are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
          */
@@ -5264,9 +5264,7 @@ export interface paths {
         post?: never;
         /**
          * Delete (revoke) a key: refused from its next request, on every instance
-         * @description Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
-         *
-         *     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent (then 404). Still running at the deadline: 503 `write-pending`, completed in the background.
+         * @description Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent (then 404). Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         delete: {
             parameters: {
@@ -5386,9 +5384,7 @@ export interface paths {
         head?: never;
         /**
          * Change a key’s own rate limit (applies from its next request, on every instance)
-         * @description Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
-         *
-         *     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
+         * @description Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
          */
         patch: {
             parameters: {
@@ -6283,22 +6279,6 @@ export interface components {
          *       },
          *       "rate_limits": [
          *         {
-         *           "name": "burst",
-         *           "limit": 100,
-         *           "used": 3,
-         *           "remaining": 97,
-         *           "window_seconds": 3600,
-         *           "reset_at": "2025-11-24T11:00:00.000Z"
-         *         },
-         *         {
-         *           "name": "hourly",
-         *           "limit": 1000,
-         *           "used": 42,
-         *           "remaining": 958,
-         *           "window_seconds": 3600,
-         *           "reset_at": "2025-11-24T11:00:00.000Z"
-         *         },
-         *         {
          *           "name": "tenant",
          *           "limit": 100000,
          *           "used": 5120,
@@ -6719,25 +6699,6 @@ export interface components {
             api_key: string;
             key: components["schemas"]["ApiKey"];
         };
-        /**
-         * @example {
-         *       "id": "q3JX0cVnRt2a",
-         *       "tenant_id": "acme-corp-7k2p",
-         *       "name": "nightly export job",
-         *       "prefix": "gh_live_AavclzRR",
-         *       "role": "viewer",
-         *       "created_at": "2026-11-24T10:00:00.000Z",
-         *       "created_by": "0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11",
-         *       "last_used_at": null,
-         *       "expires_at": null,
-         *       "rate_limit": {
-         *         "limit": 100,
-         *         "window_seconds": 60
-         *       },
-         *       "rotated_at": null,
-         *       "previous_key_expires_at": null
-         *     }
-         */
         ApiKey: {
             id: string;
             tenant_id: string;

@@ -83,9 +83,7 @@ export function apiRoute(route: RouteConfig, rule: GateRule): ApiRouteConfig<Rou
   const keyed = write === 'keyed'
   const notes = [
     signedIn ? (rule.role ? `Requires ${credential} with role ${rule.role} or above.` : `Requires ${credential}.`) : undefined,
-    rule.cost && rule.cost !== 1
-      ? `Weighted: costs ${rule.cost} units of every rate-limit policy (the RateLimit and X-RateLimit-Remaining headers drop by ${rule.cost}).`
-      : undefined,
+    rule.cost && rule.cost !== 1 ? `Weighted: costs ${rule.cost} units of every rate-limit policy (RateLimit shows them spent).` : undefined,
     rule.chargeTo === 'address' ? 'Charged to the client address, never to the user’s own rate limit.' : undefined,
     write ? idempotencyNotes(write) : undefined,
   ].filter(Boolean)

@@ -562,7 +562,7 @@ type AccountStatus struct {
 // AccountStatusRole defines model for AccountStatus.Role.
 type AccountStatusRole string
 
-// ApiKey Example: {"created_at":"2026-11-24T10:00:00.000Z","created_by":"0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11","expires_at":null,"id":"q3JX0cVnRt2a","last_used_at":null,"name":"nightly export job","prefix":"gh_live_AavclzRR","previous_key_expires_at":null,"rate_limit":{"limit":100,"window_seconds":60},"role":"viewer","rotated_at":null,"tenant_id":"acme-corp-7k2p"}
+// ApiKey defines model for ApiKey.
 type ApiKey struct {
 	CreatedAt time.Time `json:"created_at"`
 
@@ -719,9 +719,7 @@ type IndexesInitializedStatus string
 type IssuedApiKey struct {
 	// ApiKey The key itself — shown this once, stored only as a hash. Send it as `X-API-Key`.
 	ApiKey string `json:"api_key"`
-
-	// Key Example: {"created_at":"2026-11-24T10:00:00.000Z","created_by":"0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11","expires_at":null,"id":"q3JX0cVnRt2a","last_used_at":null,"name":"nightly export job","prefix":"gh_live_AavclzRR","previous_key_expires_at":null,"rate_limit":{"limit":100,"window_seconds":60},"role":"viewer","rotated_at":null,"tenant_id":"acme-corp-7k2p"}
-	Key ApiKey `json:"key"`
+	Key    ApiKey `json:"key"`
 }
 
 // Jwk defines model for Jwk.
@@ -918,7 +916,7 @@ type ProfilePatch struct {
 // ProfilePatchPreferencesTheme Example: dark
 type ProfilePatchPreferencesTheme string
 
-// Quota Example: {"api_quota":{"api_calls_per_hour":1000,"logs_per_day":100000,"retention_days":90},"key_id":null,"rate_limits":[{"limit":100,"name":"burst","remaining":97,"reset_at":"2025-11-24T11:00:00.000Z","used":3,"window_seconds":3600},{"limit":1000,"name":"hourly","remaining":958,"reset_at":"2025-11-24T11:00:00.000Z","used":42,"window_seconds":3600},{"limit":100000,"name":"tenant","remaining":94880,"reset_at":"2025-11-24T11:00:00.000Z","used":5120,"window_seconds":3600}],"tenant_id":"acme-corp","usage":{"api_calls_per_hour":{"limit":1000,"remaining":958,"reset_at":"2025-11-24T11:00:00.000Z","used":42,"window_seconds":3600},"logs_per_day":{"limit":100000,"remaining":98500,"reset_at":"2025-11-25T00:00:00.000Z","used":1500,"window_seconds":86400}},"user_id":"0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11"}
+// Quota Example: {"api_quota":{"api_calls_per_hour":1000,"logs_per_day":100000,"retention_days":90},"key_id":null,"rate_limits":[{"limit":100000,"name":"tenant","remaining":94880,"reset_at":"2025-11-24T11:00:00.000Z","used":5120,"window_seconds":3600}],"tenant_id":"acme-corp","usage":{"api_calls_per_hour":{"limit":1000,"remaining":958,"reset_at":"2025-11-24T11:00:00.000Z","used":42,"window_seconds":3600},"logs_per_day":{"limit":100000,"remaining":98500,"reset_at":"2025-11-25T00:00:00.000Z","used":1500,"window_seconds":86400}},"user_id":"0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11"}
 type Quota struct {
 	ApiQuota ApiQuota `json:"api_quota"`
 
@@ -2013,16 +2011,12 @@ type ClientInterface interface {
 
 	// DeleteApiV1ApiKeysId Delete (revoke) a key: refused from its next request, on every instance
 	//
-	// Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
-	//
 	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent (then 404). Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Corresponds with DELETE /api/v1/api-keys/{id} (the `DeleteApiV1ApiKeysId` operationId).
 	DeleteApiV1ApiKeysId(ctx context.Context, id string, params *DeleteApiV1ApiKeysIdParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PatchApiV1ApiKeysIdWithBody Change a key’s own rate limit (applies from its next request, on every instance)
-	//
-	// Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 	//
 	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
@@ -2033,8 +2027,6 @@ type ClientInterface interface {
 
 	// PatchApiV1ApiKeysId Change a key’s own rate limit (applies from its next request, on every instance)
 	//
-	// Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
-	//
 	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type.
@@ -2044,7 +2036,7 @@ type ClientInterface interface {
 
 	// PostApiV1ApiKeysIdRotateWithBody Rotate a key: a new key with the same id, role and limits; the old one works for `grace_seconds` more
 	//
-	// The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
+	// The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once.
 	//
 	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers carrying a key are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
@@ -2055,7 +2047,7 @@ type ClientInterface interface {
 
 	// PostApiV1ApiKeysIdRotate Rotate a key: a new key with the same id, role and limits; the old one works for `grace_seconds` more
 	//
-	// The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
+	// The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once.
 	//
 	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers carrying a key are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
@@ -2231,7 +2223,7 @@ type ClientInterface interface {
 
 	// GetApiV1LogsMetadataStats Upload statistics of the tenant over the last N days
 	//
-	// Requires a bearer token or an API key. Weighted: costs 5 units of every rate-limit policy (the RateLimit and X-RateLimit-Remaining headers drop by 5).
+	// Requires a bearer token or an API key. Weighted: costs 5 units of every rate-limit policy (RateLimit shows them spent).
 	//
 	// Corresponds with GET /api/v1/logs/metadata/stats (the `GetApiV1LogsMetadataStats` operationId).
 	GetApiV1LogsMetadataStats(ctx context.Context, params *GetApiV1LogsMetadataStatsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2566,8 +2558,6 @@ func (c *Client) PostApiV1ApiKeys(ctx context.Context, params *PostApiV1ApiKeysP
 
 // DeleteApiV1ApiKeysId Delete (revoke) a key: refused from its next request, on every instance
 //
-// Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
-//
 // Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent (then 404). Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Corresponds with DELETE /api/v1/api-keys/{id} (the `DeleteApiV1ApiKeysId` operationId).
@@ -2584,8 +2574,6 @@ func (c *Client) DeleteApiV1ApiKeysId(ctx context.Context, id string, params *De
 }
 
 // PatchApiV1ApiKeysIdWithBody Change a key’s own rate limit (applies from its next request, on every instance)
-//
-// Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 //
 // Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
@@ -2606,8 +2594,6 @@ func (c *Client) PatchApiV1ApiKeysIdWithBody(ctx context.Context, id string, par
 
 // PatchApiV1ApiKeysId Change a key’s own rate limit (applies from its next request, on every instance)
 //
-// Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
-//
 // Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type.
@@ -2627,7 +2613,7 @@ func (c *Client) PatchApiV1ApiKeysId(ctx context.Context, id string, params *Pat
 
 // PostApiV1ApiKeysIdRotateWithBody Rotate a key: a new key with the same id, role and limits; the old one works for `grace_seconds` more
 //
-// The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
+// The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once.
 //
 // Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers carrying a key are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
 //
@@ -2648,7 +2634,7 @@ func (c *Client) PostApiV1ApiKeysIdRotateWithBody(ctx context.Context, id string
 
 // PostApiV1ApiKeysIdRotate Rotate a key: a new key with the same id, role and limits; the old one works for `grace_seconds` more
 //
-// The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
+// The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once.
 //
 // Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers carrying a key are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
 //
@@ -3024,7 +3010,7 @@ func (c *Client) GetApiV1LogsMetadataRecent(ctx context.Context, params *GetApiV
 
 // GetApiV1LogsMetadataStats Upload statistics of the tenant over the last N days
 //
-// Requires a bearer token or an API key. Weighted: costs 5 units of every rate-limit policy (the RateLimit and X-RateLimit-Remaining headers drop by 5).
+// Requires a bearer token or an API key. Weighted: costs 5 units of every rate-limit policy (RateLimit shows them spent).
 //
 // Corresponds with GET /api/v1/logs/metadata/stats (the `GetApiV1LogsMetadataStats` operationId).
 func (c *Client) GetApiV1LogsMetadataStats(ctx context.Context, params *GetApiV1LogsMetadataStatsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5902,8 +5888,6 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteApiV1ApiKeysIdWithResponse Delete (revoke) a key: refused from its next request, on every instance
 	//
-	// Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
-	//
 	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent (then 404). Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -5912,8 +5896,6 @@ type ClientWithResponsesInterface interface {
 	DeleteApiV1ApiKeysIdWithResponse(ctx context.Context, id string, params *DeleteApiV1ApiKeysIdParams, reqEditors ...RequestEditorFn) (*DeleteApiV1ApiKeysIdResponse, error)
 
 	// PatchApiV1ApiKeysIdWithBodyWithResponse Change a key’s own rate limit (applies from its next request, on every instance)
-	//
-	// Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 	//
 	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
@@ -5924,8 +5906,6 @@ type ClientWithResponsesInterface interface {
 
 	// PatchApiV1ApiKeysIdWithResponse Change a key’s own rate limit (applies from its next request, on every instance)
 	//
-	// Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
-	//
 	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
@@ -5935,7 +5915,7 @@ type ClientWithResponsesInterface interface {
 
 	// PostApiV1ApiKeysIdRotateWithBodyWithResponse Rotate a key: a new key with the same id, role and limits; the old one works for `grace_seconds` more
 	//
-	// The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
+	// The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once.
 	//
 	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers carrying a key are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
@@ -5946,7 +5926,7 @@ type ClientWithResponsesInterface interface {
 
 	// PostApiV1ApiKeysIdRotateWithResponse Rotate a key: a new key with the same id, role and limits; the old one works for `grace_seconds` more
 	//
-	// The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
+	// The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once.
 	//
 	// Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers carrying a key are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
 	//
@@ -6140,7 +6120,7 @@ type ClientWithResponsesInterface interface {
 
 	// GetApiV1LogsMetadataStatsWithResponse Upload statistics of the tenant over the last N days
 	//
-	// Requires a bearer token or an API key. Weighted: costs 5 units of every rate-limit policy (the RateLimit and X-RateLimit-Remaining headers drop by 5).
+	// Requires a bearer token or an API key. Weighted: costs 5 units of every rate-limit policy (RateLimit shows them spent).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13807,8 +13787,6 @@ func (c *ClientWithResponses) PostApiV1ApiKeysWithResponse(ctx context.Context, 
 
 // DeleteApiV1ApiKeysIdWithResponse Delete (revoke) a key: refused from its next request, on every instance
 //
-// Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
-//
 // Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent (then 404). Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Returns a wrapper object for the known response body format(s).
@@ -13823,8 +13801,6 @@ func (c *ClientWithResponses) DeleteApiV1ApiKeysIdWithResponse(ctx context.Conte
 }
 
 // PatchApiV1ApiKeysIdWithBodyWithResponse Change a key’s own rate limit (applies from its next request, on every instance)
-//
-// Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
 //
 // Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
@@ -13841,8 +13817,6 @@ func (c *ClientWithResponses) PatchApiV1ApiKeysIdWithBodyWithResponse(ctx contex
 
 // PatchApiV1ApiKeysIdWithResponse Change a key’s own rate limit (applies from its next request, on every instance)
 //
-// Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
-//
 // Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the background.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
@@ -13858,7 +13832,7 @@ func (c *ClientWithResponses) PatchApiV1ApiKeysIdWithResponse(ctx context.Contex
 
 // PostApiV1ApiKeysIdRotateWithBodyWithResponse Rotate a key: a new key with the same id, role and limits; the old one works for `grace_seconds` more
 //
-// The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
+// The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once.
 //
 // Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers carrying a key are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
 //
@@ -13875,7 +13849,7 @@ func (c *ClientWithResponses) PostApiV1ApiKeysIdRotateWithBodyWithResponse(ctx c
 
 // PostApiV1ApiKeysIdRotateWithResponse Rotate a key: a new key with the same id, role and limits; the old one works for `grace_seconds` more
 //
-// The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once. Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id` (another tenant is 404).
+// The previous key is refused from the end of its grace period on, on every instance. Rotating again within a grace period ends the older key at once.
 //
 // Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers carrying a key are never kept). Still running at the deadline: 503 `write-pending`, completed in the background.
 //
@@ -14189,7 +14163,7 @@ func (c *ClientWithResponses) GetApiV1LogsMetadataRecentWithResponse(ctx context
 
 // GetApiV1LogsMetadataStatsWithResponse Upload statistics of the tenant over the last N days
 //
-// Requires a bearer token or an API key. Weighted: costs 5 units of every rate-limit policy (the RateLimit and X-RateLimit-Remaining headers drop by 5).
+// Requires a bearer token or an API key. Weighted: costs 5 units of every rate-limit policy (RateLimit shows them spent).
 //
 // Returns a wrapper object for the known response body format(s).
 //

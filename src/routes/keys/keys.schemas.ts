@@ -104,22 +104,7 @@ export const ApiKeySchema = z
     rotated_at: at('Last rotation'),
     previous_key_expires_at: at('While a rotation’s grace period runs: when the previous key stops working'),
   })
-  .openapi('ApiKey', {
-    example: {
-      id: 'q3JX0cVnRt2a',
-      tenant_id: 'acme-corp-7k2p',
-      name: 'nightly export job',
-      prefix: 'gh_live_AavclzRR',
-      role: 'viewer',
-      created_at: '2026-11-24T10:00:00.000Z',
-      created_by: '0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11',
-      last_used_at: null,
-      expires_at: null,
-      rate_limit: { limit: 100, window_seconds: 60 },
-      rotated_at: null,
-      previous_key_expires_at: null,
-    },
-  })
+  .openapi('ApiKey')
 
 export const IssuedKeySchema = z
   .object({

@@ -160,11 +160,7 @@ export const QuotaSchema = z
         api_calls_per_hour: { limit: 1000, used: 42, remaining: 958, window_seconds: 3600, reset_at: '2025-11-24T11:00:00.000Z' },
         logs_per_day: { limit: 100000, used: 1500, remaining: 98500, window_seconds: 86400, reset_at: '2025-11-25T00:00:00.000Z' },
       },
-      rate_limits: [
-        { name: 'burst', limit: 100, used: 3, remaining: 97, window_seconds: 3600, reset_at: '2025-11-24T11:00:00.000Z' },
-        { name: 'hourly', limit: 1000, used: 42, remaining: 958, window_seconds: 3600, reset_at: '2025-11-24T11:00:00.000Z' },
-        { name: 'tenant', limit: 100000, used: 5120, remaining: 94880, window_seconds: 3600, reset_at: '2025-11-24T11:00:00.000Z' },
-      ],
+      rate_limits: [{ name: 'tenant', limit: 100000, used: 5120, remaining: 94880, window_seconds: 3600, reset_at: '2025-11-24T11:00:00.000Z' }],
     },
   })
 

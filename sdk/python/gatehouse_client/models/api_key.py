@@ -19,12 +19,6 @@ T = TypeVar("T", bound="ApiKey")
 @_attrs_define
 class ApiKey:
     """
-    Example:
-        {'id': 'q3JX0cVnRt2a', 'tenant_id': 'acme-corp-7k2p', 'name': 'nightly export job', 'prefix':
-            'gh_live_AavclzRR', 'role': 'viewer', 'created_at': '2026-11-24T10:00:00.000Z', 'created_by':
-            '0b7e6d1c-2f1a-4a53-9a43-1f0c2b7d9e11', 'last_used_at': None, 'expires_at': None, 'rate_limit': {'limit': 100,
-            'window_seconds': 60}, 'rotated_at': None, 'previous_key_expires_at': None}
-
     Attributes:
         id (str):
         tenant_id (str):

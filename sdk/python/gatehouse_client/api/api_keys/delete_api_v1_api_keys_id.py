@@ -96,10 +96,7 @@ def sync_detailed(
 ) -> Response[Any | Problem | RateLimitProblem]:
     """Delete (revoke) a key: refused from its next request, on every instance
 
-     Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id`
-    (another tenant is 404).
-
-    Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
+     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
     above. Retries: idempotent (then 404). Still running at the deadline: 503 `write-pending`, completed
     in the background.
 
@@ -135,10 +132,7 @@ def sync(
 ) -> Any | Problem | RateLimitProblem | None:
     """Delete (revoke) a key: refused from its next request, on every instance
 
-     Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id`
-    (another tenant is 404).
-
-    Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
+     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
     above. Retries: idempotent (then 404). Still running at the deadline: 503 `write-pending`, completed
     in the background.
 
@@ -169,10 +163,7 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem | RateLimitProblem]:
     """Delete (revoke) a key: refused from its next request, on every instance
 
-     Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id`
-    (another tenant is 404).
-
-    Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
+     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
     above. Retries: idempotent (then 404). Still running at the deadline: 503 `write-pending`, completed
     in the background.
 
@@ -206,10 +197,7 @@ async def asyncio(
 ) -> Any | Problem | RateLimitProblem | None:
     """Delete (revoke) a key: refused from its next request, on every instance
 
-     Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id`
-    (another tenant is 404).
-
-    Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
+     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
     above. Retries: idempotent (then 404). Still running at the deadline: 503 `write-pending`, completed
     in the background.
 

@@ -122,10 +122,7 @@ def sync_detailed(
 ) -> Response[ApiKey | Problem | RateLimitProblem]:
     """Change a key’s own rate limit (applies from its next request, on every instance)
 
-     Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id`
-    (another tenant is 404).
-
-    Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
+     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
     above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the
     background.
 
@@ -164,10 +161,7 @@ def sync(
 ) -> ApiKey | Problem | RateLimitProblem | None:
     """Change a key’s own rate limit (applies from its next request, on every instance)
 
-     Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id`
-    (another tenant is 404).
-
-    Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
+     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
     above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the
     background.
 
@@ -201,10 +195,7 @@ async def asyncio_detailed(
 ) -> Response[ApiKey | Problem | RateLimitProblem]:
     """Change a key’s own rate limit (applies from its next request, on every instance)
 
-     Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id`
-    (another tenant is 404).
-
-    Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
+     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
     above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the
     background.
 
@@ -241,10 +232,7 @@ async def asyncio(
 ) -> ApiKey | Problem | RateLimitProblem | None:
     """Change a key’s own rate limit (applies from its next request, on every instance)
 
-     Tenant admins manage their tenant’s keys; a superadmin names another tenant with `tenant_id`
-    (another tenant is 404).
-
-    Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
+     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
     above. Retries: idempotent. Still running at the deadline: 503 `write-pending`, completed in the
     background.
 

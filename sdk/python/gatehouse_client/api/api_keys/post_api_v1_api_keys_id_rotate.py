@@ -124,8 +124,7 @@ def sync_detailed(
     more
 
      The previous key is refused from the end of its grace period on, on every instance. Rotating again
-    within a grace period ends the older key at once. Tenant admins manage their tenant’s keys; a
-    superadmin names another tenant with `tenant_id` (another tenant is 404).
+    within a grace period ends the older key at once.
 
     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
     above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers
@@ -169,8 +168,7 @@ def sync(
     more
 
      The previous key is refused from the end of its grace period on, on every instance. Rotating again
-    within a grace period ends the older key at once. Tenant admins manage their tenant’s keys; a
-    superadmin names another tenant with `tenant_id` (another tenant is 404).
+    within a grace period ends the older key at once.
 
     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
     above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers
@@ -209,8 +207,7 @@ async def asyncio_detailed(
     more
 
      The previous key is refused from the end of its grace period on, on every instance. Rotating again
-    within a grace period ends the older key at once. Tenant admins manage their tenant’s keys; a
-    superadmin names another tenant with `tenant_id` (another tenant is 404).
+    within a grace period ends the older key at once.
 
     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
     above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers
@@ -252,8 +249,7 @@ async def asyncio(
     more
 
      The previous key is refused from the end of its grace period on, on every instance. Rotating again
-    within a grace period ends the older key at once. Tenant admins manage their tenant’s keys; a
-    superadmin names another tenant with `tenant_id` (another tenant is 404).
+    within a grace period ends the older key at once.
 
     Requires a bearer token of a signed-in person (API keys are refused with 403) with role admin or
     above. Retries: a retry rotates again; the key of the first answer keeps the grace period (answers

@@ -92,8 +92,8 @@ def sync_detailed(
 ) -> Response[Any | Problem | RateLimitProblem | UploadStats]:
     """Upload statistics of the tenant over the last N days
 
-     Requires a bearer token or an API key. Weighted: costs 5 units of every rate-limit policy (the
-    RateLimit and X-RateLimit-Remaining headers drop by 5).
+     Requires a bearer token or an API key. Weighted: costs 5 units of every rate-limit policy (RateLimit
+    shows them spent).
 
     Args:
         days (int | Unset): Period in days (default 30)
@@ -124,8 +124,8 @@ def sync(
 ) -> Any | Problem | RateLimitProblem | UploadStats | None:
     """Upload statistics of the tenant over the last N days
 
-     Requires a bearer token or an API key. Weighted: costs 5 units of every rate-limit policy (the
-    RateLimit and X-RateLimit-Remaining headers drop by 5).
+     Requires a bearer token or an API key. Weighted: costs 5 units of every rate-limit policy (RateLimit
+    shows them spent).
 
     Args:
         days (int | Unset): Period in days (default 30)
@@ -151,8 +151,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem | RateLimitProblem | UploadStats]:
     """Upload statistics of the tenant over the last N days
 
-     Requires a bearer token or an API key. Weighted: costs 5 units of every rate-limit policy (the
-    RateLimit and X-RateLimit-Remaining headers drop by 5).
+     Requires a bearer token or an API key. Weighted: costs 5 units of every rate-limit policy (RateLimit
+    shows them spent).
 
     Args:
         days (int | Unset): Period in days (default 30)
@@ -181,8 +181,8 @@ async def asyncio(
 ) -> Any | Problem | RateLimitProblem | UploadStats | None:
     """Upload statistics of the tenant over the last N days
 
-     Requires a bearer token or an API key. Weighted: costs 5 units of every rate-limit policy (the
-    RateLimit and X-RateLimit-Remaining headers drop by 5).
+     Requires a bearer token or an API key. Weighted: costs 5 units of every rate-limit policy (RateLimit
+    shows them spent).
 
     Args:
         days (int | Unset): Period in days (default 30)
