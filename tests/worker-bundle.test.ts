@@ -76,7 +76,9 @@ describe('the Worker bundle as wrangler deploy builds it', () => {
     const locales = inputs.filter((f) => f.includes('/zod/') && f.includes('/locales/'))
     expect(locales.map((f) => f.replace(/.*\/zod\//, 'zod/'))).toEqual(['zod/v4/locales/en.js'])
     // Nor its JSON Schema conversion (tools/worker/zod-json-schema.ts stands in for it).
-    expect(inputs.filter((f) => /zod\/v4\/(core\/(to-json-schema|json-schema-processors|json-schema-generator)|classic\/from-json-schema)\.js$/.test(f))).toEqual([])
+    expect(
+      inputs.filter((f) => /zod\/v4\/(core\/(to-json-schema|json-schema-processors|json-schema-generator)|classic\/from-json-schema)\.js$/.test(f)),
+    ).toEqual([])
     for (const never of [
       '@scalar/',
       'node_modules/mongodb/',
