@@ -124,8 +124,9 @@ describe('the Worker bundle as wrangler deploy builds it', () => {
           .map(([k, v]) => `${k}='${v}'\n`)
           .join(''),
       )
-      const [port, inspectorPort] = [await freePort(), await freePort()]
-      origin = `http://127.0.0.1:${port}`
+      // Port 0: wrangler binds a port the OS gives it and says which. A port picked beforehand could
+      // be handed to the workers project's own workerd meanwhile (both bind with SO_REUSEPORT, and
+      // requests would then land on either).
       dev = spawn(
         process.execPath,
         [
@@ -138,16 +139,16 @@ describe('the Worker bundle as wrangler deploy builds it', () => {
           '--ip',
           '127.0.0.1',
           '--port',
-          String(port),
+          '0',
           '--inspector-port',
-          String(inspectorPort),
+          '0',
           '--env-file',
           envFile,
           '--persist-to',
           join(out, 'state'),
           '--show-interactive-dev-session=false',
           '--log-level',
-          'warn',
+          'info',
         ],
         { cwd: ROOT, env: { ...process.env, ...WRANGLER_ENV }, stdio: ['ignore', 'pipe', 'pipe'] },
       )
@@ -157,6 +158,9 @@ describe('the Worker bundle as wrangler deploy builds it', () => {
         'wrangler dev',
         async () => {
           if (dev!.exitCode !== null) throw new Error(`wrangler dev exited with ${dev!.exitCode}:\n${devOutput}`)
+          const ready = /Ready on (http:\/\/127\.0\.0\.1:\d+)/.exec(devOutput)
+          if (!ready) return false
+          origin = ready[1]!
           return (await fetch(`${origin}/health/live`)).ok
         },
         60_000,
