@@ -18,7 +18,7 @@ import { standaloneBundleFile } from '../src/routes/docs/docs.assets.ts'
 import { STANDALONE_PATH } from '../src/routes/docs/docs.page.ts'
 import { generateSigningJwk } from '../src/services/signing-keys.ts'
 import { writeDocsAssets } from '../tools/docs-assets.ts'
-import { freePort, progress, run, stopChild, waitFor } from '../tools/lib/process.ts'
+import { progress, run, stopChild, waitFor } from '../tools/lib/process.ts'
 import { makeTestApp, type TestApp } from './harness/app.ts'
 import { need } from './harness/services.ts'
 
