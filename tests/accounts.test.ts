@@ -210,4 +210,19 @@ describe.each<BackendKind>(['embedded', 'remote'])('account lifecycle (%s)', (ki
     expect(statuses.filter((s) => s !== 200)[0]).toBeOneOf([401, 409])
     expect(await createUsersRepository(t.backends.documents).countActiveAdmins(a.tenantId)).toBe(1)
   })
+
+  it('nor demoted through its profile (409); with a second admin the demotion applies', async () => {
+    const a = await tenant()
+    const demote = (token: string, userId: string) => call(t.app, 'PATCH', `/api/v1/users/admin/profile/${userId}/`, { token, body: { role: 'viewer' } })
+    const refused = await demote(a.session.access, a.userId)
+    expect(refused.status).toBe(409)
+    expect(refused.body.type).toBe(`${PROBLEM}last-admin`)
+    expect((await me(a.session.access)).body.role).toBe('admin')
+
+    const second = await member(a, 'admin')
+    const done = await demote(a.session.access, a.userId)
+    expect(done.status, JSON.stringify(done.body)).toBe(200)
+    expect((await me(a.session.access)).body.role).toBe('viewer')
+    expect((await demote(second.session.access, second.userId)).status).toBe(409) // the last one again
+  })
 })

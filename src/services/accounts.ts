@@ -9,6 +9,7 @@ import { type Role, roleAtLeast } from '../domain/roles.ts'
 import { ConflictError, DuplicateKeyError, ForbiddenError, NotFoundError } from '../errors.ts'
 import { createProfilesRepository } from '../repositories/profiles.ts'
 import { createTenantsRepository, createUsersRepository, type UserRecord } from '../repositories/users.ts'
+import { keepingAnAdmin } from './admin-guard.ts'
 import { type AttemptSubject, countAttempt, digestHex, forgetAttempts } from './auth-attempts.ts'
 import type { ClientInfo } from './devices.ts'
 import { hashPassword, verifyPassword } from './passwords.ts'
@@ -133,26 +134,6 @@ async function managedAccount(deps: Deps, actor: Principal, userId: string, verb
   if (!user) throw noSuchUser()
   if (!roleAtLeast(actor.role, user.role)) throw new ForbiddenError(`You cannot ${verb} an account whose role is above yours`)
   return user
-}
-
-/** Held while an admin account is taken out of service, so two admins cannot remove each other at once. */
-const ADMIN_GUARD_LOCK = { ttlMs: 10_000, waitMs: 5_000 } as const
-
-/**
- * Runs `fn` on the current record of `target`; when it is an enabled admin, under the tenant's
- * lock and only if another enabled admin remains.
- */
-async function keepingAnAdmin<T>(deps: Deps, target: UserRecord, fn: (current: UserRecord) => Promise<T>): Promise<T> {
-  if (!roleAtLeast(target.role, 'admin') || target.disabled === true) return fn(target)
-  const { users } = repos(deps)
-  return deps.backends.locks.withLock(`tenant-admins:${target.tenant_id}`, ADMIN_GUARD_LOCK, async () => {
-    const current = await users.getById(target.user_id, target.tenant_id)
-    if (!current) throw noSuchUser()
-    if (roleAtLeast(current.role, 'admin') && current.disabled !== true && (await users.countActiveAdmins(current.tenant_id)) <= 1) {
-      throw new ConflictError('This is the last enabled admin of the organization; make another user admin first', 'last-admin')
-    }
-    return fn(current)
-  })
 }
 
 /** Marks the account disabled (keeping the first disabled_at); false when it is gone. */

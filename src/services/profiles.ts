@@ -18,11 +18,12 @@
  * the same ETag wins" holds on every store.
  */
 import type { Defer, Deps } from '../deps.ts'
-import type { Role } from '../domain/roles.ts'
+import { type Role, roleAtLeast } from '../domain/roles.ts'
 import { ConflictError, DuplicateKeyError, NotFoundError, PreconditionFailedError, VersionConflictError } from '../errors.ts'
 import type { CacheRead } from '../ports.ts'
 import { type ApiQuota, createProfilesRepository, type Preferences, type PreferencesPatch, type ProfileRecord } from '../repositories/profiles.ts'
 import { createTenantsRepository, createUsersRepository } from '../repositories/users.ts'
+import { keepingAnAdmin } from './admin-guard.ts'
 import { type CachedItem, lookupCached, readThrough } from './cache.ts'
 import { type Actor, actorScope, checkDelete, checkRequest, checkTarget, isPrivileged, type ProfileChanges, planChanges } from './profile-rules.ts'
 import { defaultQuota, quotaLimits } from './quotas.ts'
@@ -175,6 +176,15 @@ export async function updateProfile(
   precondition?: Precondition,
 ): Promise<VersionedProfile> {
   checkRequest(actor, changes)
+  // A demotion below admin keeps the tenant's last enabled admin (under the tenant's lock).
+  if (changes.role !== undefined && !roleAtLeast(changes.role, 'admin')) {
+    const target = await createUsersRepository(deps.backends.documents).getById(targetUserId, actorScope(actor).tenantId)
+    if (target) return keepingAnAdmin(deps, target, () => writeProfile(deps, actor, targetUserId, changes, precondition))
+  }
+  return writeProfile(deps, actor, targetUserId, changes, precondition)
+}
+
+async function writeProfile(deps: Deps, actor: Actor, targetUserId: string, changes: ProfileChanges, precondition?: Precondition): Promise<VersionedProfile> {
   const self = targetUserId === actor.userId
   const scope = self ? { tenantId: actor.tenantId } : actorScope(actor)
   const versions = precondition && 'versions' in precondition ? precondition.versions : undefined

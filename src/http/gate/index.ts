@@ -64,10 +64,11 @@ export function gate(rule: GateRule): MiddlewareHandler<AppEnv> {
       return { ...p, limit: r?.limit ?? p.limit, windowSeconds: r?.windowSeconds ?? p.windowSeconds }
     })
     c.set('rateHeaders', rateLimitHeaders(applied, results, now, advertised))
-    if (verdict.failure && rule.access === 'signed-in') throw unauthenticated(verdict.failure)
+    // A spent budget first: an address out of budget is refused alike with a good, a revoked or no token.
     if (verdict.rate && !verdict.rate.allowed) {
       throw new RateLimitedError(violatedOf(results ?? []), now, { headers: c.var.rateHeaders })
     }
+    if (verdict.failure && rule.access === 'signed-in') throw unauthenticated(verdict.failure)
     if (verdict.principal) {
       if (rule.caller === 'person' && verdict.principal.via === 'key') {
         throw new ForbiddenError('API keys cannot do this: it needs a signed-in person (a bearer token)', 'person-required')
