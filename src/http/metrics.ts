@@ -6,14 +6,15 @@
  * session changes from the answers of the routes that make them. When the batch is due, its write
  * goes to the request's background work: no request ever waits for metrics.
  */
+
 import type { MiddlewareHandler } from 'hono'
-import { matchedRoutes, routePath } from 'hono/route'
 import { BackendUnavailableError, RateLimitedError } from '../errors.ts'
 import { errorFields, type Logger } from '../logger.ts'
 import { CACHE_STATES, type CacheState, type MetricEvent, type Observation, UNMATCHED_ROUTE } from '../metrics/fields.ts'
 import type { MetricsRecorder } from '../metrics/recorder.ts'
 import { KeySourceError } from '../services/tokens.ts'
 import { deferOf } from './background.ts'
+import { routeOf } from './route.ts'
 import type { AppEnv, Ctx } from './types.ts'
 
 type Events = Partial<Record<MetricEvent, number>>
@@ -48,13 +49,8 @@ export function observeRequests(recorder: MetricsRecorder, logger: Logger): Midd
 }
 
 async function observationOf(c: Ctx, durationMs: number): Promise<Observation> {
-  // The route whose handler answered: after the chain, `routeIndex` is the last one dispatched (NOT
-  // the last one matched: `/logs/metadata/stats` also matches `/logs/metadata/:upload_id`). Stopped
-  // in app middleware (a 413): the route that would have answered, the first matched. No route
-  // matched at all (404/405): one label for every such URL.
-  const matched = matchedRoutes(c)
-  const answered = matched[c.req.routeIndex]
-  const route = answered && answered.method !== 'ALL' ? routePath(c) : (matched.find((r) => r.method !== 'ALL')?.path ?? UNMATCHED_ROUTE)
+  // No route matched at all (404/405): one label for every such URL.
+  const route = routeOf(c) ?? UNMATCHED_ROUTE
   const status = c.res.status
   const err = c.error
   const o: Observation = { method: c.req.method, route, status, durationMs }

@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { routePath } from 'hono/route'
 import { PayloadTooLargeError } from '../errors.ts'
 import type { Logger } from '../logger.ts'
+import { routeOf } from './route.ts'
 import type { AppEnv } from './types.ts'
 
 /**
@@ -25,7 +25,7 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
     logger.info('request', {
       id: c.get('requestId'),
       method: c.req.method,
-      route: routePath(c, -1) ?? c.req.path,
+      route: routeOf(c) ?? c.req.path,
       status: c.res.status,
       duration_ms: Math.round((performance.now() - started) * 100) / 100,
     })

@@ -10,6 +10,7 @@
  */
 import type { RouteConfig } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
+import { matchedRoutes } from 'hono/route'
 import { InputError } from '../errors.ts'
 import { gate } from './gate/index.ts'
 import type { GateRule } from './gate/rule.ts'
@@ -17,7 +18,7 @@ import { idempotencyNotes, idempotencyParameter, withIdempotency } from './idemp
 import { type IdempotencyRule, keptAnswers } from './idempotency/index.ts'
 import { isWriteMethod } from './idempotency/settle.ts'
 import { problemResponses } from './problems.ts'
-import type { AppEnv } from './types.ts'
+import type { AppEnv, Ctx } from './types.ts'
 
 /** Response headers every gated answer documents (components registered by documentGateHeaders). */
 const RATE_HEADER_NAMES = ['RateLimit-Policy', 'RateLimit', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'] as const
@@ -72,6 +73,24 @@ type Failures = ReturnType<typeof problemResponses<readonly [401, 403, 429, 503]
 type ApiRouteConfig<R extends RouteConfig> = R & { security?: Array<Record<string, string[]>>; responses: Failures & R['responses'] }
 
 /** A write route: its rule must say how it answers a retry (`idempotency`). */
+/** Names the answering route for logs and metrics (its pattern in Hono's `:param` form). */
+function labelRoute(path: string): MiddlewareHandler<AppEnv> {
+  const pattern = path.replace(/\{([^}]+)\}/g, ':$1')
+  return async function labelRoute(c, next) {
+    c.set('route', pattern)
+    await next()
+  }
+}
+
+/**
+ * The route a request is counted and logged under: the one its definition declared (it answered),
+ * else the first route it matched (an answer from app middleware, e.g. 413, or an unlabelled
+ * route such as /health), else null (no route at all: 404/405).
+ */
+export function routeOf(c: Ctx): string | null {
+  return c.var.route ?? matchedRoutes(c).find((r) => r.method !== 'ALL')?.path ?? null
+}
+
 export function apiRoute<const R extends RouteConfig & { method: WriteMethod }>(route: R, rule: GateRule & { idempotency: IdempotencyRule }): ApiRouteConfig<R>
 export function apiRoute<const R extends RouteConfig & { method: Exclude<RouteConfig['method'], WriteMethod> }>(route: R, rule: GateRule): ApiRouteConfig<R>
 export function apiRoute(route: RouteConfig, rule: GateRule): ApiRouteConfig<RouteConfig> {
@@ -97,7 +116,7 @@ export function apiRoute(route: RouteConfig, rule: GateRule): ApiRouteConfig<Rou
     ...(rule.role ? { 'x-required-role': rule.role } : {}),
     ...(rule.cost && rule.cost !== 1 ? { 'x-rate-cost': rule.cost } : {}),
     ...(keyed ? { parameters: [...((route as { parameters?: unknown[] }).parameters ?? []), idempotencyParameter] } : {}),
-    middleware: [gate(rule), ...(keyed ? [keptAnswers()] : []), ...(jsonBody(route)?.required ? [requiredBody] : []), ...own],
+    middleware: [labelRoute(route.path), gate(rule), ...(keyed ? [keptAnswers()] : []), ...(jsonBody(route)?.required ? [requiredBody] : []), ...own],
     responses: keyed ? withIdempotency(responses) : responses,
   } as unknown as ApiRouteConfig<RouteConfig>
 }

@@ -20,6 +20,8 @@ export interface AppEnv {
   Variables: {
     deps: AppDeps
     requestId: string
+    /** The route pattern that answers (`/api/v1/logs/metadata/:upload_id`), set by its definition. */
+    route?: string
     /** The checked caller, set by the gate on signed-in routes. */
     principal?: Principal
     /** This request's one round trip to the key-value store (the gate's and the route's reads). */
