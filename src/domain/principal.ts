@@ -1,3 +1,4 @@
+import { NotFoundError } from '../errors.ts'
 import type { Role } from './roles.ts'
 
 /**
@@ -31,3 +32,13 @@ export const externalSessionTokenId = (sid: string) => `sid:${sid}`
 
 /** The acting id of an API key caller: what uploads and logs record as its `user_id`. */
 export const keyActorId = (keyId: string) => `key:${keyId}`
+
+/**
+ * The tenant an operation acts on: the caller's own, or — for a superadmin only — the one named.
+ * Another tenant is as invisible to an admin as a user of it: NotFoundError, never "forbidden".
+ */
+export function tenantInView(actor: Pick<Principal, 'tenantId' | 'role'>, requested: string | undefined): string {
+  if (requested === undefined || requested === actor.tenantId) return actor.tenantId
+  if (actor.role !== 'superadmin') throw new NotFoundError('No such tenant')
+  return requested
+}

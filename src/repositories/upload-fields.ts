@@ -4,7 +4,7 @@
  */
 import { ValidationError } from '../errors.ts'
 import type { Sort } from '../ports.ts'
-import { date, id, idString, int, num, object, oneOf, onlyKeys, paging, text } from './values.ts'
+import { idString, int, num, oneOf, text } from './values.ts'
 
 export const UPLOAD_STATUSES = ['pending', 'processing', 'success', 'failed'] as const
 export type UploadStatus = (typeof UPLOAD_STATUSES)[number]

@@ -7,8 +7,8 @@
  * has no `$avg` and fills only the first accumulator of a `$group`.
  */
 
-import { DuplicateKeyError, InvalidTransitionError, ValidationError } from '../errors.ts'
-import type { Collection, DocumentStore, Filter, Sort } from '../ports.ts'
+import { DuplicateKeyError, InvalidTransitionError } from '../errors.ts'
+import type { Collection, DocumentStore, Filter } from '../ports.ts'
 import { COLLECTIONS } from './indexes.ts'
 import {
   errorsList,
@@ -28,7 +28,7 @@ import {
   type UploadsRepository,
 } from './upload-fields.ts'
 import type { RepositoryOptions } from './users.ts'
-import { date, id, idString, int, num, object, oneOf, onlyKeys, paging, text } from './values.ts'
+import { date, id, idString, int, object, oneOf, onlyKeys, paging } from './values.ts'
 
 /**
  * @example

@@ -12,7 +12,7 @@
  *   older grace at once: only the latest previous key is kept.
  */
 import type { Deps } from '../deps.ts'
-import type { Principal } from '../domain/principal.ts'
+import { type Principal, tenantInView } from '../domain/principal.ts'
 import { type Role, roleAtLeast } from '../domain/roles.ts'
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../errors.ts'
 import type { ApiKeyRecord, KeyRateLimit } from '../ports.ts'
@@ -61,10 +61,10 @@ function keyView(r: ApiKeyRecord, now: number): ApiKeyView {
 
 /** The tenant an operation acts on: the caller's, or (superadmin only) the one named. */
 async function targetTenant(deps: Deps, actor: Principal, tenantId: string | undefined): Promise<string> {
-  if (tenantId === undefined || tenantId === actor.tenantId) return actor.tenantId
-  if (actor.role !== 'superadmin') throw new NotFoundError('No such tenant')
-  if (!(await createTenantsRepository(deps.backends.documents).get(tenantId))) throw new NotFoundError('No such tenant')
-  return tenantId
+  const target = tenantInView(actor, tenantId)
+  if (target === actor.tenantId) return target
+  if (!(await createTenantsRepository(deps.backends.documents).get(target))) throw new NotFoundError('No such tenant')
+  return target
 }
 
 /** A key of the target tenant, or NotFoundError (also for a malformed id or another tenant's key). */

@@ -1,3 +1,4 @@
+import { tenantInView } from '../../domain/principal.ts'
 import { InputError, NotFoundError, UnauthenticatedError } from '../../errors.ts'
 import { principalOf } from '../../http/principal.ts'
 import type { AppRouteHandler, Ctx } from '../../http/types.ts'
@@ -16,12 +17,7 @@ async function flushOwnBatch(c: Ctx): Promise<void> {
 export const tenantMetrics: AppRouteHandler<TenantMetricsRoute> = async (c) => {
   const me = principalOf(c)
   const q = c.req.valid('query')
-  let tenantId = me.tenantId
-  if (q.tenant_id !== undefined && q.tenant_id !== me.tenantId) {
-    // Another tenant is as invisible to an admin as a user of it.
-    if (me.role !== 'superadmin') throw new NotFoundError('No such tenant')
-    tenantId = q.tenant_id
-  }
+  const tenantId = tenantInView(me, q.tenant_id)
   const resolution = q.resolution ?? defaultResolution(q.hours)
   if (q.hours > MAX_HOURS[resolution]) {
     throw new InputError([{ path: 'hours', code: 'too_big', message: `${resolution} buckets cover at most ${MAX_HOURS[resolution]} hours` }])

@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { tenantInView } from '../../domain/principal.ts'
 import { NotFoundError } from '../../errors.ts'
 import { deferOf } from '../../http/background.ts'
 import { principalOf } from '../../http/principal.ts'
@@ -96,12 +97,7 @@ export const getQuota: AppRouteHandler<R.GetQuotaRoute> = async (c) => {
 export const listTenantUsers: AppRouteHandler<R.ListTenantUsersRoute> = async (c) => {
   const me = principalOf(c)
   const q = c.req.valid('query')
-  let tenantId = me.tenantId
-  if (q.tenant_id !== undefined && q.tenant_id !== me.tenantId) {
-    // Another tenant is as invisible to an admin as a user of it.
-    if (me.role !== 'superadmin') throw new NotFoundError('No such tenant')
-    tenantId = q.tenant_id
-  }
+  const tenantId = tenantInView(me, q.tenant_id)
   const page = await listTenantProfiles(c.var.deps, tenantId, { page: q.page, page_size: q.page_size, ...(q.role ? { role: q.role } : {}) })
   noStore(c)
   return c.json(page, 200)
