@@ -27,7 +27,8 @@ const ROOT = resolve(import.meta.dirname, '..')
 const LIMIT_BYTES = 200_000
 const kib = (n: number) => (n / 1024).toFixed(1)
 const WRANGLER = join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js')
-const WRANGLER_ENV = { WRANGLER_SEND_METRICS: 'false', CI: 'true', FORCE_COLOR: '0' }
+// No network here: wrangler dev is not to fetch the Request.cf object from Cloudflare.
+const WRANGLER_ENV = { WRANGLER_SEND_METRICS: 'false', CI: 'true', FORCE_COLOR: '0', CLOUDFLARE_CF_FETCH_ENABLED: 'false' }
 
 interface Metafile {
   outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }>; imports: Array<{ path: string; external?: boolean }> }>
@@ -105,11 +106,15 @@ describe('the Worker bundle as wrangler deploy builds it', () => {
     let devOutput = ''
     let origin = ''
     let node: TestApp | undefined
+    // Outside `out`: wrangler dev watches the directory of a --no-bundle entry, and state written
+    // beside worker.js would reload the Worker in a loop (requests then hang).
+    let state = ''
 
     beforeAll(async () => {
       // The built file as is (no second build): wrangler.toml still gives the compatibility
       // settings, [vars] and the [assets] binding. Settings come in through an env file.
-      const envFile = join(out, 'test.env')
+      state = mkdtempSync(join(tmpdir(), 'gatehouse-workerd-state-'))
+      const envFile = join(state, 'test.env')
       const settings = {
         UPSTASH_REDIS_REST_URL: need('redisHttpUrl'),
         UPSTASH_REDIS_REST_TOKEN: need('redisHttpToken'),
@@ -145,7 +150,7 @@ describe('the Worker bundle as wrangler deploy builds it', () => {
           '--env-file',
           envFile,
           '--persist-to',
-          join(out, 'state'),
+          join(state, 'persist'),
           '--show-interactive-dev-session=false',
           '--log-level',
           'info',
@@ -173,6 +178,7 @@ describe('the Worker bundle as wrangler deploy builds it', () => {
     afterAll(async () => {
       if (dev) await stopChild(dev, 5000)
       await node?.close()
+      if (state) rmSync(state, { recursive: true, force: true })
     })
 
     const send = (path: string, init?: RequestInit) => fetch(`${origin}${path}`, init)
