@@ -70,12 +70,13 @@ describe('Go SDK against a live gatehouse', () => {
   })
 
   it(
-    'go test: sign-in, profile, upload with Idempotency-Key, refresh on 401, RateLimitedError on 429',
+    'go test: sign-in, profile, upload with Idempotency-Key, an API key (X-API-Key, its role, a mistyped one 401), refresh on 401, RateLimitedError on 429',
     async () => {
       const out = await run('go', ['test', '-count=1', '-v', '-run', '^TestLiveScenario$', '.'], { cwd: SDK, env: env() }).catch((err) => {
         throw new Error(`${explainBuildFailure(err, 'sdk/go/live_test.go').message}\n--- server ---\n${server.output()}`)
       })
       expect(out).toContain('go scenario passed')
+      expect(out).toContain('ok - a mistyped key is a 401 problem')
     },
     PROVISION_MS,
   )

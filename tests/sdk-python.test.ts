@@ -63,11 +63,12 @@ describe('Python SDK against a live gatehouse', () => {
     PROVISION_MS,
   )
 
-  it('runs the scenario: sign-in, profile, upload with Idempotency-Key, refresh on 401, RateLimited on 429', async () => {
+  it('runs the scenario: sign-in, profile, upload with Idempotency-Key, an API key (X-API-Key, its role, a mistyped one 401), refresh on 401, RateLimited on 429', async () => {
     const out = await python(join(REPO_ROOT, 'sdk/python/tests/live_scenario.py')).catch((err) => {
       throw new Error(`${String(err)}\n--- server ---\n${server.output()}`)
     })
     expect(out).toContain('python scenario passed')
+    expect(out).toContain('ok - a mistyped key is a 401 problem')
   })
 
   it("runs the README's example as written", async () => {

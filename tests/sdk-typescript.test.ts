@@ -90,11 +90,12 @@ describe('@gatehouse/sdk installed from its packed tarball', () => {
     INSTALL_MS,
   )
 
-  it('runs the scenario: sign-in, profile, upload with Idempotency-Key, refresh on 401, RateLimitedError on 429', async () => {
+  it('runs the scenario: sign-in, profile, upload with Idempotency-Key, an API key (X-API-Key, its role, a mistyped one 401), refresh on 401, RateLimitedError on 429', async () => {
     const out = await run(process.execPath, ['scenario.ts'], { cwd: app, env: env() }).catch((err) => {
       throw new Error(`${String(err)}\n--- server ---\n${server.output()}`)
     })
     expect(out).toContain('typescript scenario passed')
+    expect(out).toContain('ok - a mistyped key is a 401 problem')
   })
 
   it("runs the README's example as written", async () => {

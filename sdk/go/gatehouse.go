@@ -1,6 +1,7 @@
 // Package gatehouse is the Go SDK of the gatehouse API: the client generated from its OpenAPI 3.0
 // document (package api, oapi-codegen) with sign-in, Bearer auth, one refresh and resend when a
-// call answers 401, and 429 answers returned as *RateLimitedError.
+// call answers 401 — or an API key on every call (WithAPIKey) — and 429 answers returned as
+// *RateLimitedError.
 //
 //	c, _ := gatehouse.New("https://api.example.com")
 //	_, err := c.Login(ctx, "ada@acme.example", "…")
@@ -30,6 +31,7 @@ type Client struct {
 }
 
 type options struct {
+	apiKey   string
 	tokens   Tokens
 	onTokens func(Tokens)
 	http     *http.Client
@@ -37,6 +39,9 @@ type options struct {
 
 // Option configures New.
 type Option func(*options)
+
+// WithAPIKey makes a server-to-server client: every call carries X-API-Key instead of tokens (a 401 is final).
+func WithAPIKey(key string) Option { return func(o *options) { o.apiKey = key } }
 
 // WithTokens restores saved tokens.
 func WithTokens(t Tokens) Option { return func(o *options) { o.tokens = t } }
@@ -59,7 +64,7 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 	}
 	plain := *o.http
 	plain.Transport = rateLimitOnly{base}
-	s := &session{tokens: o.tokens, onTokens: o.onTokens, baseURL: baseURL, plain: &plain}
+	s := &session{apiKey: o.apiKey, tokens: o.tokens, onTokens: o.onTokens, baseURL: baseURL, plain: &plain}
 	authed := *o.http
 	authed.Transport = &transport{base: base, session: s}
 	c, err := api.NewClientWithResponses(baseURL, api.WithHTTPClient(&authed))

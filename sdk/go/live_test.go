@@ -2,7 +2,8 @@ package gatehouse_test
 
 // The Go SDK against a live gatehouse at GATEHOUSE_URL, as the repository's test suite runs it
 // (tests/sdk-go.test.ts starts the server): register + sign in, profile, an upload registered with
-// an Idempotency-Key and listed, one refresh on a 401, a 429 as *RateLimitedError, and a refused
+// an Idempotency-Key and listed, an API key made by the admin and used by a second client (X-API-Key;
+// a mistyped key is a 401), one refresh on a 401, a 429 as *RateLimitedError, and a refused
 // refresh (spent token).
 
 import (
@@ -95,6 +96,32 @@ func TestLiveScenario(t *testing.T) {
 	must(t, err)
 	check(t, list.JSON200 != nil && len(list.JSON200.Metadata) == 1 && list.JSON200.Metadata[0].UploadId == created.JSON201.UploadId, "uploads listed: %s", list.Body)
 	check(t, rec.last().Header.Get("Idempotency-Key") == "", "the header stays on its own call")
+
+	// A server-to-server client: an API key made by the admin, sent as X-API-Key.
+	issued, err := c.PostApiV1ApiKeysWithResponse(ctx, nil, api.ApiKeyCreate{Name: "sdk job", Role: api.RoleViewer})
+	must(t, err)
+	check(t, issued.JSON201 != nil && strings.HasPrefix(issued.JSON201.ApiKey, "gh_live_"), "API key issued (shown once): %d %s", issued.StatusCode(), issued.Body)
+	recKey := &recorder{}
+	job, err := gatehouse.New(url, gatehouse.WithAPIKey(issued.JSON201.ApiKey), gatehouse.WithHTTPClient(&http.Client{Transport: recKey}))
+	must(t, err)
+	byKey, err := job.GetApiV1LogsMetadataWithResponse(ctx, &api.GetApiV1LogsMetadataParams{})
+	must(t, err)
+	check(t, byKey.JSON200 != nil && len(byKey.JSON200.Metadata) == 1 && byKey.JSON200.Metadata[0].UploadId == created.JSON201.UploadId, "the key reads its tenant's uploads: %s", byKey.Body)
+	check(t, recKey.last().Header.Get("X-API-Key") == issued.JSON201.ApiKey && recKey.last().Header.Get("Authorization") == "", "sent as X-API-Key")
+	adminOnly, err := job.GetApiV1ApiKeysWithResponse(ctx, nil)
+	must(t, err)
+	check(t, adminOnly.StatusCode() == 403 && adminOnly.ApplicationproblemJSON403 != nil, "a viewer key cannot manage keys (the key's role): %d", adminOnly.StatusCode())
+	// One character changed (not the last one, whose low bits may be padding).
+	k := issued.JSON201.ApiKey
+	typo := "A"
+	if k[len(k)-2] == 'A' {
+		typo = "B"
+	}
+	mistyped, err := gatehouse.New(url, gatehouse.WithAPIKey(k[:len(k)-2]+typo+k[len(k)-1:]))
+	must(t, err)
+	refusedKey, err := mistyped.GetApiV1LogsMetadataWithResponse(ctx, &api.GetApiV1LogsMetadataParams{})
+	must(t, err)
+	check(t, refusedKey.StatusCode() == 401 && refusedKey.ApplicationproblemJSON401 != nil, "a mistyped key is a 401 problem: %d", refusedKey.StatusCode())
 
 	// A dead access token with a live refresh token: one refresh, then the call goes through.
 	var seen []gatehouse.Tokens

@@ -25,6 +25,7 @@ func isCredentialPath(path string) bool {
 
 // session holds the tokens; refreshes are serialised (a refresh token is good once).
 type session struct {
+	apiKey   string // set: sent as X-API-Key instead of tokens
 	mu       sync.Mutex
 	tokens   Tokens
 	onTokens func(Tokens)
@@ -71,7 +72,7 @@ func (s *session) refresh(ctx context.Context, sent string) (bool, error) {
 	return false, nil
 }
 
-// transport adds the Bearer token, refreshes once and resends on a 401, and turns a 429 into a
+// transport adds the API key, or the Bearer token, refreshes once and resends on a 401, and turns a 429 into a
 // *RateLimitedError.
 type transport struct {
 	base    http.RoundTripper
@@ -81,6 +82,16 @@ type transport struct {
 func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if isCredentialPath(req.URL.Path) {
 		return t.send(req, "")
+	}
+	if t.session.apiKey != "" {
+		r := req.Clone(req.Context())
+		r.Header.Set("X-API-Key", t.session.apiKey)
+		r.Header.Del("Authorization")
+		resp, err := t.base.RoundTrip(r)
+		if err != nil {
+			return nil, err
+		}
+		return rateLimited(resp)
 	}
 	sent := t.session.get().Access
 	resp, err := t.send(req, sent)

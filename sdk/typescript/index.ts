@@ -1,7 +1,8 @@
 /**
  * The gatehouse TypeScript SDK: an openapi-fetch client typed by schema.ts (generated from
  * openapi/openapi.json), with Bearer auth, a sign-in that keeps the token pair, and one refresh
- * and retry when an authenticated call answers 401. Errors are returned, not thrown: `error` is
+ * and retry when an authenticated call answers 401 — or, for a server-to-server client, an API key
+ * sent as `X-API-Key` on every call. Errors are returned, not thrown: `error` is
  * the answer's problem+json body (RFC 9457), typed as the spec's Problem — except a 429, thrown
  * as a RateLimitedError with `retryAfter` (errors.ts).
  */
@@ -27,6 +28,8 @@ export interface Tokens {
 export interface GatehouseClientOptions {
   /** Origin of the API, e.g. `https://api.example.com` (operation paths start with /api/v1/…). */
   baseUrl: string
+  /** An API key (`gh_live_…`, from `POST /api/v1/api-keys`) sent as `X-API-Key` on every call, instead of tokens. */
+  apiKey?: string
   /** Access token sent as `Authorization: Bearer …`. */
   token?: string
   /** Refresh token: after a 401 the client trades it (once) for a new pair and retries the call. */
@@ -113,7 +116,8 @@ export function createGatehouseClient(options: GatehouseClientOptions): Gatehous
 
   // Registered first, so it sees the final answer (openapi-fetch runs onResponse in reverse order).
   client.use(rateLimitErrors())
-  client.use(bearerAuth({ current: () => tokens, refresh }))
+  const apiKey = options.apiKey
+  client.use(apiKey ? apiKeyAuth(apiKey) : bearerAuth({ current: () => tokens, refresh }))
 
   async function login(body: LoginRequest): Promise<LoginResult> {
     const result = await client.POST('/api/v1/auth/login', { body })
@@ -130,6 +134,17 @@ export function createGatehouseClient(options: GatehouseClientOptions): Gatehous
   }
 
   return Object.assign(client, { login, logout, refresh, getTokens: () => ({ ...tokens }), setTokens })
+}
+
+/** openapi-fetch middleware: the API key on every call that does not exchange credentials (a 401 is final). */
+function apiKeyAuth(key: string): Middleware {
+  return {
+    onRequest({ request, schemaPath }) {
+      if (CREDENTIAL_PATHS.has(schemaPath)) return undefined
+      request.headers.set('x-api-key', key)
+      return request
+    },
+  }
 }
 
 interface BearerAuthOptions {

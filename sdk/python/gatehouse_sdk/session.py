@@ -1,4 +1,4 @@
-"""A signed-in gatehouse client: Bearer auth, one refresh and retry on a 401, 429 as RateLimited."""
+"""A gatehouse client: Bearer auth with one refresh and retry on a 401, or an API key; 429 as RateLimited."""
 
 from __future__ import annotations
 
@@ -31,13 +31,15 @@ class Gatehouse:
 
     ``gh.client`` works with the generated ``sync`` / ``sync_detailed`` functions (a 429 raises
     RateLimited from them). ``on_tokens`` is told of every token change: refresh tokens are
-    single use, so persist the new pair.
+    single use, so persist the new pair. With ``api_key`` (a server-to-server client) every call
+    carries ``X-API-Key`` instead of tokens, and a 401 is final.
     """
 
     def __init__(
         self,
         base_url: str,
         *,
+        api_key: str | None = None,
         access_token: str | None = None,
         refresh_token: str | None = None,
         on_tokens: Callable[[Tokens], None] | None = None,
@@ -46,6 +48,7 @@ class Gatehouse:
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self._tokens = Tokens(access_token, refresh_token)
+        self.api_key = api_key
         self._on_tokens = on_tokens
         self._lock = threading.Lock()
         self.client = AuthenticatedClient(base_url=self.base_url, token="")
@@ -114,6 +117,12 @@ class _BearerAuth(httpx.Auth):
         request.headers.update(_extra_headers.get())
         s = self.session
         if request.url.path.rstrip("/").endswith(CREDENTIAL_PATHS):
+            request.headers.pop("Authorization", None)
+            response = yield request
+            raise_for_problem(response)
+            return
+        if s.api_key:
+            request.headers["X-API-Key"] = s.api_key
             request.headers.pop("Authorization", None)
             response = yield request
             raise_for_problem(response)

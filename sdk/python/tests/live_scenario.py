@@ -1,6 +1,7 @@
 """The Python SDK against a live gatehouse (GATEHOUSE_URL), as the test suite runs it.
 
-register + sign in, profile, an upload registered with an Idempotency-Key and listed, a refresh
+register + sign in, profile, an upload registered with an Idempotency-Key and listed, an API key
+made by the admin and used by a second client (X-API-Key; a mistyped key is a 401), a refresh
 on a 401 (bad access token + valid refresh token: exactly one refresh, then the call succeeds),
 a 429 raised as RateLimited with retry_after, and a refused refresh (spent token). Exits non-zero
 with the failed check.
@@ -11,11 +12,14 @@ import uuid
 
 import httpx
 
+from gatehouse_client.api.api_keys import get_api_v1_api_keys, post_api_v1_api_keys
 from gatehouse_client.api.auth import get_api_v1_auth_me, post_api_v1_auth_register
 from gatehouse_client.api.upload_metadata import get_api_v1_logs_metadata, post_api_v1_logs_metadata
 from gatehouse_client.api.users import get_api_v1_users_profile
 from gatehouse_client.models import (
+    ApiKeyCreate,
     FormatType,
+    IssuedApiKey,
     Me,
     Problem,
     Registered,
@@ -72,6 +76,26 @@ check(sent[-1].method == "POST" and sent[-1].headers.get("idempotency-key") == k
 page = get_api_v1_logs_metadata.sync(client=gh.client)
 check(isinstance(page, UploadMetadataPage) and [u.upload_id for u in page.metadata] == [created.upload_id], "uploads listed")
 check("idempotency-key" not in sent[-1].headers, "the header stays on its own request")
+
+# A server-to-server client: an API key made by the admin, sent as X-API-Key.
+issued = post_api_v1_api_keys.sync(client=gh.client, body=ApiKeyCreate(name="sdk job", role=Role.VIEWER))
+check(isinstance(issued, IssuedApiKey) and issued.api_key.startswith("gh_live_"), "API key issued (shown once)")
+assert isinstance(issued, IssuedApiKey)
+sent.clear()
+job = Gatehouse(URL, api_key=issued.api_key, httpx_args={"event_hooks": {"request": [sent.append]}})
+by_key = get_api_v1_logs_metadata.sync(client=job.client)
+check(
+    isinstance(by_key, UploadMetadataPage) and [u.upload_id for u in by_key.metadata] == [created.upload_id],
+    "the key reads its tenant's uploads",
+)
+check(sent[-1].headers.get("x-api-key") == issued.api_key and "authorization" not in sent[-1].headers, "sent as X-API-Key")
+admin_only = get_api_v1_api_keys.sync(client=job.client)
+check(isinstance(admin_only, Problem) and admin_only.status == 403, "a viewer key cannot manage keys (the key's role)")
+# One character changed (not the last one, whose low bits may be padding).
+k = issued.api_key
+mistyped = Gatehouse(URL, api_key=k[:-2] + ("B" if k[-2] == "A" else "A") + k[-1])
+refused_key = get_api_v1_logs_metadata.sync(client=mistyped.client)
+check(isinstance(refused_key, Problem) and refused_key.status == 401, "a mistyped key is a 401 problem")
 
 # A dead access token with a live refresh token: one refresh, then the call goes through.
 seen: list[Tokens] = []

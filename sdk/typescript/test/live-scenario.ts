@@ -2,6 +2,7 @@
  * The installed @gatehouse/sdk against a live gatehouse (GATEHOUSE_URL), as the repository's test
  * suite runs it (tests/sdk-typescript.test.ts copies it into a project that installed the packed
  * tarball): register + sign in, profile, an upload registered with an Idempotency-Key and listed,
+ * an API key made by the admin and used by a second client (X-API-Key; a mistyped key is a 401),
  * one refresh on a 401, a 429 thrown as RateLimitedError with retryAfter, and a refused refresh.
  */
 import { createGatehouseClient, RateLimitedError, type Tokens } from '@gatehouse/sdk'
@@ -49,6 +50,22 @@ check(sent.at(-1)?.method === 'POST' && sent.at(-1)?.headers.get('idempotency-ke
 const list = await api.GET('/api/v1/logs/metadata')
 check(list.data?.metadata.map((u) => u.upload_id).join() === created.data?.upload_id, 'uploads listed')
 check(!sent.at(-1)?.headers.has('idempotency-key'), 'the header stays on its own call')
+
+// A server-to-server client: an API key made by the admin, sent as X-API-Key.
+const issued = await api.POST('/api/v1/api-keys', { body: { name: 'sdk job', role: 'viewer' } })
+check(issued.response.status === 201 && issued.data?.api_key.startsWith('gh_live_') === true, 'API key issued (shown once)')
+const keySent: Request[] = []
+const job = createGatehouseClient({ baseUrl: url, apiKey: issued.data!.api_key, fetch: recording(keySent) })
+const byKey = await job.GET('/api/v1/logs/metadata')
+check(byKey.data?.metadata.map((u) => u.upload_id).join() === created.data?.upload_id, "the key reads its tenant's uploads")
+check(keySent.at(-1)?.headers.get('x-api-key') === issued.data!.api_key && !keySent.at(-1)?.headers.has('authorization'), 'sent as X-API-Key')
+const adminOnly = await job.GET('/api/v1/api-keys')
+check(adminOnly.response.status === 403 && adminOnly.error?.status === 403, "a viewer key cannot manage keys (the key's role)")
+// One character changed (not the last one, whose low bits may be padding).
+const k = issued.data!.api_key
+const mistyped = createGatehouseClient({ baseUrl: url, apiKey: `${k.slice(0, -2)}${k.at(-2) === 'A' ? 'B' : 'A'}${k.slice(-1)}` })
+const refusedKey = await mistyped.GET('/api/v1/logs/metadata')
+check(refusedKey.response.status === 401 && refusedKey.error?.status === 401, 'a mistyped key is a 401 problem')
 
 // A dead access token with a live refresh token: one refresh, then the call goes through.
 const seen: Tokens[] = []
