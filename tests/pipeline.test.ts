@@ -4,7 +4,9 @@
  *   socket's peer), so one address spending it leaves another untouched;
  * - one 429 body for every limiter (the gate, sign-in attempts, the daily logs quota);
  * - one status per error class, whichever route it surfaces on (IndexConflictError → 409 on both
- *   index routes).
+ *   index routes);
+ * - every answer carries its X-Request-Id, however it was built (JSON, cached hit, 304, problem,
+ *   idempotent replay, static file), and a problem's request_id is that same id.
  */
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -60,6 +62,62 @@ describe('client addresses through the real Node entry', () => {
     // The session records the socket's address.
     const sessions = await from('127.0.0.3', server.origin, 'GET', '/api/v1/auth/sessions', undefined, login.body.access_token)
     expect(sessions.body.sessions[0].ip).toBe('127.0.0.3')
+  })
+})
+
+describe('X-Request-Id on every answer, through the real Node entry', () => {
+  let server: NodeServer
+
+  beforeAll(async () => {
+    server = await startNodeServer()
+  })
+  afterAll(async () => server?.stop())
+
+  it('JSON, cached miss and hit, 304, problems, an idempotent replay and a static file all carry it', async () => {
+    const send = (path: string, init: RequestInit = {}) => fetch(`${server.origin}${path}`, init)
+    const password = 'a long enough password'
+    const email = `rid-${Date.now().toString(36)}@example.test`
+    const json = (body: unknown, headers: Record<string, string> = {}) => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    })
+    const answers: Array<[string, Response]> = []
+    const keep = async (what: string, res: Response) => {
+      answers.push([what, res])
+      return res
+    }
+    await keep('register', await send('/api/v1/auth/register', json({ email, password, organization: 'Rid' })))
+    const login = await keep('login', await send('/api/v1/auth/login', json({ email, password })))
+    const { access_token } = (await login.clone().json()) as { access_token: string }
+    const auth = { authorization: `Bearer ${access_token}` }
+    const upload = { source: 'api', environment: 'test', file_name: 'a.log', file_size: 10, format_type: 'json' }
+    const first = await keep('create', await send('/api/v1/logs/metadata', json(upload, { ...auth, 'idempotency-key': 'rid-1' })))
+    expect(first.status).toBe(201)
+    const replay = await keep('replay', await send('/api/v1/logs/metadata', json(upload, { ...auth, 'idempotency-key': 'rid-1' })))
+    expect(replay.headers.get('idempotent-replayed')).toBe('true')
+    const miss = await keep('cache miss', await send('/api/v1/logs/metadata?page_size=10', { headers: auth }))
+    const hit = await keep('cache hit', await send('/api/v1/logs/metadata?page_size=10', { headers: auth }))
+    expect([miss.headers.get('x-cache'), hit.headers.get('x-cache')]).toEqual(['miss', 'hit'])
+    const etag = hit.headers.get('etag')!
+    const notModified = await keep('304', await send('/api/v1/logs/metadata?page_size=10', { headers: { ...auth, 'if-none-match': etag } }))
+    expect(notModified.status).toBe(304)
+    const notFound = await keep('404', await send('/nowhere'))
+    const invalid = await keep('422', await send('/api/v1/auth/register', json({ email: 'no' })))
+    const unauthorized = await keep('401', await send('/api/v1/auth/me', { headers: { authorization: 'Bearer nope' } }))
+    await keep('docs page', await send('/docs'))
+    await keep('health', await send('/health/live'))
+
+    const ids = answers.map(([what, res]) => [what, res.headers.get('x-request-id')] as const)
+    for (const [what, id] of ids) expect(id, what).toMatch(/^[\w-]{8,}$/)
+    expect(new Set(ids.map(([, id]) => id)).size).toBe(ids.length)
+    for (const res of [notFound, invalid, unauthorized]) {
+      const problem = (await res.json()) as { request_id?: string }
+      expect(problem.request_id).toBe(res.headers.get('x-request-id'))
+    }
+    // A caller's own id is kept.
+    const mine = await send('/health/live', { headers: { 'x-request-id': 'trace-1234abcd' } })
+    expect(mine.headers.get('x-request-id')).toBe('trace-1234abcd')
   })
 })
 

@@ -17,13 +17,19 @@ export function directVars(): MiddlewareHandler<AppEnv> {
   }
 }
 
-/** One structured log line per request: id, method, route, status, duration. */
+/**
+ * One structured log line per request: id, method, route, status, duration. Every answer carries
+ * its `X-Request-Id`: hono/request-id prepares the header for `c.json`/`c.body` answers only, and
+ * the ones built as a Response (cached hits, 304s, replays, problems, assets) would go without it.
+ */
 export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async function requestLog(c, next) {
     const started = performance.now()
     await next()
+    const id = c.get('requestId')
+    if (!c.res.headers.has('x-request-id')) c.res.headers.set('x-request-id', id)
     logger.info('request', {
-      id: c.get('requestId'),
+      id,
       method: c.req.method,
       route: routeOf(c) ?? c.req.path,
       status: c.res.status,
