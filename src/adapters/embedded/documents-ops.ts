@@ -143,3 +143,8 @@ export function checkPipeline(pipeline: Doc[]): void {
     if (keys.length !== 1 || !STAGES.has(keys[0]!)) throw new ValidationError('pipeline', `unsupported stage ${keys[0] ?? '(empty)'}`)
   }
 }
+
+/** A filter must be a document. */
+export function checkFilter(filter: Filter): void {
+  if (!filter || typeof filter !== 'object' || Array.isArray(filter)) throw new ValidationError('filter', 'must be an object')
+}

@@ -7,7 +7,7 @@
  * every value is bound as a parameter.
  */
 import { EJSON } from 'bson'
-import { ValidationError } from '../../errors.ts'
+import { DuplicateKeyError, ValidationError } from '../../errors.ts'
 import type { Filter } from '../../ports.ts'
 
 const NAME = /^[A-Za-z0-9_.-]{1,120}$/
@@ -135,4 +135,14 @@ function equalityValues(cond: unknown, isId: boolean): unknown[] | null {
   if (op === '$eq' && ok(v)) return [v]
   if (op === '$in' && Array.isArray(v) && v.length > 0 && v.length <= 500 && v.every(ok)) return v
   return null
+}
+
+/** A SQLite unique-constraint failure as DuplicateKeyError naming the index (never the value). */
+export function asDuplicate(err: unknown, indexName?: string): DuplicateKeyError | undefined {
+  const e = err as { errcode?: number; message?: string }
+  // 2067 SQLITE_CONSTRAINT_UNIQUE, 1555 SQLITE_CONSTRAINT_PRIMARYKEY
+  if (e?.errcode !== 2067 && e?.errcode !== 1555) return undefined
+  const fromIndex = /index '[^']*\/([^']+)'/.exec(e.message ?? '')?.[1]
+  const index = indexName ?? fromIndex ?? '_id_'
+  return new DuplicateKeyError(`duplicate key on index ${index}`, { index, cause: err })
 }

@@ -11,11 +11,11 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import { ObjectId } from 'bson'
 import { Aggregator, update as applyUpdate, Query } from 'mingo'
-import { DuplicateKeyError, ValidationError } from '../../errors.ts'
+import { ValidationError } from '../../errors.ts'
 import type { Collection, Doc, DocumentStore, Filter, FindOptions, IndexSpec, Update, UpdateResult } from '../../ports.ts'
 import { missingIndexes } from '../index-specs.ts'
-import { checkDocument, checkPipeline, checkUpdate, decode, encode, MINGO, upsertSeed } from './documents-ops.ts'
-import { checkName, fieldExpr, idKey, jsonPathLiteral, prefilter, sqlIndexName, tableName } from './documents-sql.ts'
+import { checkDocument, checkFilter, checkPipeline, checkUpdate, decode, encode, MINGO, upsertSeed } from './documents-ops.ts'
+import { asDuplicate, checkName, fieldExpr, idKey, jsonPathLiteral, prefilter, sqlIndexName, tableName } from './documents-sql.ts'
 
 interface Row {
   rowid: number
@@ -128,7 +128,7 @@ class EmbeddedCollection implements Collection {
     checkPipeline(pipeline)
     const first = pipeline[0]
     const match = first && '$match' in first ? (first.$match as Filter) : {}
-    const docs = this.#candidates(match).map((s) => s.doc)
+    const docs = this.#narrowed(match).rows.map((s) => s.doc)
     return new Aggregator(pipeline, MINGO).run<R>(docs)
   }
 
@@ -183,11 +183,7 @@ class EmbeddedCollection implements Collection {
     return this.#indexed
   }
 
-  /** Rows that may match (SQL-level narrowing), decoded, in natural (insertion) order. */
-  #candidates(filter: Filter): Stored[] {
-    return this.#narrowed(filter).rows
-  }
-
+  /** Rows that may match (SQL-level narrowing), decoded, in natural (insertion) order; `exact`: SQL alone decided the filter. */
   #narrowed(filter: Filter): { rows: Stored[]; exact: boolean } {
     checkFilter(filter)
     const { where, params, exact } = prefilter(filter, this.#indexedFields())
@@ -298,18 +294,4 @@ class EmbeddedCollection implements Collection {
       throw err
     }
   }
-}
-
-function checkFilter(filter: Filter): void {
-  if (!filter || typeof filter !== 'object' || Array.isArray(filter)) throw new ValidationError('filter', 'must be an object')
-}
-
-/** A SQLite unique-constraint failure as DuplicateKeyError naming the index (never the value). */
-function asDuplicate(err: unknown, indexName?: string): DuplicateKeyError | undefined {
-  const e = err as { errcode?: number; message?: string }
-  // 2067 SQLITE_CONSTRAINT_UNIQUE, 1555 SQLITE_CONSTRAINT_PRIMARYKEY
-  if (e?.errcode !== 2067 && e?.errcode !== 1555) return undefined
-  const fromIndex = /index '[^']*\/([^']+)'/.exec(e.message ?? '')?.[1]
-  const index = indexName ?? fromIndex ?? '_id_'
-  return new DuplicateKeyError(`duplicate key on index ${index}`, { index, cause: err })
 }
