@@ -81,20 +81,13 @@ type transport struct {
 
 func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if isCredentialPath(req.URL.Path) {
-		return t.send(req, "")
+		return t.send(req, "", "")
 	}
 	if t.session.apiKey != "" {
-		r := req.Clone(req.Context())
-		r.Header.Set("X-API-Key", t.session.apiKey)
-		r.Header.Del("Authorization")
-		resp, err := t.base.RoundTrip(r)
-		if err != nil {
-			return nil, err
-		}
-		return rateLimited(resp)
+		return t.send(req, "X-API-Key", t.session.apiKey)
 	}
 	sent := t.session.get().Access
-	resp, err := t.send(req, sent)
+	resp, err := t.send(req, "Authorization", bearer(sent))
 	if err != nil || resp.StatusCode != http.StatusUnauthorized || t.session.get().Refresh == "" {
 		return resp, err
 	}
@@ -111,11 +104,19 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	_, _ = io.Copy(io.Discard, resp.Body)
 	_ = resp.Body.Close()
-	return t.send(req, t.session.get().Access)
+	return t.send(req, "Authorization", bearer(t.session.get().Access))
 }
 
-// send sends a copy of req with the given access token (none: no Authorization header).
-func (t *transport) send(req *http.Request, access string) (*http.Response, error) {
+func bearer(access string) string {
+	if access == "" {
+		return ""
+	}
+	return "Bearer " + access
+}
+
+// send sends a copy of req with its credential header (value "": none, and no Authorization on a
+// credential route).
+func (t *transport) send(req *http.Request, header, value string) (*http.Response, error) {
 	r := req.Clone(req.Context())
 	if req.GetBody != nil {
 		body, err := req.GetBody()
@@ -124,8 +125,8 @@ func (t *transport) send(req *http.Request, access string) (*http.Response, erro
 		}
 		r.Body = body
 	}
-	if access != "" {
-		r.Header.Set("Authorization", "Bearer "+access)
+	if value != "" {
+		r.Header.Set(header, value)
 	} else if isCredentialPath(req.URL.Path) {
 		r.Header.Del("Authorization")
 	}

@@ -116,14 +116,11 @@ class _BearerAuth(httpx.Auth):
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         request.headers.update(_extra_headers.get())
         s = self.session
-        if request.url.path.rstrip("/").endswith(CREDENTIAL_PATHS):
+        credential = request.url.path.rstrip("/").endswith(CREDENTIAL_PATHS)
+        if credential or s.api_key:  # no token, no refresh: a 401 is final
             request.headers.pop("Authorization", None)
-            response = yield request
-            raise_for_problem(response)
-            return
-        if s.api_key:
-            request.headers["X-API-Key"] = s.api_key
-            request.headers.pop("Authorization", None)
+            if s.api_key and not credential:
+                request.headers["X-API-Key"] = s.api_key
             response = yield request
             raise_for_problem(response)
             return
